@@ -1,0 +1,5 @@
+// Creates OWNS relationships from Organisation to Chain in bulk.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+COPY OWNS FROM $rows (from='Organisation', to='Chain')

@@ -1,0 +1,5 @@
+// Creates PART_OF relationships from Region to Region in bulk.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+COPY PART_OF FROM $rows (from='Region', to='Region')

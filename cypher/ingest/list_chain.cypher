@@ -1,0 +1,7 @@
+// Lists every Chain with all its properties, ordered by id.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: -
+// returns: id, name, leader, description, provenance, confirmed_on
+MATCH (n:Chain)
+RETURN n.id AS id, n.name AS name, n.leader AS leader, n.description AS description, n.provenance AS provenance, n.confirmed_on AS confirmed_on
+ORDER BY id

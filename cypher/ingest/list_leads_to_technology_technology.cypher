@@ -1,0 +1,7 @@
+// Lists every LEADS_TO relationship from Technology to Technology with its properties.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: -
+// returns: from_id, to_id, target_year, provenance, confirmed_on
+MATCH (a:Technology)-[x:LEADS_TO]->(b:Technology)
+RETURN a.id AS from_id, b.id AS to_id, x.target_year AS target_year, x.provenance AS provenance, x.confirmed_on AS confirmed_on
+ORDER BY from_id, to_id

@@ -1,0 +1,7 @@
+// Lists every Organisation with all its properties, ordered by id.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: -
+// returns: id, name, kind, head, members, provenance, confirmed_on
+MATCH (n:Organisation)
+RETURN n.id AS id, n.name AS name, n.kind AS kind, n.head AS head, n.members AS members, n.provenance AS provenance, n.confirmed_on AS confirmed_on
+ORDER BY id

@@ -1,0 +1,7 @@
+// Lists every SUPPLIES relationship from Enterprise to Enterprise with its properties.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: -
+// returns: from_id, to_id, product_id, share, annual_value, recovery_days, stock_days, provenance, confirmed_on
+MATCH (a:Enterprise)-[x:SUPPLIES]->(b:Enterprise)
+RETURN a.id AS from_id, b.id AS to_id, x.product_id AS product_id, x.share AS share, x.annual_value AS annual_value, x.recovery_days AS recovery_days, x.stock_days AS stock_days, x.provenance AS provenance, x.confirmed_on AS confirmed_on
+ORDER BY from_id, to_id, product_id

@@ -1,0 +1,9 @@
+// Removes the PART_OF relationships owned by the listed Region nodes (their ledger row lists them anew).
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: ids
+// returns: -
+UNWIND $ids AS i
+MATCH (n:Region)
+WHERE n.id = i
+MATCH (n)-[x:PART_OF]->(:Region)
+DELETE x

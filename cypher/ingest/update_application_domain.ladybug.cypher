@@ -1,0 +1,11 @@
+// Overwrites the properties of existing ApplicationDomain nodes.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+LOAD FROM $rows
+MATCH (n:ApplicationDomain)
+WHERE n.id = id
+SET n.name = name,
+    n.description = description,
+    n.provenance = provenance,
+    n.confirmed_on = confirmed_on

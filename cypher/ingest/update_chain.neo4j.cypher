@@ -1,0 +1,11 @@
+// Overwrites the properties of existing Chain nodes.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+UNWIND $rows AS r
+MATCH (n:Chain {id: r.id})
+SET n.name = r.name,
+    n.leader = r.leader,
+    n.description = r.description,
+    n.provenance = r.provenance,
+    n.confirmed_on = r.confirmed_on

@@ -1,0 +1,331 @@
+"""The chainlens graph: four industrial chains of a district as one property graph.
+
+Every node has a stable ASCII ``id`` and a Chinese ``name``; every node and relationship records where the
+fact comes from (``provenance``: a named public source, or ``illustrative``) and the date it was last
+confirmed (``confirmed_on``).
+"""
+
+from __future__ import annotations
+
+from graph_schema.model import (
+    Choice,
+    Endpoints,
+    GraphModel,
+    LedgerColumn,
+    NodeType,
+    Property,
+    PropertyType,
+    RelType,
+)
+
+S, I, F, B, D = (
+    PropertyType.STRING,
+    PropertyType.INT,
+    PropertyType.FLOAT,
+    PropertyType.BOOL,
+    PropertyType.DATE,
+)
+
+ILLUSTRATIVE = "illustrative"
+
+PROVENANCE = Property(
+    "provenance",
+    S,
+    "来源",
+    required=True,
+    doc="A named public source (title, issuer, URL or document number), or 'illustrative'.",
+)
+CONFIRMED_ON = Property("confirmed_on", D, "核实日期", required=True, doc="Date the fact was last confirmed.")
+
+
+def _node(label: str, title: str, sheet: str, *props: Property, doc: str = "") -> NodeType:
+    key = Property("id", S, "编号", required=True, doc="Stable ASCII id.")
+    name = Property("name", S, "名称", required=True, doc="Chinese name.")
+    return NodeType(label, title, sheet, (key, name, *props, PROVENANCE, CONFIRMED_ON), doc)
+
+
+def _choices(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
+    return tuple(Choice(code, label) for code, label in pairs)
+
+
+STAGES = _choices(("upstream", "上游"), ("midstream", "中游"), ("downstream", "下游"))
+SCALES = _choices(("large", "大型"), ("medium", "中型"), ("small", "小型"), ("micro", "微型"))
+FIRM_STATUS = _choices(("active", "在营"), ("inactive", "停产"), ("planned", "筹建"), ("closed", "注销"))
+TECH_STATUS = _choices(("current", "现有"), ("developing", "攻关"), ("target", "目标"))
+PROJECT_STAGES = _choices(
+    ("planned", "谋划"),
+    ("signed", "签约"),
+    ("under_construction", "在建"),
+    ("completed", "竣工"),
+    ("operating", "投产"),
+)
+POLICY_LEVELS = _choices(
+    ("national", "国家"), ("provincial", "省级"), ("municipal", "市级"), ("district", "区级")
+)
+ORG_KINDS = _choices(
+    ("leading_group", "领导小组"),
+    ("office", "办公室"),
+    ("task_force", "工作专班"),
+    ("department", "牵头部门"),
+)
+
+CHAIN = _node(
+    "Chain",
+    "产业链",
+    "chains",
+    Property("leader", S, "链长"),
+    Property("description", S, "简介"),
+    doc="An industrial chain the district runs under the chain-leader system.",
+)
+SEGMENT = _node(
+    "Segment",
+    "环节",
+    "segments",
+    Property("chain_id", S, "所属产业链", required=True, doc="Chain this segment belongs to."),
+    Property("position", I, "顺序", required=True, minimum=1, doc="1 = most upstream."),
+    Property("stage", S, "上中下游", required=True, choices=STAGES),
+    Property("industry_code", S, "行业代码", reference="industry", doc="GB/T 4754-2017 small class."),
+    Property("description", S, "说明"),
+    doc="A link of a chain, ordered from upstream to downstream.",
+)
+ENTERPRISE = _node(
+    "Enterprise",
+    "企业",
+    "enterprises",
+    Property("credit_code", S, "统一社会信用代码", doc="Where public."),
+    Property("region_code", S, "所在地区代码", required=True, reference="region"),
+    Property("in_district", B, "区内企业", required=True),
+    Property("scale", S, "企业规模", required=True, choices=SCALES),
+    Property("is_anchor", B, "链主企业", required=True),
+    Property("is_specialised", B, "专精特新", required=True),
+    Property("status", S, "经营状态", required=True, choices=FIRM_STATUS),
+    Property("industry_code", S, "行业代码", reference="industry"),
+    Property("description", S, "主营业务"),
+    Property("contact_name", S, "联系人"),
+    Property("contact_phone", S, "联系电话"),
+)
+PRODUCT = _node(
+    "Product",
+    "产品",
+    "products",
+    Property("hs_code", S, "HS编码", reference="hs"),
+    Property("unit", S, "计量单位"),
+    Property("description", S, "说明"),
+)
+TECHNOLOGY = _node(
+    "Technology",
+    "技术",
+    "technologies",
+    Property("chain_id", S, "所属产业链", required=True),
+    Property("status", S, "技术状态", required=True, choices=TECH_STATUS),
+    Property("target_year", I, "目标年份", minimum=2000, maximum=2100),
+    Property("description", S, "说明"),
+)
+DOMAIN = _node(
+    "ApplicationDomain",
+    "应用领域",
+    "application_domains",
+    Property("description", S, "说明"),
+)
+REGION = _node(
+    "Region",
+    "地区",
+    "regions",
+    Property("level", S, "层级", required=True, choices=_choices(
+        ("province", "省级"), ("city", "地级"), ("county", "县级"), ("township", "乡级")
+    )),
+    doc="An administrative division; its id is the statistical division code.",
+)
+PROJECT = _node(
+    "Project",
+    "项目",
+    "projects",
+    Property("investment", F, "总投资(万元)", minimum=0),
+    Property("stage", S, "项目阶段", required=True, choices=PROJECT_STAGES),
+    Property("start_date", D, "开工日期"),
+    Property("end_date", D, "竣工日期"),
+    Property("description", S, "建设内容"),
+)
+POLICY = _node(
+    "Policy",
+    "政策",
+    "policies",
+    Property("issuer", S, "发文单位", required=True),
+    Property("level", S, "政策层级", required=True, choices=POLICY_LEVELS),
+    Property("issued_on", D, "发布日期", required=True),
+    Property("doc_number", S, "文号"),
+    Property("summary", S, "主要内容"),
+)
+ORGANISATION = _node(
+    "Organisation",
+    "组织机构",
+    "organisations",
+    Property("kind", S, "机构类型", required=True, choices=ORG_KINDS),
+    Property("head", S, "负责人"),
+    Property("members", I, "人员数", minimum=0),
+    doc="The 1-3-4 system: leading group, three offices, four task forces, lead departments.",
+)
+
+REL_COMMON = (PROVENANCE, CONFIRMED_ON)
+
+
+def _rel(
+    rel_type: str,
+    pairs: list[tuple[str, str]],
+    *props: Property,
+    doc: str = "",
+    columns: tuple[LedgerColumn, ...] = (),
+    sheet: str | None = None,
+    title: str | None = None,
+    discriminator: tuple[str, ...] = (),
+) -> RelType:
+    return RelType(
+        rel_type,
+        tuple(Endpoints(a, b) for a, b in pairs),
+        (*props, *REL_COMMON),
+        doc,
+        columns,
+        sheet,
+        title,
+        discriminator,
+    )
+
+
+RELATIONSHIPS = (
+    _rel(
+        "HAS_SEGMENT",
+        [("Chain", "Segment")],
+        doc="Chain has segment (from the segment's chain_id).",
+        columns=(LedgerColumn("Segment", "chain_id", "所属产业链", reverse=True, single=True),),
+    ),
+    _rel(
+        "FEEDS",
+        [("Segment", "Segment")],
+        doc="Upstream segment feeds downstream segment.",
+        columns=(LedgerColumn("Segment", "feeds", "下游环节"),),
+    ),
+    _rel(
+        "OPERATES_IN",
+        [("Enterprise", "Segment")],
+        columns=(LedgerColumn("Enterprise", "segments", "所属环节"),),
+    ),
+    _rel(
+        "SUPPLIES",
+        [("Enterprise", "Enterprise")],
+        Property("product_id", S, "供应产品", required=True),
+        Property("share", F, "供应份额", minimum=0, maximum=1, doc="Share of the buyer's need for it."),
+        Property("annual_value", F, "年供应额(万元)", minimum=0),
+        Property("recovery_days", I, "替换所需天数", minimum=0, doc="Days needed to replace this supplier."),
+        Property("stock_days", I, "库存可支撑天数", minimum=0, doc="Days the buyer can run on stock."),
+        doc="Supplier sells the product to the buyer.",
+        sheet="supply_links",
+        title="供应关系",
+        discriminator=("product_id",),
+    ),
+    _rel(
+        "MAKES",
+        [("Enterprise", "Product")],
+        columns=(LedgerColumn("Enterprise", "products", "主要产品"),),
+    ),
+    _rel(
+        "INPUT_TO",
+        [("Product", "Product")],
+        doc="An input product goes into an output product.",
+        columns=(LedgerColumn("Product", "inputs", "投入品", reverse=True),),
+    ),
+    _rel(
+        "PRODUCED_IN",
+        [("Product", "Segment")],
+        doc="The segment a product is typically made in.",
+        columns=(LedgerColumn("Product", "segments", "所属环节"),),
+    ),
+    _rel(
+        "USES_TECHNOLOGY",
+        [("Segment", "Technology"), ("Product", "Technology")],
+        columns=(
+            LedgerColumn("Segment", "technologies", "关键技术"),
+            LedgerColumn("Product", "technologies", "关键技术"),
+        ),
+    ),
+    _rel(
+        "LEADS_TO",
+        [("Technology", "Technology")],
+        Property("target_year", I, "目标年份", minimum=2000, maximum=2100),
+        doc="Roadmap step from a current technology to a target one.",
+        sheet="technology_paths",
+        title="技术路线",
+    ),
+    _rel(
+        "HOLDS_TECHNOLOGY",
+        [("Enterprise", "Technology"), ("Project", "Technology")],
+        doc="A firm or project working on a technology.",
+        columns=(
+            LedgerColumn("Enterprise", "technologies", "掌握技术"),
+            LedgerColumn("Project", "technologies", "涉及技术"),
+        ),
+    ),
+    _rel(
+        "APPLIED_IN",
+        [("Product", "ApplicationDomain")],
+        columns=(LedgerColumn("Product", "domains", "应用领域"),),
+    ),
+    _rel(
+        "LOCATED_IN",
+        [("Enterprise", "Region"), ("Project", "Region")],
+        columns=(
+            LedgerColumn("Enterprise", "region_code", "所在地区代码", single=True),
+            LedgerColumn("Project", "region_code", "所在地区代码", single=True),
+        ),
+    ),
+    _rel(
+        "PART_OF",
+        [("Region", "Region"), ("Organisation", "Organisation")],
+        columns=(
+            LedgerColumn("Region", "parent", "上级地区", single=True),
+            LedgerColumn("Organisation", "parent", "上级机构", single=True),
+        ),
+    ),
+    _rel(
+        "IN_SEGMENT",
+        [("Project", "Segment")],
+        columns=(LedgerColumn("Project", "segment", "所属环节", single=True),),
+    ),
+    _rel(
+        "UNDERTAKEN_BY",
+        [("Project", "Enterprise")],
+        columns=(LedgerColumn("Project", "enterprise", "建设单位", single=True),),
+    ),
+    _rel(
+        "SUPPORTS",
+        [("Policy", "Chain"), ("Policy", "Segment")],
+        columns=(LedgerColumn("Policy", "supports", "支持对象"),),
+    ),
+    _rel(
+        "LEADS",
+        [("Organisation", "Chain")],
+        doc="Leading group or task force leads the chain's work.",
+        columns=(LedgerColumn("Organisation", "leads", "牵头产业链"),),
+    ),
+    _rel(
+        "OWNS",
+        [("Organisation", "Chain")],
+        doc="Office or lead department owns the chain's day-to-day work.",
+        columns=(LedgerColumn("Organisation", "owns", "负责产业链"),),
+    ),
+)
+
+MODEL = GraphModel(
+    nodes=(
+        CHAIN,
+        SEGMENT,
+        ENTERPRISE,
+        PRODUCT,
+        TECHNOLOGY,
+        DOMAIN,
+        REGION,
+        PROJECT,
+        POLICY,
+        ORGANISATION,
+    ),
+    relationships=RELATIONSHIPS,
+)

@@ -1,0 +1,206 @@
+"""Render the ingestion queries for every node and relationship type from the model.
+
+The files land in ``cypher/ingest/`` (run ``python -m graph_schema.ingest_cypher``); a unit test checks the
+checked-in files equal this rendering. They come in per-engine pairs by design: bulk rows reach Neo4j as a
+list of maps (``UNWIND``) and LadybugDB as a typed Arrow table (``COPY``/``LOAD FROM``), which is typed even
+where a column is all null and is the engine's fast path.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from graph_schema.chains import MODEL
+from graph_schema.model import Endpoints, GraphModel, NodeType, RelType
+
+GENERATED = "// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit."
+
+
+def snake(label: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", label).lower()
+
+
+def node_query(action: str, label: str) -> str:
+    """Registry name of a node ingestion query (``create``, ``update``, ``delete``, ``list``)."""
+    return f"ingest/{action}_{snake(label)}"
+
+
+def rel_query(action: str, rel_type: str, pair: Endpoints) -> str:
+    """Registry name of a relationship ingestion query (``create``, ``delete``, ``unlink_out``,
+    ``unlink_in``, ``list``)."""
+    return f"ingest/{action}_{rel_type.lower()}_{snake(pair.source)}_{snake(pair.target)}"
+
+
+def rel_columns(rel: RelType) -> tuple[str, ...]:
+    """Bulk columns of a relationship: both endpoint ids, then its properties in table order."""
+    return ("from_id", "to_id", *rel.property_names)
+
+
+def _file(summary: str, params: str, returns: str, body: str) -> str:
+    return f"// {summary}\n{GENERATED}\n// params: {params}\n// returns: {returns}\n{body}\n"
+
+
+def _node_files(node: NodeType) -> Iterator[tuple[str, str]]:
+    label, props = node.label, node.property_names
+    rest = [p for p in props if p != "id"]
+    name = node_query("create", label)
+    yield (
+        f"{name}.ladybug.cypher",
+        _file(f"Creates new {label} nodes in bulk.", "rows", "-", f"COPY {label} FROM $rows"),
+    )
+    create_map = ", ".join(f"{p}: r.{p}" for p in props)
+    yield (
+        f"{name}.neo4j.cypher",
+        _file(
+            f"Creates new {label} nodes in bulk.",
+            "rows",
+            "-",
+            f"UNWIND $rows AS r\nCREATE (n:{label} {{{create_map}}})",
+        ),
+    )
+    name = node_query("update", label)
+    sets_lb = ",\n    ".join(f"n.{p} = {p}" for p in rest)
+    sets_neo = ",\n    ".join(f"n.{p} = r.{p}" for p in rest)
+    yield (
+        f"{name}.ladybug.cypher",
+        _file(
+            f"Overwrites the properties of existing {label} nodes.",
+            "rows",
+            "-",
+            f"LOAD FROM $rows\nMATCH (n:{label})\nWHERE n.id = id\nSET {sets_lb}",
+        ),
+    )
+    yield (
+        f"{name}.neo4j.cypher",
+        _file(
+            f"Overwrites the properties of existing {label} nodes.",
+            "rows",
+            "-",
+            f"UNWIND $rows AS r\nMATCH (n:{label} {{id: r.id}})\nSET {sets_neo}",
+        ),
+    )
+    yield (
+        f"{node_query('delete', label)}.cypher",
+        _file(
+            f"Deletes {label} nodes and their relationships.",
+            "ids",
+            "-",
+            f"UNWIND $ids AS i\nMATCH (n:{label})\nWHERE n.id = i\nDETACH DELETE n",
+        ),
+    )
+    columns = ", ".join(f"n.{p} AS {p}" for p in props)
+    yield (
+        f"{node_query('list', label)}.cypher",
+        _file(
+            f"Lists every {label} with all its properties, ordered by id.",
+            "-",
+            ", ".join(props),
+            f"MATCH (n:{label})\nRETURN {columns}\nORDER BY id",
+        ),
+    )
+
+
+def _rel_files(rel: RelType, pair: Endpoints) -> Iterator[tuple[str, str]]:
+    t, a, b = rel.type, pair.source, pair.target
+    name = rel_query("create", t, pair)
+    yield (
+        f"{name}.ladybug.cypher",
+        _file(
+            f"Creates {t} relationships from {a} to {b} in bulk.",
+            "rows",
+            "-",
+            f"COPY {t} FROM $rows (from='{a}', to='{b}')",
+        ),
+    )
+    props = ", ".join(f"{p}: r.{p}" for p in rel.property_names)
+    yield (
+        f"{name}.neo4j.cypher",
+        _file(
+            f"Creates {t} relationships from {a} to {b} in bulk.",
+            "rows",
+            "-",
+            f"UNWIND $rows AS r\nMATCH (a:{a} {{id: r.from_id}})\nMATCH (b:{b} {{id: r.to_id}})\n"
+            f"CREATE (a)-[:{t} {{{props}}}]->(b)",
+        ),
+    )
+    if rel.sheet:
+        name = rel_query("delete", t, pair)
+        keys_lb = "".join(f" AND x.{d} = {d}" for d in rel.discriminator)
+        keys_neo = " AND ".join(f"x.{d} = r.{d}" for d in rel.discriminator)
+        where_neo = f"\nWHERE {keys_neo}" if keys_neo else ""
+        yield (
+            f"{name}.ladybug.cypher",
+            _file(
+                f"Deletes the {t} relationships named by their endpoints and key.",
+                "rows",
+                "-",
+                f"LOAD FROM $rows\nMATCH (a:{a})\nWHERE a.id = from_id\n"
+                f"MATCH (a)-[x:{t}]->(b:{b})\nWHERE b.id = to_id{keys_lb}\nDELETE x",
+            ),
+        )
+        yield (
+            f"{name}.neo4j.cypher",
+            _file(
+                f"Deletes the {t} relationships named by their endpoints and key.",
+                "rows",
+                "-",
+                f"UNWIND $rows AS r\nMATCH (a:{a} {{id: r.from_id}})-[x:{t}]->(b:{b} {{id: r.to_id}})"
+                f"{where_neo}\nDELETE x",
+            ),
+        )
+    for column in rel.ledger_columns:
+        owner = b if column.reverse else a
+        if column.on != owner:
+            continue
+        direction = "in" if column.reverse else "out"
+        pattern = f"(n)<-[x:{t}]-(:{a})" if column.reverse else f"(n)-[x:{t}]->(:{b})"
+        yield (
+            f"{rel_query('unlink_' + direction, t, pair)}.cypher",
+            _file(
+                f"Removes the {t} relationships owned by the listed {owner} nodes "
+                "(their ledger row lists them anew).",
+                "ids",
+                "-",
+                f"UNWIND $ids AS i\nMATCH (n:{owner})\nWHERE n.id = i\nMATCH {pattern}\nDELETE x",
+            ),
+        )
+    cols = ", ".join(f"x.{p} AS {p}" for p in rel.property_names)
+    order = ", ".join(("from_id", "to_id", *rel.discriminator))
+    yield (
+        f"{rel_query('list', t, pair)}.cypher",
+        _file(
+            f"Lists every {t} relationship from {a} to {b} with its properties.",
+            "-",
+            ", ".join(rel_columns(rel)),
+            f"MATCH (a:{a})-[x:{t}]->(b:{b})\nRETURN a.id AS from_id, b.id AS to_id, {cols}\n"
+            f"ORDER BY {order}",
+        ),
+    )
+
+
+def render(model: GraphModel = MODEL) -> dict[str, str]:
+    """Every generated ingestion file, by path relative to ``cypher/``."""
+    files: dict[str, str] = {}
+    for node in model.nodes:
+        files.update(_node_files(node))
+    for rel in model.relationships:
+        for pair in rel.endpoints:
+            files.update(_rel_files(rel, pair))
+    return files
+
+
+def write(root: Path) -> None:
+    """Replace ``root/ingest`` with the current rendering."""
+    target = root / "ingest"
+    target.mkdir(parents=True, exist_ok=True)
+    for old in target.glob("*.cypher"):
+        old.unlink()
+    for path, content in render().items():
+        (root / path).write_text(content, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent.parent / "cypher")

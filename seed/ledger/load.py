@@ -1,0 +1,273 @@
+"""Turn a checked ledger into one atomic batch of bulk statements and run it.
+
+The importer reads what the graph already holds, so it can tell new rows (bulk-created) from changed ones
+(overwritten in place), keep values of columns a partial ledger leaves out, and replace the relationships a
+row owns. Everything goes to the store as one ``write``: on any error nothing is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph_schema import MODEL, Endpoints, PropertyType, RelType
+from graph_schema.ingest_cypher import node_query, rel_columns, rel_query
+from seed.ledger.format import REGION_SHEET, Sheet
+from seed.ledger.read import RawLedger, RawRow, RawSheet
+from seed.ledger.validate import CheckedLedger, CheckedSheet, GraphIds, Row, check
+from seed.reference import regions
+from service.errors import InvalidInput
+from service.storage.port import GraphStore, Statement
+from service.storage.rows import Rows
+
+REFERENCE_PROVENANCE = "国家统计局2023年统计用区划代码（modood/Administrative-divisions-of-China）"
+
+
+@dataclass
+class GraphState:
+    """The nodes and sheet relationships a graph holds, keyed as the ledger keys them."""
+
+    nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # label -> id -> props
+    rels: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = field(default_factory=dict)
+
+    def ids(self) -> GraphIds:
+        shares = {k: v.get("share") or 0.0 for k, v in self.rels.get("SUPPLIES", {}).items()}
+        return GraphIds({label: set(nodes) for label, nodes in self.nodes.items()}, shares)
+
+
+@dataclass
+class ImportReport:
+    rows: int
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
+    statements: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "rows": self.rows,
+            "created": dict(self.created),
+            "updated": dict(self.updated),
+            "deleted": dict(self.deleted),
+        }
+
+
+def read_state(store: GraphStore) -> GraphState:
+    state = GraphState()
+    for node in MODEL.nodes:
+        rows = store.read(node_query("list", node.label))
+        state.nodes[node.label] = {r["id"]: r for r in rows}
+    for rel in MODEL.relationships:
+        if not rel.sheet:
+            continue
+        keyed: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for pair in rel.endpoints:
+            for r in store.read(rel_query("list", rel.type, pair)):
+                keyed[(r["from_id"], r["to_id"], *(r[d] for d in rel.discriminator))] = r
+        state.rels[rel.type] = keyed
+    return state
+
+
+def region_sheet(state: GraphState) -> RawSheet | None:
+    """The reference regions as a ledger sheet, when the graph has none yet."""
+    if state.nodes.get("Region"):
+        return None
+    today = dt.date.today().isoformat()
+    sheet = RawSheet(REGION_SHEET, "regions(reference)")
+    sheet.present = {c.key for c in REGION_SHEET.columns}
+    for number, ref in enumerate(regions().values(), start=2):
+        cells = {
+            "id": ref.code,
+            "name": ref.name,
+            "level": ref.level,
+            "parent": ref.parent or "",
+            "provenance": REFERENCE_PROVENANCE,
+            "confirmed_on": today,
+        }
+        sheet.rows.append(RawRow(sheet.source, number, cells, {}))
+    return sheet
+
+
+def import_ledger(store: GraphStore, raw: RawLedger) -> ImportReport:
+    """Validate ``raw`` against the store and apply it in one transaction; raise InvalidInput listing
+    every problem if anything is wrong (and then write nothing)."""
+    state = read_state(store)
+    regions_sheet = region_sheet(state)
+    if regions_sheet is not None:
+        raw.sheets.insert(0, regions_sheet)
+    checked = check(raw, state.ids())
+    if checked.problems:
+        raise InvalidInput(
+            f"台账有{len(checked.problems)}处错误，未导入任何数据",
+            [p.as_dict() for p in checked.problems],
+        )
+    report = ImportReport(rows=raw.row_count)
+    statements = plan(checked, state, report)
+    store.write(statements)
+    report.statements = len(statements)
+    return report
+
+
+def _typed(columns: Iterable[tuple[str, PropertyType]], records: list[dict[str, Any]]) -> Rows:
+    return Rows.from_dicts(list(columns), records)
+
+
+def _node_columns(sheet: Sheet) -> list[tuple[str, PropertyType]]:
+    assert sheet.node is not None
+    return [(p.name, p.type) for p in sheet.node.properties]
+
+
+def _rel_typed_columns(rel: RelType, names: Iterable[str]) -> list[tuple[str, PropertyType]]:
+    out = []
+    for name in names:
+        kind = PropertyType.STRING if name in ("from_id", "to_id") else rel.prop(name).type
+        out.append((name, kind))
+    return out
+
+
+def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> list[Statement]:
+    """The statements that bring the graph to what the ledger says, in a safe order."""
+    deletes: list[Statement] = []
+    upserts: list[Statement] = []
+    unlinks: list[Statement] = []
+    creates: dict[tuple[str, Endpoints], list[dict[str, Any]]] = defaultdict(list)
+    rel_deletes: dict[tuple[str, Endpoints], list[dict[str, Any]]] = defaultdict(list)
+    # Where each id will live after the import, to resolve links that may name several labels.
+    label_of: dict[str, str] = {}
+    for label, nodes in state.nodes.items():
+        for node_id in nodes:
+            label_of[node_id] = label
+    for cs in checked.sheets:
+        if cs.sheet.node is not None:
+            for row in cs.rows:
+                label_of[row.values["id"]] = cs.sheet.node.label
+
+    for cs in checked.sheets:
+        if cs.sheet.node is not None:
+            _plan_nodes(cs, state, report, deletes, upserts, unlinks, creates, label_of)
+        else:
+            _plan_rel_sheet(cs, state, report, creates, rel_deletes)
+
+    rel_statements: list[Statement] = []
+    for (rel_type, pair), rows in rel_deletes.items():
+        rel = MODEL.rel(rel_type)
+        names = ("from_id", "to_id", *rel.discriminator)
+        rel_statements.append(
+            (rel_query("delete", rel_type, pair), {"rows": _typed(_rel_typed_columns(rel, names), rows)})
+        )
+    for (rel_type, pair), rows in creates.items():
+        rel = MODEL.rel(rel_type)
+        columns = _rel_typed_columns(rel, rel_columns(rel))
+        rel_statements.append((rel_query("create", rel_type, pair), {"rows": _typed(columns, rows)}))
+        report.created[rel_type] += len(rows)
+    return deletes + upserts + unlinks + rel_statements
+
+
+def _plan_nodes(
+    cs: CheckedSheet,
+    state: GraphState,
+    report: ImportReport,
+    deletes: list[Statement],
+    upserts: list[Statement],
+    unlinks: list[Statement],
+    creates: dict[tuple[str, Endpoints], list[dict[str, Any]]],
+    label_of: dict[str, str],
+) -> None:
+    sheet = cs.sheet
+    assert sheet.node is not None
+    label = sheet.node.label
+    existing = state.nodes.get(label, {})
+    props = sheet.node.property_names
+    new_rows: list[dict[str, Any]] = []
+    changed_rows: list[dict[str, Any]] = []
+    gone: list[str] = []
+    kept: list[Row] = []
+    for row in cs.rows:
+        node_id = row.values["id"]
+        if row.delete:
+            if node_id in existing:
+                gone.append(node_id)
+            continue
+        kept.append(row)
+        before = existing.get(node_id, {})
+        record = {p: (row.values.get(p) if p in cs.present else before.get(p)) for p in props}
+        record["id"] = node_id
+        (changed_rows if node_id in existing else new_rows).append(record)
+    columns = _node_columns(sheet)
+    if gone:
+        deletes.append((node_query("delete", label), {"ids": gone}))
+        report.deleted[label] += len(gone)
+    if changed_rows:
+        upserts.append((node_query("update", label), {"rows": _typed(columns, changed_rows)}))
+        report.updated[label] += len(changed_rows)
+    if new_rows:
+        upserts.append((node_query("create", label), {"rows": _typed(columns, new_rows)}))
+        report.created[label] += len(new_rows)
+
+    for column in sheet.columns:
+        if column.key not in cs.present:
+            continue  # a partial ledger leaves the relationships it does not list alone
+        for link in column.links:
+            lc, rel = link.column, link.rel
+            owners = [r.values["id"] for r in kept if r.values["id"] in existing]
+            for pair in rel.endpoints:
+                owner_label = pair.target if lc.reverse else pair.source
+                if owner_label != label:
+                    continue
+                if owners:
+                    direction = "unlink_in" if lc.reverse else "unlink_out"
+                    unlinks.append((rel_query(direction, rel.type, pair), {"ids": owners}))
+                other_label = pair.source if lc.reverse else pair.target
+                for row in kept:
+                    value = row.values.get(column.key)
+                    targets = value if isinstance(value, tuple) else ((value,) if value else ())
+                    for target in dict.fromkeys(targets):
+                        if label_of.get(target) != other_label:
+                            continue
+                        ends = (target, row.values["id"]) if lc.reverse else (row.values["id"], target)
+                        creates[(rel.type, pair)].append(
+                            {
+                                "from_id": ends[0],
+                                "to_id": ends[1],
+                                "provenance": row.values.get("provenance"),
+                                "confirmed_on": row.values.get("confirmed_on"),
+                            }
+                        )
+
+
+def _plan_rel_sheet(
+    cs: CheckedSheet,
+    state: GraphState,
+    report: ImportReport,
+    creates: dict[tuple[str, Endpoints], list[dict[str, Any]]],
+    rel_deletes: dict[tuple[str, Endpoints], list[dict[str, Any]]],
+) -> None:
+    rel = cs.sheet.rel
+    assert rel is not None
+    pair = rel.endpoints[0]
+    source_key, target_key = (c.key for c in cs.sheet.columns[:2])
+    existing = state.rels.get(rel.type, {})
+    for row in cs.rows:
+        v = row.values
+        key = (v[source_key], v[target_key], *(v.get(d) for d in rel.discriminator))
+        ident = {"from_id": key[0], "to_id": key[1]}
+        ident.update(zip(rel.discriminator, key[2:], strict=True))
+        before = existing.get(key)
+        if before is not None:
+            rel_deletes[(rel.type, pair)].append(ident)
+        if row.delete:
+            if before is not None:
+                report.deleted[rel.type] += 1
+            continue
+        record = dict(ident)
+        for p in rel.property_names:
+            if p in rel.discriminator:
+                continue
+            record[p] = v.get(p) if p in cs.present else (before or {}).get(p)
+        creates[(rel.type, pair)].append(record)
+        if before is not None:
+            report.updated[rel.type] += 1
+            report.created[rel.type] -= 1  # counted as created below; it replaced a twin

@@ -1,0 +1,198 @@
+"""Read a ledger (a folder of CSV files or one XLSX workbook) into raw rows, remembering where each came
+from so every error can name the file or sheet, the row as the user sees it, and the column."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from seed.ledger.format import OP_HEADER, OP_KEY, Sheet, sheet_for
+
+# Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset and decodes every GBK file.
+_ENCODINGS = ("utf-8-sig", "gb18030")
+# Sheets a workbook may carry for people (instructions, drop-down sources) that hold no data.
+_IGNORED_SHEETS = ("说明", "readme", "_lists")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, located the way the user sees it."""
+
+    source: str  # file name or sheet name
+    row: int | None  # row number as shown by Excel / a text editor (header = 1)
+    column: str | None  # header as written in the file
+    value: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source
+        if self.row is not None:
+            where += f" 第{self.row}行"
+        if self.column:
+            where += f" 列「{self.column}」"
+        shown = f"（值：{self.value!r}）" if self.value not in (None, "") else ""
+        return f"{where}：{self.message}{shown}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "row": self.row,
+            "column": self.column,
+            "value": self.value,
+            "message": self.message,
+        }
+
+
+@dataclass
+class RawRow:
+    source: str
+    row: int
+    cells: dict[str, Any]  # column key -> raw cell value
+    headers: dict[str, str]  # column key -> header as written (for messages)
+
+
+@dataclass
+class RawSheet:
+    sheet: Sheet
+    source: str
+    present: set[str] = field(default_factory=set)  # column keys the file has
+    rows: list[RawRow] = field(default_factory=list)
+
+
+@dataclass
+class RawLedger:
+    sheets: list[RawSheet] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(s.rows) for s in self.sheets)
+
+
+def read_ledger(path: Path) -> RawLedger:
+    """Read every list in ``path`` (a folder of ``<sheet>.csv`` files, a single CSV, or an XLSX)."""
+    path = Path(path)
+    ledger = RawLedger()
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
+        if not files:
+            ledger.problems.append(Problem(path.name, None, None, None, "文件夹中没有CSV台账文件"))
+        for file in files:
+            _read_csv_file(file, ledger)
+    elif path.suffix.lower() == ".csv":
+        _read_csv_file(path, ledger)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        _read_xlsx(path.read_bytes(), path.name, ledger)
+    else:
+        ledger.problems.append(Problem(path.name, None, None, None, "只接受CSV文件夹或XLSX工作簿"))
+    return ledger
+
+
+def read_upload(name: str, content: bytes) -> RawLedger:
+    """Read one uploaded file: an XLSX workbook, or one CSV named after its sheet."""
+    ledger = RawLedger()
+    lower = name.lower()
+    if lower.endswith((".xlsx", ".xlsm")):
+        _read_xlsx(content, name, ledger)
+    elif lower.endswith(".csv"):
+        _read_csv_bytes(Path(name).stem, name, content, ledger)
+    else:
+        ledger.problems.append(Problem(name, None, None, None, "只接受CSV或XLSX文件"))
+    return ledger
+
+
+def _decode(content: bytes) -> str | None:
+    for encoding in _ENCODINGS:
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def _read_csv_file(file: Path, ledger: RawLedger) -> None:
+    _read_csv_bytes(file.stem, file.name, file.read_bytes(), ledger)
+
+
+def _read_csv_bytes(stem: str, source: str, content: bytes, ledger: RawLedger) -> None:
+    sheet = sheet_for(stem)
+    if sheet is None:
+        ledger.problems.append(Problem(source, None, None, None, "无法识别的台账文件名"))
+        return
+    text = _decode(content)
+    if text is None:
+        ledger.problems.append(Problem(source, None, None, None, "文件编码既不是UTF-8也不是GBK"))
+        return
+    if "\x00" in text:
+        ledger.problems.append(Problem(source, None, None, None, "文件含有NUL字符，不是文本CSV"))
+        return
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    _take_rows(sheet, source, rows, ledger)
+
+
+def _read_xlsx(content: bytes, source: str, ledger: RawLedger) -> None:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many types for a damaged file
+        ledger.problems.append(Problem(source, None, None, None, f"无法读取XLSX：{e}"))
+        return
+    try:
+        for ws in book.worksheets:
+            if ws.title.strip().lower() in _IGNORED_SHEETS:
+                continue
+            sheet = sheet_for(ws.title)
+            label = f"{source}:{ws.title}"
+            if sheet is None:
+                ledger.problems.append(Problem(label, None, None, None, "无法识别的工作表名"))
+                continue
+            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            _take_rows(sheet, label, rows, ledger)
+    finally:
+        book.close()
+
+
+def _take_rows(sheet: Sheet, source: str, rows: list[list[Any]], ledger: RawLedger) -> None:
+    if not rows:
+        ledger.problems.append(Problem(source, None, None, None, "缺少表头行"))
+        return
+    header = ["" if h is None else str(h).strip() for h in rows[0]]
+    keys: list[str | None] = []
+    headers: dict[str, str] = {}
+    raw = RawSheet(sheet, source)
+    for h in header:
+        if h in (OP_HEADER, OP_KEY):
+            keys.append(OP_KEY)
+            headers[OP_KEY] = h
+            continue
+        if h == "":
+            keys.append(None)
+            continue
+        column = sheet.column(h)
+        if column is None:
+            ledger.problems.append(Problem(source, 1, h, None, "无法识别的列名"))
+            keys.append(None)
+            continue
+        if column.key in headers:
+            ledger.problems.append(Problem(source, 1, h, None, "列重复"))
+            keys.append(None)
+            continue
+        keys.append(column.key)
+        headers[column.key] = h
+    raw.present = {k for k in keys if k and k != OP_KEY}
+    for c in sheet.columns:
+        if c.required and c.key not in raw.present:
+            ledger.problems.append(Problem(source, 1, c.header, None, "缺少必填列"))
+    for number, values in enumerate(rows[1:], start=2):
+        if all(v is None or str(v).strip() == "" for v in values):
+            continue
+        cells: dict[str, Any] = {}
+        for key, value in zip(keys, values, strict=False):
+            if key is not None:
+                cells[key] = value
+        raw.rows.append(RawRow(source, number, cells, headers))
+    ledger.sheets.append(raw)

@@ -1,0 +1,318 @@
+"""Check raw ledger rows the way a careful clerk would, and turn them into typed rows.
+
+Every problem is collected (not only the first) and located by source, row and column. References are
+checked against the ledger itself and the graph it is imported into.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph_schema import PropertyType
+from seed.ledger.format import OP_DELETE, OP_KEY, OP_UPSERT, Column, Sheet
+from seed.ledger.read import Problem, RawLedger, RawRow
+from seed.reference import vocabulary
+
+_LIST_SPLIT = re.compile(r"[;；,，、\s]+")
+_TRUE = {"是", "true", "yes", "y", "1", "√", "✓"}
+_FALSE = {"否", "false", "no", "n", "0", ""}
+_DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
+_MAX_TEXT = 2000
+SHARE_TOLERANCE = 1e-6
+
+
+@dataclass
+class Row:
+    """A validated row: typed values by column key, list columns as tuples of ids."""
+
+    raw: RawRow
+    delete: bool
+    values: dict[str, Any]
+
+    def key(self, sheet: Sheet) -> tuple[Any, ...]:
+        if sheet.node is not None:
+            return (self.values["id"],)
+        assert sheet.rel is not None
+        ends = tuple(self.values[c.key] for c in sheet.columns[:2])
+        return ends + tuple(self.values.get(d) for d in sheet.rel.discriminator)
+
+
+@dataclass
+class CheckedSheet:
+    sheet: Sheet
+    source: str
+    present: set[str]
+    rows: list[Row] = field(default_factory=list)
+
+
+@dataclass
+class CheckedLedger:
+    sheets: list[CheckedSheet]
+    problems: list[Problem]
+
+
+class GraphIds:
+    """What the target graph already holds, as far as validation needs it."""
+
+    def __init__(
+        self,
+        ids: Mapping[str, set[str]] | None = None,
+        shares: Mapping[tuple[str, str, str], float] | None = None,
+    ) -> None:
+        self.ids = {k: set(v) for k, v in (ids or {}).items()}
+        # (supplier, buyer, product) -> share already in the graph
+        self.shares = dict(shares or {})
+
+    def has(self, label: str, node_id: str) -> bool:
+        return node_id in self.ids.get(label, set())
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _parse(column: Column, value: Any) -> tuple[Any, str | None]:
+    """Convert one cell to its column's type; return (value, problem message or None)."""
+    text = _text(value)
+    if column.is_list:
+        return tuple(t for t in _LIST_SPLIT.split(text) if t), None
+    if text == "":
+        return None, None
+    kind = column.type
+    if kind is PropertyType.STRING:
+        if len(text) > _MAX_TEXT:
+            return None, f"内容过长（超过{_MAX_TEXT}字）"
+        if "\x00" in text:
+            return None, "含有NUL字符"
+        if column.choices:
+            for choice in column.choices:
+                if text in (choice.code, choice.label):
+                    return choice.code, None
+            allowed = "、".join(c.label for c in column.choices)
+            return None, f"不是可选值之一（{allowed}）"
+        return text, None
+    if kind is PropertyType.BOOL:
+        low = text.lower()
+        if low in _TRUE:
+            return True, None
+        if low in _FALSE:
+            return False, None
+        return None, "应为「是」或「否」"
+    if kind is PropertyType.INT:
+        try:
+            number = float(text.replace(",", ""))
+        except ValueError:
+            return None, "应为整数"
+        if not number.is_integer():
+            return None, "应为整数"
+        return int(number), None
+    if kind is PropertyType.FLOAT:
+        try:
+            if text.endswith("%"):
+                return float(text[:-1].replace(",", "")) / 100, None
+            return float(text.replace(",", "")), None
+        except ValueError:
+            return None, "应为数字"
+    if kind is PropertyType.DATE:
+        if isinstance(value, dt.datetime | dt.date):
+            day = value.date() if isinstance(value, dt.datetime) else value
+            return day.isoformat(), None
+        match = _DATE.match(text)
+        if match:
+            try:
+                return dt.date(*(int(g) for g in match.groups())).isoformat(), None
+            except ValueError:
+                pass
+        return None, "应为日期（YYYY-MM-DD）"
+    raise AssertionError(kind)
+
+
+def _ids_in(column: Column, value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return tuple(value) if isinstance(value, tuple) else (value,)
+
+
+def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
+    """Validate every row; the result holds typed rows and every problem found."""
+    problems = list(raw.problems)
+    checked: list[CheckedSheet] = []
+    for raw_sheet in raw.sheets:
+        sheet = raw_sheet.sheet
+        out = CheckedSheet(sheet, raw_sheet.source, raw_sheet.present)
+        for raw_row in raw_sheet.rows:
+            row = _check_row(sheet, raw_row, problems)
+            if row is not None:
+                out.rows.append(row)
+        checked.append(out)
+    _check_duplicates(checked, problems)
+    _check_references(checked, graph, problems)
+    _check_shares(checked, graph, problems)
+    problems.sort(key=lambda p: (p.source, p.row or 0))
+    return CheckedLedger(checked, problems)
+
+
+def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None:
+    def problem(column: Column | None, value: Any, message: str) -> None:
+        header = raw.headers.get(column.key, column.header) if column else None
+        problems.append(Problem(raw.source, raw.row, header, _text(value) or None, message))
+
+    op = _text(raw.cells.get(OP_KEY)).lower()
+    if op not in OP_DELETE and op not in OP_UPSERT:
+        problems.append(
+            Problem(raw.source, raw.row, raw.headers.get(OP_KEY), op, "操作只能为空或「删除」")
+        )
+        return None
+    delete = op in OP_DELETE
+    values: dict[str, Any] = {}
+    ok = True
+    for column in sheet.columns:
+        if column.key not in raw.cells:
+            continue
+        cell = raw.cells[column.key]
+        value, message = _parse(column, cell)
+        if message:
+            problem(column, cell, message)
+            ok = False
+            continue
+        is_key = column.key == "id" or column.names_label is not None and column in sheet.columns[:2]
+        if value in (None, ()) and column.required and (not delete or is_key):
+            problem(column, cell, "必填项为空")
+            ok = False
+            continue
+        if column.key == "id" or column.names_label or column.links:
+            for node_id in _ids_in(column, value):
+                if not _ID.match(node_id):
+                    problem(column, node_id, "编号只能由字母、数字和 . _ : - 组成")
+                    ok = False
+        if column.reference and value is not None and value not in vocabulary(column.reference):
+            problem(column, cell, f"不是有效的{_REFERENCE_NAMES[column.reference]}")
+            ok = False
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            if column.minimum is not None and value < column.minimum:
+                problem(column, cell, f"不能小于{column.minimum:g}")
+                ok = False
+            elif column.maximum is not None and value > column.maximum:
+                problem(column, cell, f"不能大于{column.maximum:g}")
+                ok = False
+        values[column.key] = value
+    return Row(raw, delete, values) if ok else None
+
+
+_REFERENCE_NAMES = {"region": "行政区划代码", "industry": "国民经济行业分类代码", "hs": "HS编码"}
+
+
+def _check_duplicates(sheets: list[CheckedSheet], problems: list[Problem]) -> None:
+    seen: dict[tuple[str, tuple[Any, ...]], Row] = {}
+    owner: dict[str, tuple[str, Row]] = {}  # node id -> (label, row), ids are unique across labels
+    for cs in sheets:
+        for row in cs.rows:
+            key = row.key(cs.sheet)
+            first = seen.get((cs.sheet.key, key))
+            if first is not None:
+                problems.append(
+                    Problem(
+                        row.raw.source,
+                        row.raw.row,
+                        cs.sheet.columns[0].header,
+                        "/".join(str(k) for k in key),
+                        f"与第{first.raw.row}行重复",
+                    )
+                )
+                continue
+            seen[(cs.sheet.key, key)] = row
+            if cs.sheet.node is not None:
+                node_id = row.values["id"]
+                other = owner.get(node_id)
+                if other is not None and other[0] != cs.sheet.node.label:
+                    problems.append(
+                        Problem(
+                            row.raw.source,
+                            row.raw.row,
+                            cs.sheet.columns[0].header,
+                            node_id,
+                            f"编号已用于{other[1].raw.source}第{other[1].raw.row}行",
+                        )
+                    )
+                owner[node_id] = (cs.sheet.node.label, row)
+
+
+def _check_references(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    kept: dict[str, set[str]] = defaultdict(set)
+    deleted: dict[str, set[str]] = defaultdict(set)
+    for cs in sheets:
+        if cs.sheet.node is None:
+            continue
+        for row in cs.rows:
+            (deleted if row.delete else kept)[cs.sheet.node.label].add(row.values["id"])
+
+    def exists(label: str, node_id: str) -> bool:
+        if node_id in deleted[label]:
+            return False
+        return node_id in kept[label] or graph.has(label, node_id)
+
+    for cs in sheets:
+        for row in cs.rows:
+            if row.delete:
+                continue
+            for column in cs.sheet.columns:
+                labels: tuple[str, ...] = ()
+                if column.names_label:
+                    labels = (column.names_label,)
+                elif column.links:
+                    labels = tuple(t for link in column.links for t in link.targets)
+                if not labels:
+                    continue
+                for node_id in _ids_in(column, row.values.get(column.key)):
+                    if not any(exists(label, node_id) for label in labels):
+                        problems.append(
+                            Problem(
+                                row.raw.source,
+                                row.raw.row,
+                                row.raw.headers.get(column.key, column.header),
+                                node_id,
+                                "引用的编号在台账和图谱中都不存在",
+                            )
+                        )
+
+
+def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    links = [cs for cs in sheets if cs.sheet.rel is not None and cs.sheet.rel.type == "SUPPLIES"]
+    if not links:
+        return
+    shares = dict(graph.shares)
+    last_row: dict[tuple[str, str], Row] = {}
+    for cs in links:
+        for row in cs.rows:
+            v = row.values
+            key = (v["supplier_id"], v["buyer_id"], v["product_id"])
+            if row.delete:
+                shares.pop(key, None)
+            else:
+                shares[key] = v.get("share") or 0.0
+                last_row[(v["buyer_id"], v["product_id"])] = row
+    totals: dict[tuple[str, str], float] = defaultdict(float)
+    for (_, buyer, product), share in shares.items():
+        totals[(buyer, product)] += share or 0.0
+    for pair, total in sorted(totals.items()):
+        if total > 1 + SHARE_TOLERANCE and pair in last_row:
+            row = last_row[pair]
+            problems.append(
+                Problem(
+                    row.raw.source,
+                    row.raw.row,
+                    row.raw.headers.get("share", "供应份额"),
+                    f"{total:.4g}",
+                    f"采购企业{pair[0]}的产品{pair[1]}各供应商份额合计超过1",
+                )
+            )

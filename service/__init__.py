@@ -1,0 +1,3 @@
+"""chainlens: a knowledge-graph explorer for industrial chains."""
+
+__version__ = "0.1.0"

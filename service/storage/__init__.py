@@ -1,0 +1,1 @@
+"""Storage: the port, the query registry and one adapter per engine."""

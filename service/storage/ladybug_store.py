@@ -1,0 +1,127 @@
+"""Embedded adapter: LadybugDB (the maintained Kùzu fork), an on-disk Cypher engine in this process."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import ladybug
+import pyarrow as pa
+
+from graph_schema import MODEL, PropertyType, ladybug_ddl
+from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
+from service.storage.port import Params, Statement
+from service.storage.queries import QueryRegistry
+from service.storage.rows import Rows
+
+_ARROW = {
+    PropertyType.STRING: pa.string(),
+    PropertyType.INT: pa.int64(),
+    PropertyType.FLOAT: pa.float64(),
+    PropertyType.BOOL: pa.bool_(),
+    PropertyType.DATE: pa.string(),
+}
+
+
+def _arrow(rows: Rows) -> pa.Table:
+    columns = list(zip(*rows.data, strict=True)) if rows.data else [()] * len(rows.columns)
+    return pa.table(
+        {
+            name: pa.array(list(values), type=_ARROW[kind])
+            for (name, kind), values in zip(rows.columns, columns, strict=True)
+        }
+    )
+
+
+def _native(params: Params) -> dict[str, Any]:
+    return {k: _arrow(v) if isinstance(v, Rows) else v for k, v in params.items()}
+
+
+def _translate(error: Exception, what: str) -> ChainlensError:
+    message = str(error)
+    if "duplicated primary key" in message:
+        return Conflict(f"{what}: {message}")
+    return QueryFailed(f"{what}: {message}")
+
+
+class LadybugStore:
+    """One read-write database per path per process; a connection per thread, one writer at a time."""
+
+    engine = "ladybug"
+
+    def __init__(self, path: Path, queries: QueryRegistry | None = None) -> None:
+        self.path = Path(path)
+        self.queries = queries or QueryRegistry(self.engine)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = ladybug.Database(str(self.path))
+        except RuntimeError as e:
+            raise BackendUnavailable(f"cannot open embedded graph at {self.path}: {e}") from e
+        self._local = threading.local()
+        self._write_lock = threading.Lock()
+        self._connections: list[ladybug.Connection] = []
+
+    def _conn(self) -> ladybug.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = ladybug.Connection(self._db)
+            self._local.conn = conn
+            self._connections.append(conn)
+        return conn
+
+    def _run(self, conn: ladybug.Connection, text: str, params: Params, what: str) -> list[dict]:
+        try:
+            result = conn.execute(text, _native(params))
+        except RuntimeError as e:
+            raise _translate(e, what) from e
+        if isinstance(result, list):  # several statements: never produced by the registry
+            raise QueryFailed(f"{what}: more than one statement")
+        names = result.get_column_names()
+        return [dict(zip(names, row, strict=True)) for row in result.get_all()]
+
+    def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:
+        q = self.queries.get(query)
+        params = params or {}
+        q.check_params(params)
+        return self._run(self._conn(), q.text, params, q.name)
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        prepared = []
+        for name, params in statements:
+            q = self.queries.get(name)
+            q.check_params(params)
+            prepared.append((q, params))
+        with self._write_lock:
+            conn = self._conn()
+            conn.execute("BEGIN TRANSACTION")
+            try:
+                for q, params in prepared:
+                    self._run(conn, q.text, params, q.name)
+            except BaseException:
+                try:
+                    conn.execute("ROLLBACK")
+                except RuntimeError:
+                    pass  # a failed statement has already rolled the transaction back
+                raise
+            conn.execute("COMMIT")
+
+    def apply_schema(self) -> None:
+        with self._write_lock:
+            conn = self._conn()
+            for ddl in ladybug_ddl(MODEL):
+                try:
+                    conn.execute(ddl)
+                except RuntimeError as e:
+                    raise QueryFailed(f"schema: {e}") from e
+
+    def server_version(self) -> str:
+        return f"LadybugDB {ladybug.__version__}"
+
+    def close(self) -> None:
+        for conn in self._connections:
+            conn.close()
+        self._connections.clear()
+        self._local = threading.local()
+        self._db.close()

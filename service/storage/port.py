@@ -1,0 +1,39 @@
+"""The storage port: the one small interface domain logic uses to reach a graph engine."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
+
+from service.storage.queries import QueryRegistry
+
+Params = Mapping[str, Any]
+Statement = tuple[str, Params]
+
+
+class GraphStore(Protocol):
+    """A graph engine behind named queries. Adapters connect, execute, return plain dicts, translate
+    errors; nothing else."""
+
+    engine: str
+    queries: QueryRegistry
+
+    def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:
+        """Run one read-only query by name and return its rows."""
+        ...
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run the statements in one transaction: all of them take effect, or none."""
+        ...
+
+    def apply_schema(self) -> None:
+        """Create constraints/tables from graph_schema; safe to repeat."""
+        ...
+
+    def server_version(self) -> str:
+        """The engine's own version string."""
+        ...
+
+    def close(self) -> None:
+        """Release connections and files."""
+        ...
