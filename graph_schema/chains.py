@@ -18,7 +18,7 @@ from graph_schema.model import (
     RelType,
 )
 
-S, I, F, B, D = (
+S, INT, F, B, D = (
     PropertyType.STRING,
     PropertyType.INT,
     PropertyType.FLOAT,
@@ -82,7 +82,7 @@ SEGMENT = _node(
     "环节",
     "segments",
     Property("chain_id", S, "所属产业链", required=True, doc="Chain this segment belongs to."),
-    Property("position", I, "顺序", required=True, minimum=1, doc="1 = most upstream."),
+    Property("position", INT, "顺序", required=True, minimum=1, doc="1 = most upstream."),
     Property("stage", S, "上中下游", required=True, choices=STAGES),
     Property("industry_code", S, "行业代码", reference="industry", doc="GB/T 4754-2017 small class."),
     Property("description", S, "说明"),
@@ -118,7 +118,7 @@ TECHNOLOGY = _node(
     "technologies",
     Property("chain_id", S, "所属产业链", required=True),
     Property("status", S, "技术状态", required=True, choices=TECH_STATUS),
-    Property("target_year", I, "目标年份", minimum=2000, maximum=2100),
+    Property("target_year", INT, "目标年份", minimum=2000, maximum=2100),
     Property("description", S, "说明"),
 )
 DOMAIN = _node(
@@ -131,9 +131,13 @@ REGION = _node(
     "Region",
     "地区",
     "regions",
-    Property("level", S, "层级", required=True, choices=_choices(
-        ("province", "省级"), ("city", "地级"), ("county", "县级"), ("township", "乡级")
-    )),
+    Property(
+        "level",
+        S,
+        "层级",
+        required=True,
+        choices=_choices(("province", "省级"), ("city", "地级"), ("county", "县级"), ("township", "乡级")),
+    ),
     doc="An administrative division; its id is the statistical division code.",
 )
 PROJECT = _node(
@@ -162,7 +166,7 @@ ORGANISATION = _node(
     "organisations",
     Property("kind", S, "机构类型", required=True, choices=ORG_KINDS),
     Property("head", S, "负责人"),
-    Property("members", I, "人员数", minimum=0),
+    Property("members", INT, "人员数", minimum=0),
     doc="The 1-3-4 system: leading group, three offices, four task forces, lead departments.",
 )
 
@@ -215,8 +219,8 @@ RELATIONSHIPS = (
         Property("product_id", S, "供应产品", required=True),
         Property("share", F, "供应份额", minimum=0, maximum=1, doc="Share of the buyer's need for it."),
         Property("annual_value", F, "年供应额(万元)", minimum=0),
-        Property("recovery_days", I, "替换所需天数", minimum=0, doc="Days needed to replace this supplier."),
-        Property("stock_days", I, "库存可支撑天数", minimum=0, doc="Days the buyer can run on stock."),
+        Property("recovery_days", INT, "替换所需天数", minimum=0, doc="Days to replace this supplier."),
+        Property("stock_days", INT, "库存可支撑天数", minimum=0, doc="Days the buyer can run on stock."),
         doc="Supplier sells the product to the buyer.",
         sheet="supply_links",
         title="供应关系",
@@ -250,7 +254,7 @@ RELATIONSHIPS = (
     _rel(
         "LEADS_TO",
         [("Technology", "Technology")],
-        Property("target_year", I, "目标年份", minimum=2000, maximum=2100),
+        Property("target_year", INT, "目标年份", minimum=2000, maximum=2100),
         doc="Roadmap step from a current technology to a target one.",
         sheet="technology_paths",
         title="技术路线",

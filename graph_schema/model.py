@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class PropertyType(str, Enum):
+class PropertyType(StrEnum):
     """Value types both engines store natively.
 
     Dates are kept as ISO-8601 strings (``YYYY-MM-DD``): they sort and compare correctly as text, and both

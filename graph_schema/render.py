@@ -41,8 +41,7 @@ def neo4j_schema(model: GraphModel) -> list[str]:
     for node in model.nodes:
         low = node.label.lower()
         statements.append(
-            f"CREATE CONSTRAINT {low}_id_unique IF NOT EXISTS "
-            f"FOR (n:{node.label}) REQUIRE n.id IS UNIQUE"
+            f"CREATE CONSTRAINT {low}_id_unique IF NOT EXISTS FOR (n:{node.label}) REQUIRE n.id IS UNIQUE"
         )
         for p in node.properties:
             if p.name in _NEO4J_INDEXED:
@@ -52,7 +51,6 @@ def neo4j_schema(model: GraphModel) -> list[str]:
     for rel in model.relationships:
         for d in rel.discriminator:
             statements.append(
-                f"CREATE INDEX {rel.type.lower()}_{d} IF NOT EXISTS "
-                f"FOR ()-[r:{rel.type}]-() ON (r.{d})"
+                f"CREATE INDEX {rel.type.lower()}_{d} IF NOT EXISTS FOR ()-[r:{rel.type}]-() ON (r.{d})"
             )
     return statements

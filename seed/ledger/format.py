@@ -96,13 +96,26 @@ def _node_sheet(node: NodeType) -> Sheet:
             if lc.name in columns:  # a property that also creates a relationship (chain_id, region_code)
                 base = columns[lc.name]
                 columns[lc.name] = Column(
-                    base.key, base.header, base.type, base.required, base.choices, base.reference,
-                    base.minimum, base.maximum, True, False, (*base.links, link),
+                    base.key,
+                    base.header,
+                    base.type,
+                    base.required,
+                    base.choices,
+                    base.reference,
+                    base.minimum,
+                    base.maximum,
+                    True,
+                    False,
+                    (*base.links, link),
                 )
             else:
                 columns[lc.name] = Column(
-                    lc.name, lc.label, PropertyType.STRING, is_property=False,
-                    is_list=not lc.single, links=(link,),
+                    lc.name,
+                    lc.label,
+                    PropertyType.STRING,
+                    is_property=False,
+                    is_list=not lc.single,
+                    links=(link,),
                 )
     return Sheet(node.sheet, node.title, tuple(columns.values()), node=node)
 
@@ -118,16 +131,34 @@ def _rel_sheet(rel: RelType) -> Sheet:
     for p in rel.properties:
         names = _PRODUCT_REFS.get((rel.type, p.name))
         columns.append(
-            Column(p.name, p.label, p.type, p.required, p.choices, p.reference, p.minimum, p.maximum,
-                   names_label=names)
+            Column(
+                p.name,
+                p.label,
+                p.type,
+                p.required,
+                p.choices,
+                p.reference,
+                p.minimum,
+                p.maximum,
+                names_label=names,
+            )
         )
     return Sheet(rel.sheet, rel.title, tuple(columns), rel=rel)
 
 
 def _sheets() -> tuple[Sheet, ...]:
     order = [
-        "chains", "segments", "products", "technologies", "technology_paths",
-        "application_domains", "enterprises", "supply_links", "projects", "policies", "organisations",
+        "chains",
+        "segments",
+        "products",
+        "technologies",
+        "technology_paths",
+        "application_domains",
+        "enterprises",
+        "supply_links",
+        "projects",
+        "policies",
+        "organisations",
     ]
     built = {n.sheet: _node_sheet(n) for n in MODEL.nodes}
     built.update({r.sheet: _rel_sheet(r) for r in MODEL.relationships if r.sheet})

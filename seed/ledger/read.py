@@ -184,9 +184,6 @@ def _take_rows(sheet: Sheet, source: str, rows: list[list[Any]], ledger: RawLedg
         keys.append(column.key)
         headers[column.key] = h
     raw.present = {k for k in keys if k and k != OP_KEY}
-    for c in sheet.columns:
-        if c.required and c.key not in raw.present:
-            ledger.problems.append(Problem(source, 1, c.header, None, "缺少必填列"))
     for number, values in enumerate(rows[1:], start=2):
         if all(v is None or str(v).strip() == "" for v in values):
             continue

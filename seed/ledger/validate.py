@@ -150,6 +150,10 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     for raw_sheet in raw.sheets:
         sheet = raw_sheet.sheet
         out = CheckedSheet(sheet, raw_sheet.source, raw_sheet.present)
+        if any(_text(r.cells.get(OP_KEY)).lower() not in OP_DELETE for r in raw_sheet.rows):
+            for c in sheet.columns:  # rows that only delete need nothing but their key
+                if c.required and c.key not in raw_sheet.present:
+                    problems.append(Problem(raw_sheet.source, 1, c.header, None, "缺少必填列"))
         for raw_row in raw_sheet.rows:
             row = _check_row(sheet, raw_row, problems)
             if row is not None:
@@ -169,9 +173,7 @@ def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None
 
     op = _text(raw.cells.get(OP_KEY)).lower()
     if op not in OP_DELETE and op not in OP_UPSERT:
-        problems.append(
-            Problem(raw.source, raw.row, raw.headers.get(OP_KEY), op, "操作只能为空或「删除」")
-        )
+        problems.append(Problem(raw.source, raw.row, raw.headers.get(OP_KEY), op, "操作只能为空或「删除」"))
         return None
     delete = op in OP_DELETE
     values: dict[str, Any] = {}
@@ -185,7 +187,7 @@ def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None
             problem(column, cell, message)
             ok = False
             continue
-        is_key = column.key == "id" or column.names_label is not None and column in sheet.columns[:2]
+        is_key = column.key == "id" or (column.names_label is not None and column in sheet.columns[:2])
         if value in (None, ()) and column.required and (not delete or is_key):
             problem(column, cell, "必填项为空")
             ok = False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -47,11 +48,11 @@ def hs_codes() -> dict[str, str]:
     return {r["hscode"]: r["description"] for r in _rows("hs2022.csv")}
 
 
-def vocabulary(name: str) -> dict[str, object]:
+def vocabulary(name: str) -> Mapping[str, object]:
     """A reference vocabulary by the name graph_schema uses (``region``, ``industry``, ``hs``)."""
-    table: dict[str, object] = {
-        "region": regions(),
-        "industry": industry_codes(),
-        "hs": hs_codes(),
-    }[name]
-    return table  # type: ignore[return-value]
+    tables: dict[str, Callable[[], Mapping[str, object]]] = {
+        "region": regions,
+        "industry": industry_codes,
+        "hs": hs_codes,
+    }
+    return tables[name]()

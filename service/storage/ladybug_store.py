@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -71,7 +72,7 @@ class LadybugStore:
             self._connections.append(conn)
         return conn
 
-    def _run(self, conn: ladybug.Connection, text: str, params: Params, what: str) -> list[dict]:
+    def _run(self, conn: ladybug.Connection, text: str, params: Params, what: str) -> list[dict[str, Any]]:
         try:
             result = conn.execute(text, _native(params))
         except RuntimeError as e:
@@ -100,10 +101,9 @@ class LadybugStore:
                 for q, params in prepared:
                     self._run(conn, q.text, params, q.name)
             except BaseException:
-                try:
+                # A failed statement has usually rolled the transaction back already.
+                with contextlib.suppress(RuntimeError):
                     conn.execute("ROLLBACK")
-                except RuntimeError:
-                    pass  # a failed statement has already rolled the transaction back
                 raise
             conn.execute("COMMIT")
 

@@ -60,7 +60,7 @@ class Neo4jStore:
         q.check_params(params)
         try:
             records, _, _ = self.driver.execute_query(
-                neo4j.Query(q.text),  # type: ignore[arg-type]
+                neo4j.Query(q.text),
                 dict(params),
                 database_=self.database,
                 routing_=neo4j.RoutingControl.READ,
@@ -77,13 +77,15 @@ class Neo4jStore:
             prepared.append((q, params))
         what = "write"
         try:
-            with self.driver.session(database=self.database) as session:
-                with session.begin_transaction() as tx:
-                    for q, params in prepared:
-                        what = q.name
-                        for sliced in _slices(params):
-                            tx.run(neo4j.Query(q.text), sliced).consume()  # type: ignore[arg-type]
-                    tx.commit()
+            with (
+                self.driver.session(database=self.database) as session,
+                session.begin_transaction() as tx,
+            ):
+                for q, params in prepared:
+                    what = q.name
+                    for sliced in _slices(params):
+                        tx.run(q.text, sliced).consume()
+                tx.commit()
         except (nx.Neo4jError, nx.DriverError, OSError) as e:
             raise _translate(e, what) from e
 
@@ -91,7 +93,7 @@ class Neo4jStore:
         try:
             with self.driver.session(database=self.database) as session:
                 for statement in neo4j_schema(MODEL):
-                    session.run(neo4j.Query(statement)).consume()  # type: ignore[arg-type]
+                    session.run(neo4j.Query(statement)).consume()
         except (nx.Neo4jError, nx.DriverError, OSError) as e:
             raise _translate(e, "schema") from e
 

@@ -42,8 +42,6 @@ class Q(StrEnum):
     LIST_ENTERPRISE_SUPPLIERS = "catalog/list_enterprise_suppliers"
     LIST_ENTERPRISE_CUSTOMERS = "catalog/list_enterprise_customers"
     SEARCH_NODES = "catalog/search_nodes"
-    LIST_NODE_IDS = "ingest/list_node_ids"
-    LIST_SUPPLY_SHARES = "ingest/list_supply_shares"
 
 
 @dataclass(frozen=True)
@@ -93,9 +91,7 @@ def parse_query(name: str, source: str, content: str) -> Query:
     used = set(_PARAM.findall(statement))
     if used != set(params):
         raise ValueError(f"{source}: declared params {sorted(params)} but uses {sorted(used)}")
-    return Query(
-        name, statement.rstrip(";"), " ".join(summary), frozenset(params), tuple(returns), source
-    )
+    return Query(name, statement.rstrip(";"), " ".join(summary), frozenset(params), tuple(returns), source)
 
 
 def _names(text: str) -> list[str]:
@@ -139,9 +135,7 @@ class QueryRegistry:
         chosen: dict[str, tuple[str, str]] = {}
         for path, content in sorted(query_files(root).items()):
             name, only = split_name(path)
-            if only is None and name not in chosen:
-                chosen[name] = (path, content)
-            elif only == engine:
+            if (only is None and name not in chosen) or only == engine:
                 chosen[name] = (path, content)
         self._queries = {n: parse_query(n, p, c) for n, (p, c) in chosen.items()}
 

@@ -1,0 +1,5 @@
+// Empties the graph (tests and `chainlens reset` only).
+// params: -
+// returns: -
+MATCH (n)
+DETACH DELETE n

@@ -1,0 +1,1 @@
+"""The HTTP API: routers per resource, dependencies, and the one error mapping."""

@@ -1,0 +1,49 @@
+"""The FastAPI application factory; the store opens in the lifespan, never at import."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from service import __version__
+from service.api import errors
+from service.api.routers import chains, enterprises, health, imports, search
+from service.errors import BackendUnavailable
+from service.settings import Settings, get_settings
+from service.storage.backends import open_store
+from service.storage.port import GraphStore
+
+log = logging.getLogger("chainlens.api")
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """Build the API for ``settings`` (default: from the environment), or around an open ``store``."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        owned = store is None
+        app.state.store = store or open_store(settings, apply_schema=False)
+        try:
+            app.state.store.apply_schema()
+        except BackendUnavailable as e:  # serve anyway: /health reports it, requests answer 503
+            log.warning("backend unavailable at start-up: %s", e)
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="chainlens",
+        version=__version__,
+        description="产业链知识图谱：断点、堵点、风险与链主影响力",
+        lifespan=lifespan,
+    )
+    errors.install(app)
+    for module in (health, chains, enterprises, search, imports):
+        app.include_router(module.router)
+    return app

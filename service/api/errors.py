@@ -1,0 +1,70 @@
+"""Map the project's exceptions to HTTP once, with one body shape: ``{"detail": …, "code": …}``."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from service.errors import (
+    BackendUnavailable,
+    ChainlensError,
+    ConfigurationError,
+    Conflict,
+    InvalidInput,
+    NotFound,
+    QueryFailed,
+)
+
+log = logging.getLogger("chainlens.api")
+
+STATUS = {
+    NotFound: 404,
+    InvalidInput: 422,
+    Conflict: 409,
+    BackendUnavailable: 503,
+    QueryFailed: 500,
+    ConfigurationError: 500,
+}
+
+
+def status_for(error: ChainlensError) -> int:
+    for kind, status in STATUS.items():
+        if isinstance(error, kind):
+            return status
+    return 500
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ChainlensError)
+    async def _chainlens(_: Request, error: ChainlensError) -> JSONResponse:
+        status = status_for(error)
+        if status >= 500:
+            log.error("%s: %s", error.code, error)
+        body: dict[str, object] = {"detail": str(error), "code": error.code}
+        if isinstance(error, InvalidInput) and error.problems:
+            body["problems"] = error.problems
+        return JSONResponse(body, status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, error: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"location": ".".join(str(p) for p in e.get("loc", ())), "message": e.get("msg", "")}
+            for e in error.errors()
+        ]
+        return JSONResponse(
+            {"detail": "请求参数无效", "code": "invalid_input", "problems": problems},
+            status_code=422,
+        )
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, error: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(error.status_code, "http_error")
+        return JSONResponse(
+            {"detail": str(error.detail), "code": code},
+            status_code=error.status_code,
+            headers=getattr(error, "headers", None),
+        )

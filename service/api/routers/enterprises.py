@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from service import catalog
+from service.api.deps import ID_PATTERN, StoreDep
+from service.api.models import EnterprisePublic, ErrorBody
+
+router = APIRouter(prefix="/enterprises", tags=["enterprises"])
+
+
+@router.get("/{enterprise_id}", response_model=EnterprisePublic, responses={404: {"model": ErrorBody}})
+def get_enterprise(
+    store: StoreDep, enterprise_id: Annotated[str, Path(pattern=ID_PATTERN)]
+) -> EnterprisePublic:
+    """An enterprise's card: facts, segments, products, suppliers and customers."""
+    return EnterprisePublic(**catalog.get_enterprise(store, enterprise_id))

@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from service import __version__, catalog
+from service.api.deps import StoreDep
+from service.api.models import Health
+from service.errors import BackendUnavailable
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health, responses={503: {"model": Health}})
+def health(store: StoreDep) -> Health | JSONResponse:
+    """Backend, versions and graph size; 503 when the backend cannot be reached."""
+    try:
+        counts = catalog.graph_counts(store)
+        engine = store.server_version()
+    except BackendUnavailable as e:
+        body = Health(status="unavailable", backend=store.engine, version=__version__)
+        return JSONResponse({**body.model_dump(), "detail": str(e), "code": e.code}, status_code=503)
+    return Health(
+        status="ok",
+        backend=store.engine,
+        engine_version=engine,
+        version=__version__,
+        nodes=counts["nodes"],
+        relationships=counts["relationships"],
+    )

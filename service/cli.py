@@ -1,0 +1,108 @@
+"""The ``chainlens`` command line: a thin shell over the same functions the API uses."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from service.errors import ChainlensError, InvalidInput
+from service.settings import get_settings
+from service.storage.backends import open_store
+from service.storage.port import GraphStore
+
+app = typer.Typer(help="chainlens：产业链知识图谱工具", no_args_is_help=True, add_completion=False)
+
+
+@contextmanager
+def _store() -> Iterator[GraphStore]:
+    store = open_store(get_settings())
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _fail(error: ChainlensError) -> None:
+    typer.echo(f"错误：{error}", err=True)
+    if isinstance(error, InvalidInput):
+        for problem in error.problems:
+            typer.echo(f"  - {_describe(problem)}", err=True)
+    raise typer.Exit(code=2)
+
+
+def _describe(problem: dict[str, object]) -> str:
+    from seed.ledger.read import Problem
+
+    return str(Problem(**problem))  # type: ignore[arg-type]
+
+
+def _import(path: Path) -> None:
+    from seed.ledger.load import import_ledger
+    from seed.ledger.read import read_ledger
+
+    with _store() as store:
+        report = import_ledger(store, read_ledger(path))
+    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def seed() -> None:
+    """把内置的绿园区四条产业链种子数据导入当前图谱（可重复执行）。"""
+    from seed import dataset_path
+
+    try:
+        with dataset_path() as path:
+            _import(path)
+    except ChainlensError as e:
+        _fail(e)
+
+
+@app.command("import")
+def import_(path: Annotated[Path, typer.Argument(help="CSV台账文件夹或XLSX工作簿")]) -> None:
+    """校验并导入台账：全部正确才写入，任何错误都不写入。"""
+    if not path.exists():
+        typer.echo(f"错误：{path} 不存在", err=True)
+        raise typer.Exit(code=2)
+    try:
+        _import(path)
+    except ChainlensError as e:
+        _fail(e)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="端口")] = 8000,
+) -> None:
+    """启动API服务。"""
+    import uvicorn
+
+    from service.api.app import create_app
+
+    uvicorn.run(create_app(get_settings()), host=host, port=port)
+
+
+@app.command()
+def health() -> None:
+    """打印当前图谱的后端与节点、关系数量。"""
+    from service.catalog import graph_counts
+
+    try:
+        with _store() as store:
+            counts = graph_counts(store)
+            typer.echo(json.dumps({"backend": store.engine, **counts}, ensure_ascii=False))
+    except ChainlensError as e:
+        _fail(e)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
