@@ -75,6 +75,40 @@ def import_(path: Annotated[Path, typer.Argument(help="CSV台账文件夹或XLSX
 
 
 @app.command()
+def export(
+    folder: Annotated[Path | None, typer.Argument(help="写出CSV台账的文件夹")] = None,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出为一个XLSX工作簿")] = None,
+) -> None:
+    """把图谱导出为台账（CSV文件夹和/或XLSX工作簿），可再次导入。"""
+    from seed.ledger.export import export_csv, export_xlsx
+    from seed.ledger.load import read_state
+
+    if folder is None and xlsx is None:
+        typer.echo("错误：请给出导出文件夹或 --xlsx 文件", err=True)
+        raise typer.Exit(code=2)
+    try:
+        with _store() as store:
+            state = read_state(store)
+            if folder is not None:
+                for path in export_csv(store, state, folder):
+                    typer.echo(str(path))
+            if xlsx is not None:
+                export_xlsx(store, state, xlsx)
+                typer.echo(str(xlsx))
+    except ChainlensError as e:
+        _fail(e)
+
+
+@app.command()
+def template(path: Annotated[Path, typer.Argument(help="要写出的XLSX文件")] = Path("台账模板.xlsx")) -> None:
+    """写出空白台账模板（含表头和下拉选项）。"""
+    from seed.ledger.template import write_template
+
+    write_template(path)
+    typer.echo(str(path))
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口")] = 8000,

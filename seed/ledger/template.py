@@ -1,0 +1,49 @@
+"""An empty ledger workbook: every sheet with its headers and drop-downs for the closed sets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph_schema import PropertyType
+from seed.ledger.format import OP_HEADER, SHEETS
+
+_ROWS = 5000  # drop-downs cover this many data rows
+
+
+def write_template(path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    book.remove(book.active)
+    for sheet in SHEETS:
+        ws = book.create_sheet(sheet.title)
+        headers = [*sheet.headers, OP_HEADER]
+        for c, header in enumerate(headers, start=1):
+            cell = ws.cell(row=1, column=c, value=header)
+            cell.font = Font(bold=True)
+            ws.column_dimensions[cell.column_letter].width = max(10, 2 * len(header) + 4)
+            column = sheet.column(header)
+            if column is not None:
+                note = f"英文列名：{column.key}" + ("；必填" if column.required else "")
+                if column.is_list:
+                    note += "；多个编号用分号分隔"
+                cell.comment = Comment(note, "chainlens")
+            choices: list[str] = []
+            if column is not None and column.choices:
+                choices = [c.label for c in column.choices]
+            elif column is not None and column.type is PropertyType.BOOL:
+                choices = ["是", "否"]
+            elif header == OP_HEADER:
+                choices = ["删除"]
+            if choices:
+                letter = cell.column_letter
+                dv = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+                dv.error = "请从下拉列表中选择"
+                dv.add(f"{letter}2:{letter}{_ROWS + 1}")
+                ws.add_data_validation(dv)
+        ws.freeze_panes = "A2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
