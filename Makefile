@@ -28,7 +28,7 @@ lint: install-test
 
 # The whole suite: lint, types, architecture contracts, unit, contract (both engines, real Neo4j), API.
 test: lint
-	$(BIN)/pytest -p no:cacheprovider
+	CHAINLENS_PYTHON=$(abspath $(BIN))/python $(BIN)/pytest -p no:cacheprovider
 
 ingest-cypher:
 	$(BIN)/python -m graph_schema.ingest_cypher

@@ -59,12 +59,14 @@ class _Neo4jServer:
             os.environ.setdefault("CHAINLENS_TEST_NEO4J_PASSWORD", "chainlens-test")
             return
         script = ROOT / "scripts" / "neo4j-dev"
+        already = subprocess.run([str(script), "status"], capture_output=True, timeout=60).returncode == 0
         proc = subprocess.run([str(script), "start"], capture_output=True, text=True, timeout=900)
         if proc.returncode != 0:
             self.error = f"scripts/neo4j-dev start failed:\n{proc.stdout}\n{proc.stderr}"
             return
         self.uri = proc.stdout.strip().splitlines()[-1]
-        self._stop = [str(script), "stop"]
+        if not already:  # a server someone started by hand outlives the test session
+            self._stop = [str(script), "stop"]
 
     def stop(self) -> None:
         if self._container is not None:
