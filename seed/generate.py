@@ -74,8 +74,8 @@ def generate(template: Path, out: Path, enterprises: int, links: int, seed: int 
         chain.sort(key=lambda s: int(s["position"]))
     made_in: dict[str, list[str]] = defaultdict(list)
     for p in products:
-        for seg in filter(None, p["segments"].replace("；", ";").split(";")):
-            made_in[seg].append(p["id"])
+        for seg_id in filter(None, p["segments"].replace("；", ";").split(";")):
+            made_in[seg_id].append(p["id"])
     usable = [s for s in segments if made_in[s["id"]]]
     district = sorted(c for c, r in regions().items() if c.startswith("220106") and r.level == "township")
     outside = sorted(c for c, r in regions().items() if r.level == "county" and not c.startswith("220106"))
@@ -109,8 +109,8 @@ def generate(template: Path, out: Path, enterprises: int, links: int, seed: int 
             firm_product.append(product)
 
     firms_in: dict[str, list[int]] = defaultdict(list)
-    for i, seg in enumerate(firm_segment):
-        firms_in[seg].append(i)
+    for i, seg_id in enumerate(firm_segment):
+        firms_in[seg_id].append(i)
     downstream: dict[str, list[str]] = {}
     for chain in by_chain.values():
         ids = [s["id"] for s in chain if firms_in[s["id"]]]

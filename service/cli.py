@@ -42,11 +42,19 @@ def _describe(problem: dict[str, object]) -> str:
 
 
 def _import(path: Path) -> None:
+    from rich.progress import Progress
+
     from seed.ledger.load import import_ledger
     from seed.ledger.read import read_ledger
 
-    with _store() as store:
-        report = import_ledger(store, read_ledger(path))
+    with Progress(transient=True) as bar, _store() as store:
+        task = bar.add_task("读取台账", total=None)
+
+        def advance(stage: str, done: int, total: int) -> None:
+            bar.update(task, description=stage, completed=done, total=total)
+
+        raw = read_ledger(path)
+        report = import_ledger(store, raw, advance)
     typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
 
 

@@ -8,8 +8,9 @@ row owns. Everything goes to the store as one ``write``: on any error nothing is
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,8 @@ from seed.reference import regions
 from service.errors import InvalidInput
 from service.storage.port import GraphStore, Statement
 from service.storage.rows import Rows
+
+Progress = Callable[[str, int, int], None]
 
 REFERENCE_PROVENANCE = "国家统计局2023年统计用区划代码（modood/Administrative-divisions-of-China）"
 
@@ -45,6 +48,7 @@ class ImportReport:
     updated: Counter[str] = field(default_factory=Counter)
     deleted: Counter[str] = field(default_factory=Counter)
     statements: int = 0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -91,14 +95,31 @@ def region_sheet(state: GraphState) -> RawSheet | None:
     return sheet
 
 
-def import_ledger(store: GraphStore, raw: RawLedger) -> ImportReport:
+def import_ledger(store: GraphStore, raw: RawLedger, progress: Progress | None = None) -> ImportReport:
     """Validate ``raw`` against the store and apply it in one transaction; raise InvalidInput listing
-    every problem if anything is wrong (and then write nothing)."""
+    every problem if anything is wrong (and then write nothing).
+
+    ``progress(stage, done, total)`` is called as the import advances (for a progress bar).
+    """
+    step = progress or (lambda stage, done, total: None)
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+
+    def lap(name: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[name] = round(now - clock, 3)
+        clock = now
+
+    step("读取图谱", 0, 1)
     state = read_state(store)
     regions_sheet = region_sheet(state)
     if regions_sheet is not None:
         raw.sheets.insert(0, regions_sheet)
+    lap("read_graph")
+    step("校验", 0, 1)
     checked = check(raw, state.ids())
+    lap("validate")
     if checked.problems:
         raise InvalidInput(
             f"台账有{len(checked.problems)}处错误，未导入任何数据",
@@ -106,8 +127,11 @@ def import_ledger(store: GraphStore, raw: RawLedger) -> ImportReport:
         )
     report = ImportReport(rows=raw.row_count)
     statements = plan(checked, state, report)
-    store.write(statements)
+    lap("plan")
+    store.write(statements, progress=lambda done, total: step("写入", done, total))
+    lap("write")
     report.statements = len(statements)
+    report.timings = timings
     return report
 
 

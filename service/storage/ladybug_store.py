@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from graph_schema import MODEL, PropertyType, ladybug_ddl
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import Params, Statement
+from service.storage.port import Params, Progress, Statement
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
 
@@ -88,7 +88,7 @@ class LadybugStore:
         q.check_params(params)
         return self._run(self._conn(), q.text, params, q.name)
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         prepared = []
         for name, params in statements:
             q = self.queries.get(name)
@@ -98,8 +98,10 @@ class LadybugStore:
             conn = self._conn()
             conn.execute("BEGIN TRANSACTION")
             try:
-                for q, params in prepared:
+                for done, (q, params) in enumerate(prepared, start=1):
                     self._run(conn, q.text, params, q.name)
+                    if progress:
+                        progress(done, len(prepared))
             except BaseException:
                 # A failed statement has usually rolled the transaction back already.
                 with contextlib.suppress(RuntimeError):

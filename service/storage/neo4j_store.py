@@ -10,7 +10,7 @@ from neo4j import exceptions as nx
 
 from graph_schema import MODEL, neo4j_schema
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import Params, Statement
+from service.storage.port import Params, Progress, Statement
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
 
@@ -69,7 +69,7 @@ class Neo4jStore:
             raise _translate(e, q.name) from e
         return [r.data() for r in records]
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         prepared = []
         for name, params in statements:
             q = self.queries.get(name)
@@ -81,10 +81,12 @@ class Neo4jStore:
                 self.driver.session(database=self.database) as session,
                 session.begin_transaction() as tx,
             ):
-                for q, params in prepared:
+                for done, (q, params) in enumerate(prepared, start=1):
                     what = q.name
                     for sliced in _slices(params):
                         tx.run(q.text, sliced).consume()
+                    if progress:
+                        progress(done, len(prepared))
                 tx.commit()
         except (nx.Neo4jError, nx.DriverError, OSError) as e:
             raise _translate(e, what) from e

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
 from service.storage.queries import QueryRegistry
 
 Params = Mapping[str, Any]
 Statement = tuple[str, Params]
+Progress = Callable[[int, int], None]
 
 
 class GraphStore(Protocol):
@@ -22,8 +23,10 @@ class GraphStore(Protocol):
         """Run one read-only query by name and return its rows."""
         ...
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        """Run the statements in one transaction: all of them take effect, or none."""
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
+        """Run the statements in one transaction: all of them take effect, or none.
+
+        ``progress(done, total)`` is called after each statement."""
         ...
 
     def apply_schema(self) -> None:

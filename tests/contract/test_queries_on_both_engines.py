@@ -11,7 +11,7 @@ import pytest
 
 from seed.ledger.load import import_ledger
 from seed.ledger.read import read_ledger
-from service.storage.port import GraphStore, Params, Statement
+from service.storage.port import GraphStore, Params, Progress, Statement
 from service.storage.queries import Q, QueryRegistry
 from tests.conftest import FIXTURES, close_store, make_store
 
@@ -47,9 +47,9 @@ class Recording:
         self.seen.add(query)
         return self._store.read(query, params)
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         self.seen.update(name for name, _ in statements)
-        self._store.write(statements)
+        self._store.write(statements, progress)
 
     def apply_schema(self) -> None:
         self._store.apply_schema()
