@@ -42,6 +42,13 @@ class Q(StrEnum):
     LIST_ENTERPRISE_SUPPLIERS = "catalog/list_enterprise_suppliers"
     LIST_ENTERPRISE_CUSTOMERS = "catalog/list_enterprise_customers"
     SEARCH_NODES = "catalog/search_nodes"
+    CHAIN_FIRMS = "analysis/list_chain_firms"
+    CHAIN_FEEDS = "analysis/list_chain_feeds"
+    SUPPLY_LINKS = "analysis/list_supply_links"
+    ENTERPRISE_FACTS = "analysis/list_enterprise_facts"
+    MAKERS = "analysis/list_makers"
+    PRODUCT_NAMES = "analysis/list_product_names"
+    CHAIN_TECHNOLOGY_HOLDERS = "analysis/list_chain_technology_holders"
 
 
 @dataclass(frozen=True)
