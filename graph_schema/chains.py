@@ -170,6 +170,21 @@ ORGANISATION = _node(
     doc="The 1-3-4 system: leading group, three offices, four task forces, lead departments.",
 )
 
+META = NodeType(
+    "Meta",
+    "图谱元数据",
+    "meta",
+    (
+        Property("id", S, "编号", required=True),
+        Property("name", S, "名称", required=True),
+        Property("version", S, "版本", required=True, doc="A new random token after every write."),
+        PROVENANCE,
+        CONFIRMED_ON,
+    ),
+    doc="One node, id 'graph', whose version changes with every write: the key of the result cache.",
+    system=True,
+)
+
 REL_COMMON = (PROVENANCE, CONFIRMED_ON)
 
 
@@ -330,6 +345,7 @@ MODEL = GraphModel(
         PROJECT,
         POLICY,
         ORGANISATION,
+        META,
     ),
     relationships=RELATIONSHIPS,
 )

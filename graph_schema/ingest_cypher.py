@@ -185,7 +185,8 @@ def render(model: GraphModel = MODEL) -> dict[str, str]:
     """Every generated ingestion file, by path relative to ``cypher/``."""
     files: dict[str, str] = {}
     for node in model.nodes:
-        files.update(_node_files(node))
+        if not node.system:
+            files.update(_node_files(node))
     for rel in model.relationships:
         for pair in rel.endpoints:
             files.update(_rel_files(rel, pair))

@@ -60,6 +60,7 @@ class NodeType:
     sheet: str  # stable English ledger key
     properties: tuple[Property, ...]
     doc: str = ""
+    system: bool = False  # kept by chainlens itself: no ledger sheet, no ingestion queries
 
     def prop(self, name: str) -> Property:
         for p in self.properties:

@@ -148,3 +148,19 @@ def mini_store(empty_store: GraphStore) -> GraphStore:
     """The hand-checkable fixture graph (tests/fixtures/mini, documented in its README)."""
     import_ledger(empty_store, read_ledger(FIXTURES / "mini"))
     return empty_store
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def seed_store(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[GraphStore]:
+    """The bundled Lüyuan dataset, loaded once per module and engine; tests must not change it."""
+    from seed import dataset_path
+
+    if request.param == "neo4j":
+        request.applymarker(pytest.mark.neo4j)
+    store = make_store(request.param, request, tmp_path_factory.mktemp("seed"))
+    with dataset_path() as path:
+        import_ledger(store, read_ledger(path))
+    yield store
+    close_store(store)

@@ -160,7 +160,7 @@ def _sheets() -> tuple[Sheet, ...]:
         "policies",
         "organisations",
     ]
-    built = {n.sheet: _node_sheet(n) for n in MODEL.nodes}
+    built = {n.sheet: _node_sheet(n) for n in MODEL.nodes if not n.system}
     built.update({r.sheet: _rel_sheet(r) for r in MODEL.relationships if r.sheet})
     return tuple(built[k] for k in order)
 

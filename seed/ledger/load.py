@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from seed.ledger.validate import CheckedLedger, CheckedSheet, GraphIds, Row, che
 from seed.reference import regions
 from service.errors import InvalidInput
 from service.storage.port import GraphStore, Statement
+from service.storage.queries import Q
 from service.storage.rows import Rows
 
 Progress = Callable[[str, int, int], None]
@@ -62,6 +64,8 @@ class ImportReport:
 def read_state(store: GraphStore) -> GraphState:
     state = GraphState()
     for node in MODEL.nodes:
+        if node.system:
+            continue
         rows = store.read(node_query("list", node.label))
         state.nodes[node.label] = {r["id"]: r for r in rows}
     for rel in MODEL.relationships:
@@ -126,13 +130,18 @@ def import_ledger(store: GraphStore, raw: RawLedger, progress: Progress | None =
             [p.as_dict() for p in checked.problems],
         )
     report = ImportReport(rows=raw.row_count)
-    statements = plan(checked, state, report)
+    statements = [*plan(checked, state, report), new_version()]
     lap("plan")
     store.write(statements, progress=lambda done, total: step("写入", done, total))
     lap("write")
     report.statements = len(statements)
     report.timings = timings
     return report
+
+
+def new_version() -> Statement:
+    """The statement every write batch ends with, so caches keyed by the version see the change."""
+    return (Q.SET_VERSION, {"version": uuid.uuid4().hex, "today": dt.date.today().isoformat()})
 
 
 def _typed(columns: Iterable[tuple[str, PropertyType]], records: list[dict[str, Any]]) -> Rows:

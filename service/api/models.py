@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StringConstraints
+
+from service.api.deps import ID_PATTERN
 
 
 class ErrorBody(BaseModel):
@@ -121,3 +125,183 @@ class ImportResult(BaseModel):
     created: dict[str, int]
     updated: dict[str, int]
     deleted: dict[str, int]
+
+
+class SegmentLink(BaseModel):
+    id: str
+    name: str
+
+
+class BreakFirm(BaseModel):
+    id: str
+    name: str
+    in_district: bool
+    status: str | None = None
+    role: str
+
+
+class BreakPublic(BaseModel):
+    kind: str
+    segment_id: str
+    segment_name: str
+    position: int
+    upstream: list[SegmentLink]
+    downstream: list[SegmentLink]
+    firms: list[BreakFirm]
+    product_id: str | None = None
+    reason: str
+
+
+class BreaksPublic(BaseModel):
+    chain_id: str
+    data: list[BreakPublic]
+    count: int
+
+
+class RiskParts(BaseModel):
+    cut_off_in_district: int
+    cut_off_outside: int
+    single_source_inputs: int
+    recovery_gap_days: int
+    substitutes_in_district: int
+    substitutes_outside: int
+    raw_score: float
+    divisor: float
+
+
+class BuyerInput(BaseModel):
+    buyer_id: str
+    product_id: str
+
+
+class Substitutes(BaseModel):
+    district: list[str]
+    outside: list[str]
+
+
+class RiskNode(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    in_district: bool
+    score: float
+    parts: RiskParts
+    single_source_for: list[BuyerInput]
+    cut_off: list[str]
+    lost_value: float | None = None
+    substitutes: Substitutes
+
+
+class SingleSource(BaseModel):
+    buyer_id: str
+    product_id: str
+    supplier_id: str
+    annual_value: float | None = None
+
+
+class SupplierShare(BaseModel):
+    supplier_id: str
+    share: float
+
+
+class ConcentratedInput(BaseModel):
+    buyer_id: str
+    product_id: str
+    hhi: float
+    suppliers: list[SupplierShare]
+
+
+class OutsideDependency(BaseModel):
+    buyer_id: str
+    product_id: str
+    outside_district: float
+    outside_province: float
+    outside_country: float
+
+
+class RecoveryGap(BaseModel):
+    supplier_id: str
+    buyer_id: str
+    product_id: str
+    recovery_days: int
+    stock_days: int
+    gap_days: int
+
+
+class RisksPublic(BaseModel):
+    chain_id: str
+    hhi_threshold: float
+    risk_nodes: list[RiskNode]
+    single_source_inputs: list[SingleSource]
+    concentrated_inputs: list[ConcentratedInput]
+    outside_dependency: list[OutsideDependency]
+    recovery_gaps: list[RecoveryGap]
+
+
+class CutOffFirm(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    in_district: bool
+    failed_input: str
+    failed_input_name: str
+    lost_suppliers: list[str]
+    lost_value: float | None = None
+    round: int
+
+
+class ImpactPublic(BaseModel):
+    stopped: list[str]
+    cut_off: list[CutOffFirm]
+    cut_off_count: int
+    cut_off_in_district: int
+    lost_value: float | None = None
+    substitutes: dict[str, Substitutes]
+
+
+EnterpriseId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=128)]
+
+
+class DisruptionScenario(BaseModel):
+    enterprise_ids: list[EnterpriseId] = Field(min_length=1, max_length=100)
+
+
+class SupplierDependence(BaseModel):
+    supplier_id: str
+    share_of_sales: float | None = None
+
+
+class Influence(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    district_suppliers_by_tier: list[int]
+    district_suppliers: list[list[str]]
+    supplier_dependence: list[SupplierDependence]
+    mean_supplier_dependence: float | None = None
+    local_sourcing_ratio: float | None = None
+    disruption_cut_off: int
+    disruption_cut_off_in_district: int
+    centrality: float
+
+
+class AnchorsPublic(BaseModel):
+    chain_id: str
+    anchors: list[Influence]
+    candidates: list[Influence]
+
+
+class FirmRef(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+
+
+class SmeCandidate(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    in_district: bool
+    scale: str | None = None
+    reasons: list[str]
+
+
+class SmePublic(BaseModel):
+    chain_id: str
+    specialised: list[FirmRef]
+    candidates: list[SmeCandidate]

@@ -33,6 +33,8 @@ class Q(StrEnum):
     COUNT_NODES = "meta/count_nodes"
     COUNT_RELATIONSHIPS = "meta/count_relationships"
     CLEAR_GRAPH = "meta/delete_all"
+    GET_VERSION = "meta/get_version"
+    SET_VERSION = "meta/set_version"
     LIST_CHAINS = "catalog/list_chains"
     GET_CHAIN = "catalog/get_chain"
     LIST_CHAIN_SEGMENTS = "catalog/list_chain_segments"

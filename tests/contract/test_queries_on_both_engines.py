@@ -30,7 +30,16 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.LIST_ENTERPRISE_SUPPLIERS: {"enterprise_id": "e3"},
     Q.LIST_ENTERPRISE_CUSTOMERS: {"enterprise_id": "e2"},
     Q.SEARCH_NODES: {"q": "部件", "limit": 10},
+    Q.CHAIN_FIRMS: {"chain_id": "c1"},
+    Q.CHAIN_FEEDS: {"chain_id": "c1"},
+    Q.SUPPLY_LINKS: {},
+    Q.ENTERPRISE_FACTS: {},
+    Q.MAKERS: {},
+    Q.PRODUCT_NAMES: {},
+    Q.CHAIN_TECHNOLOGY_HOLDERS: {"chain_id": "c1"},
 }
+# Queries without ORDER BY: compared as multisets.
+UNORDERED = {Q.SUPPLY_LINKS, Q.ENTERPRISE_FACTS, Q.MAKERS}
 WRITE_ONLY = {Q.CLEAR_GRAPH}
 
 
@@ -64,6 +73,10 @@ class Recording:
 def _snapshot(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
     """Rows of every read query: the hand-written ones and every generated list query."""
     out = {name: store.read(name, params) for name, params in READ_PARAMS.items()}
+    for name in UNORDERED:
+        out[name].sort(key=repr)
+    # The version token is random per write: both engines must have one, its value differs.
+    out[Q.GET_VERSION] = [sorted(r) for r in store.read(Q.GET_VERSION)]
     for name in sorted(store.queries.names()):
         if name.startswith("ingest/list_"):
             out[name] = store.read(name)

@@ -22,4 +22,6 @@ CREATE CONSTRAINT policy_id_unique IF NOT EXISTS FOR (n:Policy) REQUIRE n.id IS 
 CREATE INDEX policy_name IF NOT EXISTS FOR (n:Policy) ON (n.name);
 CREATE CONSTRAINT organisation_id_unique IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
 CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name);
+CREATE CONSTRAINT meta_id_unique IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE;
+CREATE INDEX meta_name IF NOT EXISTS FOR (n:Meta) ON (n.name);
 CREATE INDEX supplies_product_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product_id);

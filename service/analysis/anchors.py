@@ -1,0 +1,182 @@
+"""Anchor-firm influence (链主) and specialised-SME candidates (专精特新), over a supply projection."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from service.analysis.risks import FirmFacts
+from service.analysis.supply import SupplyNetwork, cascade, shares
+
+TIERS = 3
+MAIN_SUPPLIER_SHARE = 0.5
+SMALL_SCALES = ("small", "micro")
+
+
+def district_supplier_tiers(
+    network: SupplyNetwork, firm: str, facts: Mapping[str, FirmFacts], tiers: int = TIERS
+) -> list[list[str]]:
+    """District suppliers of ``firm`` by tier: tier 1 sells to it, tier 2 to tier 1, and so on; a firm is
+    counted at the nearest tier only.
+
+    Examples
+    --------
+    >>> from service.analysis.supply import Link
+    >>> net = SupplyNetwork.build([Link("b", "a", "p"), Link("c", "b", "q")])
+    >>> facts = {k: FirmFacts(k, k, True, "220106") for k in "abc"}
+    >>> district_supplier_tiers(net, "a", facts)
+    [['b'], ['c'], []]
+    """
+    seen = {firm}
+    frontier = [firm]
+    out: list[list[str]] = []
+    for _ in range(tiers):
+        level: set[str] = set()
+        for buyer in frontier:
+            for links in network.inputs.get(buyer, {}).values():
+                for link in links:
+                    f = facts.get(link.supplier)
+                    if f and f.in_district and link.supplier not in seen:
+                        level.add(link.supplier)
+        seen |= level
+        frontier = sorted(level)
+        out.append(frontier)
+    return out
+
+
+def value_graph(network: SupplyNetwork, firms: set[str]) -> nx.DiGraph:
+    """Supplier -> buyer graph among ``firms`` and their direct partners, weighted by annual value."""
+    graph = nx.DiGraph()
+    for supplier, links in network.customers.items():
+        for link in links:
+            if supplier in firms or link.buyer in firms:
+                weight = float(link.value) if link.value else 1.0
+                prior = graph.get_edge_data(supplier, link.buyer, {}).get("weight", 0.0)
+                graph.add_edge(supplier, link.buyer, weight=prior + weight)
+    return graph
+
+
+def _sales(network: SupplyNetwork, supplier: str) -> float:
+    return sum(float(link.value or 0.0) for link in network.customers.get(supplier, ()))
+
+
+def influence(
+    network: SupplyNetwork,
+    firm: str,
+    facts: Mapping[str, FirmFacts],
+    centrality: Mapping[str, float],
+) -> dict[str, Any]:
+    """How far a firm's pull reaches: district suppliers by tier, how much they depend on it, how rooted
+    it is (local sourcing), what its stop would cut off, and its centrality."""
+    tiers = district_supplier_tiers(network, firm, facts)
+    dependence: list[dict[str, Any]] = []
+    for supplier in tiers[0]:
+        to_firm = sum(
+            float(link.value or 0.0) for link in network.customers.get(supplier, ()) if link.buyer == firm
+        )
+        total = _sales(network, supplier)
+        dependence.append(
+            {"supplier_id": supplier, "share_of_sales": round(to_firm / total, 4) if total > 0 else None}
+        )
+    known: list[float] = [d["share_of_sales"] for d in dependence if d["share_of_sales"] is not None]
+    local = 0.0
+    total_in = 0.0
+    for links in network.inputs.get(firm, {}).values():
+        for link in links:
+            v = float(link.value or 0.0)
+            total_in += v
+            f = facts.get(link.supplier)
+            if f and f.in_district:
+                local += v
+    cut = cascade(network, [firm])
+    f = facts.get(firm)
+    return {
+        "enterprise_id": firm,
+        "enterprise_name": f.name if f else firm,
+        "district_suppliers_by_tier": [len(t) for t in tiers],
+        "district_suppliers": tiers,
+        "supplier_dependence": dependence,
+        "mean_supplier_dependence": round(sum(known) / len(known), 4) if known else None,
+        "local_sourcing_ratio": round(local / total_in, 4) if total_in > 0 else None,
+        "disruption_cut_off": len(cut),
+        "disruption_cut_off_in_district": sum(1 for k in cut if facts.get(k) and facts[k].in_district),
+        "centrality": round(centrality.get(firm, 0.0), 6),
+    }
+
+
+def anchor_report(
+    network: SupplyNetwork,
+    chain_firms: set[str],
+    anchors: Iterable[str],
+    facts: Mapping[str, FirmFacts],
+    candidate_limit: int = 20,
+) -> dict[str, Any]:
+    """Influence of each anchor firm, and the non-anchor district firms that measure up best."""
+    graph = value_graph(network, chain_firms)
+    centrality = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {}
+    anchor_set = set(anchors)
+    rows = [influence(network, a, facts, centrality) for a in sorted(anchor_set)]
+    rows.sort(key=lambda r: (-r["district_suppliers_by_tier"][0], r["enterprise_id"]))
+    others = [f for f in chain_firms if f not in anchor_set and facts.get(f) and facts[f].in_district]
+    first_tier = {f: len(district_supplier_tiers(network, f, facts, 1)[0]) for f in others}
+    shortlist = sorted(others, key=lambda f: (-first_tier[f], -centrality.get(f, 0.0), f))[:candidate_limit]
+    candidates = [influence(network, f, facts, centrality) for f in shortlist]
+    candidates.sort(
+        key=lambda r: (-sum(r["district_suppliers_by_tier"]), -r["centrality"], r["enterprise_id"])
+    )
+    return {"anchors": rows, "candidates": candidates}
+
+
+def sme_candidates(
+    network: SupplyNetwork,
+    chain_firms: set[str],
+    scales: Mapping[str, str],
+    specialised: Mapping[str, bool],
+    facts: Mapping[str, FirmFacts],
+    roadmap_holders: Mapping[str, list[dict[str, Any]]],
+    product_names: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """The chain's flagged specialised SMEs, and small firms worth cultivating, each with its reasons:
+    sole or main supplier of a chain firm's input, or holder of a technology on the chain's roadmap."""
+    reasons: dict[str, list[str]] = defaultdict(list)
+    names = product_names or {}
+    for buyer in sorted(chain_firms):
+        for product_id, links in sorted(network.inputs.get(buyer, {}).items()):
+            product = names.get(product_id, product_id)
+            buyer_name = facts[buyer].name if buyer in facts else buyer
+            if len(links) == 1:
+                reasons[links[0].supplier].append(f"是{buyer_name}「{product}」的唯一供应商")
+                continue
+            for link, share in zip(links, shares(links), strict=True):
+                if share >= MAIN_SUPPLIER_SHARE:
+                    reasons[link.supplier].append(
+                        f"是{buyer_name}「{product}」的主要供应商（份额{share:.0%}）"
+                    )
+    for firm, techs in roadmap_holders.items():
+        for t in techs:
+            reasons[firm].append(f"掌握产业链技术路线上的「{t['technology_name']}」")
+    flagged = sorted(f for f in chain_firms if specialised.get(f))
+    candidates: list[dict[str, Any]] = []
+    for firm, why in reasons.items():
+        if firm not in chain_firms or specialised.get(firm) or scales.get(firm) not in SMALL_SCALES:
+            continue
+        f = facts.get(firm)
+        candidates.append(
+            {
+                "enterprise_id": firm,
+                "enterprise_name": f.name if f else firm,
+                "in_district": bool(f and f.in_district),
+                "scale": scales.get(firm),
+                "reasons": why,
+            }
+        )
+    candidates.sort(key=lambda c: (not c["in_district"], -len(c["reasons"]), c["enterprise_id"]))
+    return {
+        "specialised": [
+            {"enterprise_id": f, "enterprise_name": facts[f].name if f in facts else f} for f in flagged
+        ],
+        "candidates": candidates,
+    }

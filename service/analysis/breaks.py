@@ -1,0 +1,156 @@
+"""Chain breaks (断点) and choke points (堵点) of one chain, each with its reason in one Chinese sentence."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from service.analysis.supply import SupplyNetwork, shares
+
+BREAK = "break"
+CHOKE_SINGLE_FIRM = "choke_single_firm"
+CHOKE_COMMON_SUPPLIER = "choke_common_supplier"
+MAIN_SUPPLIER_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Firm:
+    id: str
+    name: str
+    in_district: bool
+    status: str
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: str
+    name: str
+    position: int
+    firms: tuple[Firm, ...]
+
+
+def segments_from_rows(rows: Sequence[Mapping[str, Any]]) -> list[Segment]:
+    """Group rows of ``analysis/list_chain_firms`` into segments, upstream first."""
+    order: list[str] = []
+    meta: dict[str, tuple[str, int]] = {}
+    firms: dict[str, list[Firm]] = defaultdict(list)
+    for r in rows:
+        sid = r["segment_id"]
+        if sid not in meta:
+            order.append(sid)
+            meta[sid] = (r["segment_name"], r["position"])
+        if r["enterprise_id"] is not None:
+            firms[sid].append(
+                Firm(r["enterprise_id"], r["enterprise_name"], bool(r["in_district"]), r["status"])
+            )
+    order.sort(key=lambda s: (meta[s][1], s))
+    return [Segment(s, meta[s][0], meta[s][1], tuple(firms[s])) for s in order]
+
+
+def find_breaks(
+    segments: Sequence[Segment],
+    feeds: Sequence[tuple[str, str]],
+    network: SupplyNetwork,
+    in_district: Mapping[str, bool],
+    names: Mapping[str, str],
+    product_names: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """Every break and choke point of a chain, upstream first.
+
+    A break is a segment with no active firm inside the district. A choke point is a segment whose
+    district capacity rests on one active firm, or whose active district firms (two or more) all depend on
+    the same outside supplier for one input (it is their only or main supplier of it).
+
+    Examples
+    --------
+    >>> seg = Segment("s1", "原料", 1, (Firm("a", "甲", False, "active"),))
+    >>> [b["kind"] for b in find_breaks([seg], [], SupplyNetwork.build([]), {}, {}, {})]
+    ['break']
+    """
+    upstream: dict[str, list[str]] = defaultdict(list)
+    downstream: dict[str, list[str]] = defaultdict(list)
+    for a, b in feeds:
+        downstream[a].append(b)
+        upstream[b].append(a)
+    seg_names = {s.id: s.name for s in segments}
+    out: list[dict[str, Any]] = []
+    for seg in segments:
+        active = [f for f in seg.firms if f.in_district and f.status == "active"]
+        idle = [f for f in seg.firms if f.in_district and f.status != "active"]
+        outside = [f for f in seg.firms if not f.in_district]
+        base = {
+            "segment_id": seg.id,
+            "segment_name": seg.name,
+            "position": seg.position,
+            "upstream": [{"id": s, "name": seg_names.get(s, s)} for s in sorted(upstream[seg.id])],
+            "downstream": [{"id": s, "name": seg_names.get(s, s)} for s in sorted(downstream[seg.id])],
+        }
+        cut = _cut_phrase(base)
+        if not active:
+            if idle:
+                idle_names = "、".join(f.name for f in idle)
+                reason = f"「{seg.name}」环节区内仅有{idle_names}，且均未在营{cut}。"
+            else:
+                reason = f"「{seg.name}」环节区内没有企业{cut}。"
+            if outside:
+                reason = reason[:-1] + f"；区外有{len(outside)}家企业在该环节。"
+            firms = [_firm(f, "inactive_district" if f in idle else "outside") for f in idle + outside]
+            out.append({**base, "kind": BREAK, "firms": firms, "reason": reason})
+            continue
+        if len(active) == 1:
+            only = active[0]
+            reason = f"「{seg.name}」环节区内产能只依靠{only.name}一家企业{cut}。"
+            out.append(
+                {**base, "kind": CHOKE_SINGLE_FIRM, "firms": [_firm(only, "sole_district")], "reason": reason}
+            )
+        if len(active) >= 2:
+            for supplier, product in _common_outside_suppliers(active, network, in_district):
+                sname, pname = names.get(supplier, supplier), product_names.get(product, product)
+                reason = (
+                    f"「{seg.name}」环节区内{len(active)}家在营企业的「{pname}」都主要依靠区外"
+                    f"同一家供应商{sname}{cut}。"
+                )
+                firms = [_firm(f, "dependent") for f in active]
+                firms.append({"id": supplier, "name": sname, "in_district": False, "role": "common_supplier"})
+                out.append(
+                    {
+                        **base,
+                        "kind": CHOKE_COMMON_SUPPLIER,
+                        "firms": firms,
+                        "product_id": product,
+                        "reason": reason,
+                    }
+                )
+    return out
+
+
+def _cut_phrase(base: Mapping[str, Any]) -> str:
+    parts = []
+    if base["upstream"]:
+        parts.append("上游" + "、".join(s["name"] for s in base["upstream"]))
+    if base["downstream"]:
+        parts.append("下游" + "、".join(s["name"] for s in base["downstream"]))
+    return "，影响" + "与".join(parts) if parts else ""
+
+
+def _firm(f: Firm, role: str) -> dict[str, Any]:
+    return {"id": f.id, "name": f.name, "in_district": f.in_district, "status": f.status, "role": role}
+
+
+def _common_outside_suppliers(
+    active: Sequence[Firm], network: SupplyNetwork, in_district: Mapping[str, bool]
+) -> list[tuple[str, str]]:
+    """(supplier, product) pairs that are the only or main outside supplier of every firm in ``active``."""
+    common: set[tuple[str, str]] | None = None
+    for firm in active:
+        mains: set[tuple[str, str]] = set()
+        for product, links in network.inputs.get(firm.id, {}).items():
+            for link, share in zip(links, shares(links), strict=True):
+                if not in_district.get(link.supplier, False) and share >= MAIN_SUPPLIER_SHARE:
+                    mains.add((link.supplier, product))
+        common = mains if common is None else common & mains
+        if not common:
+            return []
+    return sorted(common or ())

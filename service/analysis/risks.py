@@ -1,0 +1,256 @@
+"""Supply-risk nodes (断链断供风险): single sources, concentration, outside dependency, disruption impact,
+and recovery time against survival time. Every row carries the numbers behind its rank."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from service.analysis.supply import Cut, Link, SupplyNetwork, cascade, herfindahl, shares
+
+DISTRICT_PREFIX = "220106"
+PROVINCE_PREFIX = "22"
+
+# Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
+# each day recovery outlasts stock adds a little; substitutes divide the score.
+W_CUT_DISTRICT = 10.0
+W_CUT_OUTSIDE = 4.0
+W_SINGLE_SOURCE = 3.0
+W_GAP_DAY = 0.1
+SUBSTITUTE_DISTRICT = 1.0
+SUBSTITUTE_OUTSIDE = 0.5
+
+
+@dataclass(frozen=True)
+class FirmFacts:
+    id: str
+    name: str
+    in_district: bool
+    region_code: str | None
+
+
+def facts_from_rows(rows: Iterable[Mapping[str, Any]]) -> dict[str, FirmFacts]:
+    return {r["id"]: FirmFacts(r["id"], r["name"], bool(r["in_district"]), r["region_code"]) for r in rows}
+
+
+def single_sources(network: SupplyNetwork, buyers: Iterable[str]) -> list[dict[str, Any]]:
+    """(buyer, input) pairs with exactly one supplier."""
+    out = []
+    for buyer in sorted(set(buyers)):
+        for product, links in sorted(network.inputs.get(buyer, {}).items()):
+            if len(links) == 1:
+                link = links[0]
+                out.append(
+                    {
+                        "buyer_id": buyer,
+                        "product_id": product,
+                        "supplier_id": link.supplier,
+                        "annual_value": link.value,
+                    }
+                )
+    return out
+
+
+def concentrated_inputs(
+    network: SupplyNetwork, buyers: Iterable[str], threshold: float
+) -> list[dict[str, Any]]:
+    """(buyer, input) pairs with two or more suppliers whose Herfindahl index exceeds ``threshold``."""
+    out = []
+    for buyer in sorted(set(buyers)):
+        for product, links in sorted(network.inputs.get(buyer, {}).items()):
+            if len(links) < 2:
+                continue
+            hhi = herfindahl(links)
+            if hhi > threshold:
+                parts = shares(links)
+                out.append(
+                    {
+                        "buyer_id": buyer,
+                        "product_id": product,
+                        "hhi": round(hhi, 4),
+                        "suppliers": [
+                            {"supplier_id": link.supplier, "share": round(s, 4)}
+                            for link, s in sorted(
+                                zip(links, parts, strict=True), key=lambda x: (-x[1], x[0].supplier)
+                            )
+                        ],
+                    }
+                )
+    return out
+
+
+def outside_dependency(
+    network: SupplyNetwork, buyers: Iterable[str], facts: Mapping[str, FirmFacts]
+) -> list[dict[str, Any]]:
+    """For each (buyer, input): the share bought from outside the district, the province and the country.
+
+    Region codes are Chinese division codes, so a supplier counts as outside the country only where its
+    region is unknown."""
+    out = []
+    for buyer in sorted(set(buyers)):
+        for product, links in sorted(network.inputs.get(buyer, {}).items()):
+            part = {"district": 0.0, "province": 0.0, "country": 0.0}
+            for link, s in zip(links, shares(links), strict=True):
+                f = facts.get(link.supplier)
+                code = (f.region_code if f else None) or ""
+                if not (f and f.in_district):
+                    part["district"] += s
+                if not code.startswith(PROVINCE_PREFIX):
+                    part["province"] += s
+                if not code:
+                    part["country"] += s
+            out.append(
+                {
+                    "buyer_id": buyer,
+                    "product_id": product,
+                    "outside_district": round(part["district"], 4),
+                    "outside_province": round(part["province"], 4),
+                    "outside_country": round(part["country"], 4),
+                }
+            )
+    return out
+
+
+def recovery_gaps(network: SupplyNetwork, buyers: Iterable[str] | None = None) -> list[dict[str, Any]]:
+    """Links where the days to replace the supplier exceed the days the buyer can run on stock."""
+    wanted = set(buyers) if buyers is not None else None
+    out: list[dict[str, Any]] = []
+    for link in network.links():
+        if wanted is not None and link.buyer not in wanted:
+            continue
+        if link.recovery_days is None or link.stock_days is None:
+            continue
+        if link.recovery_days > link.stock_days:
+            out.append(
+                {
+                    "supplier_id": link.supplier,
+                    "buyer_id": link.buyer,
+                    "product_id": link.product,
+                    "recovery_days": link.recovery_days,
+                    "stock_days": link.stock_days,
+                    "gap_days": link.recovery_days - link.stock_days,
+                }
+            )
+    out.sort(key=lambda r: (-r["gap_days"], r["supplier_id"], r["buyer_id"], r["product_id"]))
+    return out
+
+
+def substitutes(
+    firm: str, products: Iterable[str], makers: Mapping[str, set[str]], facts: Mapping[str, FirmFacts]
+) -> dict[str, list[str]]:
+    """Other firms that make what ``firm`` supplies, inside and outside the district."""
+    inside: set[str] = set()
+    outside: set[str] = set()
+    for product in products:
+        for other in makers.get(product, set()):
+            if other == firm:
+                continue
+            (inside if facts.get(other) and facts[other].in_district else outside).add(other)
+    return {"district": sorted(inside), "outside": sorted(outside)}
+
+
+def impact(
+    network: SupplyNetwork,
+    stopped: Sequence[str],
+    facts: Mapping[str, FirmFacts],
+    product_names: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """What-if: the firms cut off when ``stopped`` stop, with the input each lost and its value."""
+    cut = cascade(network, stopped)
+    product_names = product_names or {}
+    rows = [_cut_row(c, facts, product_names) for c in sorted(cut.values(), key=lambda c: (c.round, c.firm))]
+    values = [c.lost_value for c in cut.values() if c.lost_value is not None]
+    return {
+        "stopped": list(stopped),
+        "cut_off": rows,
+        "cut_off_count": len(rows),
+        "cut_off_in_district": sum(1 for r in rows if r["in_district"]),
+        "lost_value": round(sum(values), 2) if values else None,
+    }
+
+
+def _cut_row(c: Cut, facts: Mapping[str, FirmFacts], product_names: Mapping[str, str]) -> dict[str, Any]:
+    f = facts.get(c.firm)
+    return {
+        "enterprise_id": c.firm,
+        "enterprise_name": f.name if f else c.firm,
+        "in_district": bool(f and f.in_district),
+        "failed_input": c.product,
+        "failed_input_name": product_names.get(c.product, c.product),
+        "lost_suppliers": list(c.lost_suppliers),
+        "lost_value": c.lost_value,
+        "round": c.round,
+    }
+
+
+def rank_risks(
+    network: SupplyNetwork,
+    chain_firms: set[str],
+    facts: Mapping[str, FirmFacts],
+    makers: Mapping[str, set[str]],
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Risk nodes of a chain: firms that are the single source of an input of a chain firm, or whose stop
+    cuts off chain firms; ranked by a score whose parts are returned with it."""
+    sole: dict[str, list[Link]] = defaultdict(list)
+    for buyer in chain_firms:
+        for links in network.inputs.get(buyer, {}).values():
+            if len(links) == 1:
+                sole[links[0].supplier].append(links[0])
+    candidates = set(sole)
+    for buyer in chain_firms:
+        for links in network.inputs.get(buyer, {}).values():
+            candidates.update(link.supplier for link in links)
+    gaps = {
+        (g["supplier_id"], g["buyer_id"], g["product_id"]): g["gap_days"]
+        for g in recovery_gaps(network, chain_firms)
+    }
+    rows = []
+    for firm in candidates:
+        cut = cascade(network, [firm])
+        cut_chain = {k: v for k, v in cut.items() if k in chain_firms}
+        if not cut_chain and firm not in sole:
+            continue
+        cut_district = sum(1 for k in cut_chain if facts.get(k) and facts[k].in_district)
+        cut_outside = len(cut_chain) - cut_district
+        gap_days = sum(gaps.get((firm, link.buyer, link.product), 0) for link in sole[firm])
+        supplied = sorted({link.product for link in network.customers.get(firm, ())})
+        subs = substitutes(firm, supplied, makers, facts)
+        raw = (
+            W_CUT_DISTRICT * cut_district
+            + W_CUT_OUTSIDE * cut_outside
+            + W_SINGLE_SOURCE * len(sole[firm])
+            + W_GAP_DAY * gap_days
+        )
+        divisor = 1 + SUBSTITUTE_DISTRICT * len(subs["district"]) + SUBSTITUTE_OUTSIDE * len(subs["outside"])
+        values = [c.lost_value for c in cut_chain.values() if c.lost_value is not None]
+        f = facts.get(firm)
+        rows.append(
+            {
+                "enterprise_id": firm,
+                "enterprise_name": f.name if f else firm,
+                "in_district": bool(f and f.in_district),
+                "score": round(raw / divisor, 3),
+                "parts": {
+                    "cut_off_in_district": cut_district,
+                    "cut_off_outside": cut_outside,
+                    "single_source_inputs": len(sole[firm]),
+                    "recovery_gap_days": gap_days,
+                    "substitutes_in_district": len(subs["district"]),
+                    "substitutes_outside": len(subs["outside"]),
+                    "raw_score": round(raw, 3),
+                    "divisor": round(divisor, 3),
+                },
+                "single_source_for": sorted(
+                    ({"buyer_id": link.buyer, "product_id": link.product} for link in sole[firm]),
+                    key=lambda x: (x["buyer_id"], x["product_id"]),
+                ),
+                "cut_off": sorted(cut_chain),
+                "lost_value": round(sum(values), 2) if values else None,
+                "substitutes": subs,
+            }
+        )
+    rows.sort(key=lambda r: (-r["score"], r["enterprise_id"]))
+    return rows[:limit]

@@ -1,0 +1,140 @@
+"""A firm's supply as production works: it needs every distinct input it buys, and for each input any one
+of its suppliers will do. Pure functions over a projection of supply links; no storage, no HTTP."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Link:
+    """One supply link: ``supplier`` sells ``product`` to ``buyer``."""
+
+    supplier: str
+    buyer: str
+    product: str
+    share: float | None = None
+    value: float | None = None  # annual value, 万元
+    recovery_days: int | None = None  # days needed to replace this supplier
+    stock_days: int | None = None  # days the buyer can run on stock
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A firm cut off in a disruption: the input it lost all suppliers of, and in which round."""
+
+    firm: str
+    product: str
+    round: int
+    lost_suppliers: tuple[str, ...]
+    lost_value: float | None
+
+
+@dataclass
+class SupplyNetwork:
+    """Supply links indexed both ways."""
+
+    inputs: dict[str, dict[str, list[Link]]] = field(default_factory=dict)  # buyer -> product -> links
+    customers: dict[str, list[Link]] = field(default_factory=dict)  # supplier -> links
+
+    @classmethod
+    def build(cls, links: Iterable[Link]) -> SupplyNetwork:
+        inputs: dict[str, dict[str, list[Link]]] = defaultdict(lambda: defaultdict(list))
+        customers: dict[str, list[Link]] = defaultdict(list)
+        for link in links:
+            inputs[link.buyer][link.product].append(link)
+            customers[link.supplier].append(link)
+        return cls({b: dict(p) for b, p in inputs.items()}, dict(customers))
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Mapping[str, Any]]) -> SupplyNetwork:
+        """From rows of ``analysis/list_supply_links``, in a fixed order whatever order the engine
+        returned them in, so every answer (down to float sums) is the same on every engine."""
+        rows = sorted(rows, key=lambda r: (r["supplier_id"], r["buyer_id"], r["product_id"]))
+        return cls.build(
+            Link(
+                r["supplier_id"],
+                r["buyer_id"],
+                r["product_id"],
+                r["share"],
+                r["annual_value"],
+                r["recovery_days"],
+                r["stock_days"],
+            )
+            for r in rows
+        )
+
+    def suppliers_of(self, buyer: str, product: str) -> list[Link]:
+        return self.inputs.get(buyer, {}).get(product, [])
+
+    def links(self) -> Iterable[Link]:
+        for links in self.customers.values():
+            yield from links
+
+
+def cascade(network: SupplyNetwork, stopped: Iterable[str]) -> dict[str, Cut]:
+    """Firms cut off when ``stopped`` stop, followed to a fixed point.
+
+    A firm is cut off when, for some input it buys, every supplier of that input has stopped or been cut
+    off. The stopped firms themselves are not reported.
+
+    Examples
+    --------
+    >>> net = SupplyNetwork.build([Link("x", "y", "p"), Link("y", "z", "q"), Link("w", "z", "q")])
+    >>> sorted(cascade(net, ["x"]))
+    ['y']
+    >>> sorted(cascade(net, ["x", "w"]))
+    ['y', 'z']
+    """
+    down = set(stopped)
+    cut: dict[str, Cut] = {}
+    frontier = sorted(down)
+    round_no = 0
+    while frontier:
+        round_no += 1
+        candidates: set[tuple[str, str]] = set()
+        for supplier in frontier:
+            for link in network.customers.get(supplier, ()):
+                if link.buyer not in down:
+                    candidates.add((link.buyer, link.product))
+        newly: list[str] = []
+        for buyer, product in sorted(candidates):
+            if buyer in down:
+                continue
+            links = network.suppliers_of(buyer, product)
+            if links and all(link.supplier in down for link in links):
+                values = [link.value for link in links if link.value is not None]
+                cut[buyer] = Cut(
+                    buyer,
+                    product,
+                    round_no,
+                    tuple(sorted(link.supplier for link in links)),
+                    sum(values) if values else None,
+                )
+                down.add(buyer)
+                newly.append(buyer)
+        frontier = newly
+    return cut
+
+
+def shares(links: list[Link]) -> list[float]:
+    """Each supplier's share of one (buyer, input): the recorded shares, normalised; where any share is
+    missing, annual values; where those are missing too, equal parts."""
+    if links and all(link.share is not None for link in links):
+        known = [float(link.share or 0.0) for link in links]
+    elif links and all(link.value is not None for link in links):
+        known = [float(link.value or 0.0) for link in links]
+    else:
+        known = [1.0] * len(links)
+    total = sum(known)
+    if total <= 0:
+        return [1.0 / len(links)] * len(links) if links else []
+    return [k / total for k in known]
+
+
+def herfindahl(links: list[Link]) -> float:
+    """Herfindahl-Hirschman index of the suppliers of one (buyer, input), from 1/n (even) to 1 (one)."""
+    return sum(s * s for s in shares(links))

@@ -1,0 +1,61 @@
+"""Results cached per graph version: a repeated call on an unchanged graph does not recompute, and any
+write through chainlens gives the graph a new version (see ``meta/set_version``), which invalidates."""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from typing import Any, TypeVar
+
+from service.storage.port import GraphStore
+from service.storage.queries import Q
+
+T = TypeVar("T")
+MAX_ENTRIES = 256
+
+
+class ResultCache:
+    """A small LRU keyed by (graph version, key); one per store."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self._entries: OrderedDict[tuple[str, Hashable], Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.max_entries = max_entries
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def version(store: GraphStore) -> str:
+        rows = store.read(Q.GET_VERSION)
+        return str(rows[0]["version"]) if rows else ""
+
+    def get(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
+        full = (self.version(store), key)
+        with self._lock:
+            if full in self._entries:
+                self._entries.move_to_end(full)
+                self.hits += 1
+                value: T = self._entries[full]
+                return value
+        result = compute()
+        with self._lock:
+            self.misses += 1
+            self._entries[full] = result
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+        return result
+
+
+_CACHES: weakref.WeakKeyDictionary[GraphStore, ResultCache] = weakref.WeakKeyDictionary()
+_CACHES_LOCK = threading.Lock()
+
+
+def cache_for(store: GraphStore) -> ResultCache:
+    """The cache of one open store; it goes when the store goes."""
+    with _CACHES_LOCK:
+        cache = _CACHES.get(store)
+        if cache is None:
+            cache = _CACHES[store] = ResultCache()
+        return cache

@@ -1,0 +1,173 @@
+"""Weak links of a chain: fetch the projections with Cypher, run the algorithms in service.analysis, and
+cache the answers per graph version. The API and the CLI call these functions."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from service import catalog
+from service.analysis import anchors as anchor_analysis
+from service.analysis import breaks as break_analysis
+from service.analysis import risks as risk_analysis
+from service.analysis.risks import FirmFacts
+from service.analysis.supply import SupplyNetwork
+from service.cache import cache_for
+from service.errors import InvalidInput, NotFound
+from service.storage.port import GraphStore
+from service.storage.queries import Q
+
+DEFAULT_HHI_THRESHOLD = 0.5
+MAX_SCENARIO_FIRMS = 100
+
+
+@dataclass(frozen=True)
+class Projection:
+    """The whole supply graph as the algorithms need it."""
+
+    network: SupplyNetwork
+    facts: dict[str, FirmFacts]
+    scales: dict[str, str]
+    specialised: dict[str, bool]
+    anchors: set[str]
+    makers: dict[str, set[str]]
+    product_names: dict[str, str]
+
+
+def projection(store: GraphStore) -> Projection:
+    def build() -> Projection:
+        rows = store.read(Q.ENTERPRISE_FACTS)
+        makers: dict[str, set[str]] = defaultdict(set)
+        for r in store.read(Q.MAKERS):
+            makers[r["product_id"]].add(r["enterprise_id"])
+        return Projection(
+            SupplyNetwork.from_rows(store.read(Q.SUPPLY_LINKS)),
+            risk_analysis.facts_from_rows(rows),
+            {r["id"]: r["scale"] for r in rows},
+            {r["id"]: bool(r["is_specialised"]) for r in rows},
+            {r["id"] for r in rows if r["is_anchor"]},
+            dict(makers),
+            {r["id"]: r["name"] for r in store.read(Q.PRODUCT_NAMES)},
+        )
+
+    return cache_for(store).get(store, "projection", build)
+
+
+@dataclass(frozen=True)
+class ChainView:
+    segments: list[break_analysis.Segment]
+    feeds: list[tuple[str, str]]
+    firms: set[str]
+
+
+def chain_view(store: GraphStore, chain_id: str) -> ChainView:
+    catalog.get_chain(store, chain_id)  # 404 for an unknown chain
+
+    def build() -> ChainView:
+        segments = break_analysis.segments_from_rows(store.read(Q.CHAIN_FIRMS, {"chain_id": chain_id}))
+        feeds = [(r["from_id"], r["to_id"]) for r in store.read(Q.CHAIN_FEEDS, {"chain_id": chain_id})]
+        firms = {f.id for s in segments for f in s.firms}
+        return ChainView(segments, feeds, firms)
+
+    return cache_for(store).get(store, ("chain", chain_id), build)
+
+
+def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
+    """Breaks and choke points of a chain, upstream first."""
+    view = chain_view(store, chain_id)
+
+    def build() -> list[dict[str, Any]]:
+        p = projection(store)
+        return break_analysis.find_breaks(
+            view.segments,
+            view.feeds,
+            p.network,
+            {k: f.in_district for k, f in p.facts.items()},
+            {k: f.name for k, f in p.facts.items()},
+            p.product_names,
+        )
+
+    return cache_for(store).get(store, ("breaks", chain_id), build)
+
+
+def risks(
+    store: GraphStore, chain_id: str, hhi_threshold: float = DEFAULT_HHI_THRESHOLD, limit: int = 50
+) -> dict[str, Any]:
+    """The chain's risk nodes ranked, with single-source, concentrated and outside-dependent inputs and
+    the links whose recovery outlasts stock."""
+    view = chain_view(store, chain_id)
+
+    def build() -> dict[str, Any]:
+        p = projection(store)
+        return {
+            "chain_id": chain_id,
+            "hhi_threshold": hhi_threshold,
+            "risk_nodes": risk_analysis.rank_risks(p.network, view.firms, p.facts, p.makers, limit),
+            "single_source_inputs": risk_analysis.single_sources(p.network, view.firms),
+            "concentrated_inputs": risk_analysis.concentrated_inputs(p.network, view.firms, hhi_threshold),
+            "outside_dependency": risk_analysis.outside_dependency(p.network, view.firms, p.facts),
+            "recovery_gaps": risk_analysis.recovery_gaps(p.network, view.firms),
+        }
+
+    return cache_for(store).get(store, ("risks", chain_id, hhi_threshold, limit), build)
+
+
+def disruption(store: GraphStore, enterprise_ids: list[str]) -> dict[str, Any]:
+    """What-if: the firms cut off, in cascade, when the given firms stop."""
+    ids = sorted(set(enterprise_ids))
+    if not ids:
+        raise InvalidInput("至少需要一家停产企业")
+    if len(ids) > MAX_SCENARIO_FIRMS:
+        raise InvalidInput(f"一次最多模拟{MAX_SCENARIO_FIRMS}家企业停产")
+    p = projection(store)
+    unknown = [i for i in ids if i not in p.facts]
+    if unknown:
+        raise NotFound(f"企业不存在：{'、'.join(unknown)}")
+
+    def build() -> dict[str, Any]:
+        result = risk_analysis.impact(p.network, ids, p.facts, p.product_names)
+        supplied = {
+            firm: sorted({link.product for link in p.network.customers.get(firm, ())}) for firm in ids
+        }
+        result["substitutes"] = {
+            firm: risk_analysis.substitutes(firm, products, p.makers, p.facts)
+            for firm, products in supplied.items()
+        }
+        return result
+
+    return cache_for(store).get(store, ("disruption", tuple(ids)), build)
+
+
+def anchors(store: GraphStore, chain_id: str) -> dict[str, Any]:
+    """Influence of the chain's anchor firms, and the district firms that could grow into anchors."""
+    view = chain_view(store, chain_id)
+
+    def build() -> dict[str, Any]:
+        p = projection(store)
+        chain_anchors = [f for f in view.firms if f in p.anchors]
+        return {
+            "chain_id": chain_id,
+            **anchor_analysis.anchor_report(p.network, view.firms, chain_anchors, p.facts),
+        }
+
+    return cache_for(store).get(store, ("anchors", chain_id), build)
+
+
+def sme_candidates(store: GraphStore, chain_id: str) -> dict[str, Any]:
+    """The chain's specialised SMEs and the small firms worth cultivating, with reasons."""
+    view = chain_view(store, chain_id)
+
+    def build() -> dict[str, Any]:
+        p = projection(store)
+        holders: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for r in store.read(Q.CHAIN_TECHNOLOGY_HOLDERS, {"chain_id": chain_id}):
+            holders[r["enterprise_id"]].append(r)
+        return {
+            "chain_id": chain_id,
+            **anchor_analysis.sme_candidates(
+                p.network, view.firms, p.scales, p.specialised, p.facts, holders, p.product_names
+            ),
+        }
+
+    return cache_for(store).get(store, ("sme", chain_id), build)
