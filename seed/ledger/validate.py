@@ -166,6 +166,37 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     return CheckedLedger(checked, problems)
 
 
+@dataclass(frozen=True)
+class _Check:
+    """What to check in one column, worked out once per sheet rather than once per cell."""
+
+    column: Column
+    is_key: bool
+    holds_ids: bool
+    vocabulary: Mapping[str, object] | None
+    ranged: bool
+
+
+_CHECKS: dict[str, tuple[_Check, ...]] = {}
+
+
+def _checks(sheet: Sheet) -> tuple[_Check, ...]:
+    checks = _CHECKS.get(sheet.key)
+    if checks is None:
+        keys = {c.key for c in sheet.columns[:2]} if sheet.rel is not None else {"id"}
+        checks = _CHECKS[sheet.key] = tuple(
+            _Check(
+                c,
+                c.key in keys,
+                c.key == "id" or c.names_label is not None or bool(c.links),
+                vocabulary(c.reference) if c.reference else None,
+                c.minimum is not None or c.maximum is not None,
+            )
+            for c in sheet.columns
+        )
+    return checks
+
+
 def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None:
     def problem(column: Column | None, value: Any, message: str) -> None:
         header = raw.headers.get(column.key, column.header) if column else None
@@ -178,29 +209,30 @@ def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None
     delete = op in OP_DELETE
     values: dict[str, Any] = {}
     ok = True
-    for column in sheet.columns:
-        if column.key not in raw.cells:
+    cells = raw.cells
+    for check in _checks(sheet):
+        column = check.column
+        if column.key not in cells:
             continue
-        cell = raw.cells[column.key]
+        cell = cells[column.key]
         value, message = _parse(column, cell)
         if message:
             problem(column, cell, message)
             ok = False
             continue
-        is_key = column.key == "id" or (column.names_label is not None and column in sheet.columns[:2])
-        if value in (None, ()) and column.required and (not delete or is_key):
+        if (value is None or value == ()) and column.required and (not delete or check.is_key):
             problem(column, cell, "必填项为空")
             ok = False
             continue
-        if column.key == "id" or column.names_label or column.links:
+        if check.holds_ids:
             for node_id in _ids_in(column, value):
                 if not _ID.match(node_id):
                     problem(column, node_id, "编号只能由字母、数字和 . _ : - 组成")
                     ok = False
-        if column.reference and value is not None and value not in vocabulary(column.reference):
-            problem(column, cell, f"不是有效的{_REFERENCE_NAMES[column.reference]}")
+        if check.vocabulary is not None and value is not None and value not in check.vocabulary:
+            problem(column, cell, f"不是有效的{_REFERENCE_NAMES[column.reference or '']}")
             ok = False
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        if check.ranged and isinstance(value, int | float) and not isinstance(value, bool):
             if column.minimum is not None and value < column.minimum:
                 problem(column, cell, f"不能小于{column.minimum:g}")
                 ok = False
