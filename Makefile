@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-test run seed serve test lint unit contract neo4j-start neo4j-stop ingest-cypher clean
+.PHONY: install install-test run test lint bench neo4j-start neo4j-stop ingest-cypher clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,17 @@ neo4j-stop:
 
 clean:
 	rm -rf $(VENV) chainlens-data build *.egg-info
+
+# Benchmarks (not part of `make test`): both engines at province scale (100k firms, 500k links), the
+# seed scale, and the load test. The Neo4j benchmark server runs on port 7688 with a 4 GB heap.
+BENCH_NEO4J := CHAINLENS_NEO4J_BOLT_PORT=7688 CHAINLENS_NEO4J_HTTP_PORT=off CHAINLENS_NEO4J_HEAP_MAX=4g CHAINLENS_NEO4J_PAGECACHE=1g
+bench: install-test
+	mkdir -p bench-results
+	$(BIN)/python -m benchmarks.run --engine ladybug --seed-scale > bench-results/ladybug-seed.json
+	$(BIN)/python -m benchmarks.run --engine ladybug > bench-results/ladybug-province.json
+	$(BENCH_NEO4J) CHAINLENS_PYTHON=$(abspath $(BIN))/python scripts/neo4j-dev start
+	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 --seed-scale > bench-results/neo4j-seed.json
+	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 > bench-results/neo4j-province.json
+	$(BENCH_NEO4J) scripts/neo4j-dev stop
+	$(BIN)/python -m benchmarks.load --clients 32 --seconds 30 > bench-results/load-embedded.json
+	cat bench-results/*.json

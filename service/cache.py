@@ -31,6 +31,11 @@ class ResultCache:
         rows = store.read(Q.GET_VERSION)
         return str(rows[0]["version"]) if rows else ""
 
+    def clear(self) -> None:
+        """Forget everything (benchmarks measure cold runs this way)."""
+        with self._lock:
+            self._entries.clear()
+
     def get(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
         full = (self.version(store), key)
         with self._lock:

@@ -48,10 +48,23 @@ def projection(store: GraphStore) -> Projection:
             {r["id"]: bool(r["is_specialised"]) for r in rows},
             {r["id"] for r in rows if r["is_anchor"]},
             dict(makers),
-            {r["id"]: r["name"] for r in store.read(Q.PRODUCT_NAMES)},
+            product_names(store),
         )
 
     return cache_for(store).get(store, "projection", build)
+
+
+def single_stop_cascades(store: GraphStore) -> dict[str, dict[str, Any]]:
+    """What each firm's stop alone would cut off, for the whole graph (chain-independent)."""
+    return cache_for(store).get(
+        store, "single_stop_cascades", lambda: risk_analysis.single_stop_cascades(projection(store).network)
+    )
+
+
+def product_names(store: GraphStore) -> dict[str, str]:
+    return cache_for(store).get(
+        store, "product_names", lambda: {r["id"]: r["name"] for r in store.read(Q.PRODUCT_NAMES)}
+    )
 
 
 @dataclass(frozen=True)
@@ -78,14 +91,16 @@ def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
     view = chain_view(store, chain_id)
 
     def build() -> list[dict[str, Any]]:
-        p = projection(store)
+        # Only what the chain's district firms buy is needed: no projection of the whole graph.
+        rows = store.read(Q.CHAIN_DISTRICT_INPUTS, {"chain_id": chain_id})
+        network = SupplyNetwork.from_rows({**r, "recovery_days": None, "stock_days": None} for r in rows)
         return break_analysis.find_breaks(
             view.segments,
             view.feeds,
-            p.network,
-            {k: f.in_district for k, f in p.facts.items()},
-            {k: f.name for k, f in p.facts.items()},
-            p.product_names,
+            network,
+            {r["supplier_id"]: bool(r["supplier_in_district"]) for r in rows},
+            {r["supplier_id"]: r["supplier_name"] for r in rows},
+            product_names(store),
         )
 
     return cache_for(store).get(store, ("breaks", chain_id), build)
@@ -103,7 +118,9 @@ def risks(
         return {
             "chain_id": chain_id,
             "hhi_threshold": hhi_threshold,
-            "risk_nodes": risk_analysis.rank_risks(p.network, view.firms, p.facts, p.makers, limit),
+            "risk_nodes": risk_analysis.rank_risks(
+                p.network, view.firms, p.facts, p.makers, limit, single_stop_cascades(store)
+            ),
             "single_source_inputs": risk_analysis.single_sources(p.network, view.firms),
             "concentrated_inputs": risk_analysis.concentrated_inputs(p.network, view.firms, hhi_threshold),
             "outside_dependency": risk_analysis.outside_dependency(p.network, view.firms, p.facts),

@@ -141,14 +141,13 @@ def substitutes(
     firm: str, products: Iterable[str], makers: Mapping[str, set[str]], facts: Mapping[str, FirmFacts]
 ) -> dict[str, list[str]]:
     """Other firms that make what ``firm`` supplies, inside and outside the district."""
-    inside: set[str] = set()
-    outside: set[str] = set()
+    others: set[str] = set()
     for product in products:
-        for other in makers.get(product, set()):
-            if other == firm:
-                continue
-            (inside if facts.get(other) and facts[other].in_district else outside).add(other)
-    return {"district": sorted(inside), "outside": sorted(outside)}
+        others |= makers.get(product, set())
+    others.discard(firm)
+    inside = sorted(o for o in others if o in facts and facts[o].in_district)
+    outside = sorted(o for o in others if not (o in facts and facts[o].in_district))
+    return {"district": inside, "outside": outside}
 
 
 def impact(
@@ -185,46 +184,81 @@ def _cut_row(c: Cut, facts: Mapping[str, FirmFacts], product_names: Mapping[str,
     }
 
 
+def single_stop_cascades(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
+    """For every firm whose stop alone cuts someone off, what it cuts off.
+
+    A firm that stops alone cuts someone off only if it is somebody's single source of an input, so only
+    those firms are followed. The answer does not depend on the chain, so callers compute it once per
+    graph version."""
+    sources = sorted(
+        {
+            links[0].supplier
+            for inputs in network.inputs.values()
+            for links in inputs.values()
+            if len(links) == 1
+        }
+    )
+    out = {}
+    for firm in sources:
+        cut = cascade(network, [firm])
+        if cut:
+            out[firm] = cut
+    return out
+
+
+SUBSTITUTE_SAMPLE = 20
+
+
 def rank_risks(
     network: SupplyNetwork,
     chain_firms: set[str],
     facts: Mapping[str, FirmFacts],
     makers: Mapping[str, set[str]],
     limit: int = 50,
+    cascades: Mapping[str, Mapping[str, Cut]] | None = None,
 ) -> list[dict[str, Any]]:
     """Risk nodes of a chain: firms that are the single source of an input of a chain firm, or whose stop
-    cuts off chain firms; ranked by a score whose parts are returned with it."""
+    cuts off chain firms; ranked by a score whose parts are returned with it. ``cascades`` is
+    :func:`single_stop_cascades` of the network, computed here when not given."""
+    if cascades is None:
+        cascades = single_stop_cascades(network)
     sole: dict[str, list[Link]] = defaultdict(list)
     for buyer in chain_firms:
         for links in network.inputs.get(buyer, {}).values():
             if len(links) == 1:
                 sole[links[0].supplier].append(links[0])
-    candidates = set(sole)
-    for buyer in chain_firms:
-        for links in network.inputs.get(buyer, {}).values():
-            candidates.update(link.supplier for link in links)
     gaps = {
         (g["supplier_id"], g["buyer_id"], g["product_id"]): g["gap_days"]
         for g in recovery_gaps(network, chain_firms)
     }
+    district_makers = {p: {m for m in ms if m in facts and facts[m].in_district} for p, ms in makers.items()}
+
+    def substitute_counts(firm: str, supplied: list[str]) -> tuple[int, int]:
+        if len(supplied) == 1:  # the common case, without building a union
+            everyone, inside = makers.get(supplied[0], set()), district_makers.get(supplied[0], set())
+        else:
+            everyone = set().union(*(makers.get(p, set()) for p in supplied))
+            inside = set().union(*(district_makers.get(p, set()) for p in supplied))
+        n_inside = len(inside) - (firm in inside)
+        return n_inside, len(everyone) - (firm in everyone) - n_inside
+
     rows = []
-    for firm in candidates:
-        cut = cascade(network, [firm])
-        cut_chain = {k: v for k, v in cut.items() if k in chain_firms}
+    for firm in set(sole) | set(cascades):
+        cut_chain = {k: v for k, v in cascades.get(firm, {}).items() if k in chain_firms}
         if not cut_chain and firm not in sole:
             continue
         cut_district = sum(1 for k in cut_chain if facts.get(k) and facts[k].in_district)
         cut_outside = len(cut_chain) - cut_district
         gap_days = sum(gaps.get((firm, link.buyer, link.product), 0) for link in sole[firm])
         supplied = sorted({link.product for link in network.customers.get(firm, ())})
-        subs = substitutes(firm, supplied, makers, facts)
+        subs_inside, subs_outside = substitute_counts(firm, supplied)
         raw = (
             W_CUT_DISTRICT * cut_district
             + W_CUT_OUTSIDE * cut_outside
             + W_SINGLE_SOURCE * len(sole[firm])
             + W_GAP_DAY * gap_days
         )
-        divisor = 1 + SUBSTITUTE_DISTRICT * len(subs["district"]) + SUBSTITUTE_OUTSIDE * len(subs["outside"])
+        divisor = 1 + SUBSTITUTE_DISTRICT * subs_inside + SUBSTITUTE_OUTSIDE * subs_outside
         values = [c.lost_value for c in cut_chain.values() if c.lost_value is not None]
         f = facts.get(firm)
         rows.append(
@@ -238,8 +272,8 @@ def rank_risks(
                     "cut_off_outside": cut_outside,
                     "single_source_inputs": len(sole[firm]),
                     "recovery_gap_days": gap_days,
-                    "substitutes_in_district": len(subs["district"]),
-                    "substitutes_outside": len(subs["outside"]),
+                    "substitutes_in_district": subs_inside,
+                    "substitutes_outside": subs_outside,
                     "raw_score": round(raw, 3),
                     "divisor": round(divisor, 3),
                 },
@@ -249,8 +283,12 @@ def rank_risks(
                 ),
                 "cut_off": sorted(cut_chain),
                 "lost_value": round(sum(values), 2) if values else None,
-                "substitutes": subs,
+                "supplied": supplied,
             }
         )
     rows.sort(key=lambda r: (-r["score"], r["enterprise_id"]))
-    return rows[:limit]
+    top = rows[:limit]
+    for row in top:  # the counts are in the parts; the lists are cut to a sample a person can read
+        subs = substitutes(row["enterprise_id"], row.pop("supplied"), makers, facts)
+        row["substitutes"] = {k: v[:SUBSTITUTE_SAMPLE] for k, v in subs.items()}
+    return top

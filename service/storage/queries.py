@@ -46,6 +46,7 @@ class Q(StrEnum):
     SEARCH_NODES = "catalog/search_nodes"
     CHAIN_FIRMS = "analysis/list_chain_firms"
     CHAIN_FEEDS = "analysis/list_chain_feeds"
+    CHAIN_DISTRICT_INPUTS = "analysis/list_chain_district_inputs"
     SUPPLY_LINKS = "analysis/list_supply_links"
     ENTERPRISE_FACTS = "analysis/list_enterprise_facts"
     MAKERS = "analysis/list_makers"

@@ -32,6 +32,7 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.SEARCH_NODES: {"q": "部件", "limit": 10},
     Q.CHAIN_FIRMS: {"chain_id": "c1"},
     Q.CHAIN_FEEDS: {"chain_id": "c1"},
+    Q.CHAIN_DISTRICT_INPUTS: {"chain_id": "c1"},
     Q.SUPPLY_LINKS: {},
     Q.ENTERPRISE_FACTS: {},
     Q.MAKERS: {},

@@ -1,0 +1,1 @@
+"""Benchmarks; `make bench` runs them. Kept out of the test command."""
