@@ -95,3 +95,13 @@ def test_import_upload_applies_a_valid_ledger(client: TestClient) -> None:
     assert response.status_code == 200, response.text
     assert response.json()["created"]["Segment"] == 1
     assert [s["id"] for s in client.get("/chains/c1").json()["segments"]][-1] == "s5"
+
+
+def test_unreachable_backend_answers_503_with_a_clear_body() -> None:
+    settings = Settings(backend="neo4j", neo4j_uri="bolt://127.0.0.1:9", neo4j_timeout_s=2)
+    with TestClient(create_app(settings)) as c:
+        health = c.get("/health")
+        assert health.status_code == 503
+        assert health.json()["code"] == "backend_unavailable" and health.json()["backend"] == "neo4j"
+        chains = c.get("/chains")
+        assert chains.status_code == 503 and chains.json()["code"] == "backend_unavailable"
