@@ -137,7 +137,9 @@ def health() -> None:
     try:
         with _store() as store:
             counts = graph_counts(store)
-            typer.echo(json.dumps({"backend": store.engine, **counts}, ensure_ascii=False))
+            typer.echo(
+                json.dumps({"backend": store.backend, "engine": store.engine, **counts}, ensure_ascii=False)
+            )
     except ChainlensError as e:
         _fail(e)
 

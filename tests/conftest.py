@@ -100,7 +100,9 @@ def neo4j_driver(neo4j_server: _Neo4jServer) -> Iterator[object]:
     uri = _need_neo4j(neo4j_server)
     password = os.environ.get("CHAINLENS_NEO4J_PASSWORD") or os.environ.get("CHAINLENS_TEST_NEO4J_PASSWORD")
     auth = (os.environ.get("CHAINLENS_NEO4J_USER", "neo4j"), password) if password else None
-    driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=10)
+    driver = neo4j.GraphDatabase.driver(
+        uri, auth=auth, connection_timeout=10, notifications_min_severity="OFF"
+    )
     driver.verify_connectivity()
     yield driver
     driver.close()

@@ -8,7 +8,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from service.analysis.supply import Cut, Link, SupplyNetwork, cascade, herfindahl, shares
+from service.analysis.supply import (
+    Cut,
+    Link,
+    SupplyNetwork,
+    cascade,
+    herfindahl,
+    shares,
+    single_stops,
+)
 
 DISTRICT_PREFIX = "220106"
 PROVINCE_PREFIX = "22"
@@ -190,20 +198,7 @@ def single_stop_cascades(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
     A firm that stops alone cuts someone off only if it is somebody's single source of an input, so only
     those firms are followed. The answer does not depend on the chain, so callers compute it once per
     graph version."""
-    sources = sorted(
-        {
-            links[0].supplier
-            for inputs in network.inputs.values()
-            for links in inputs.values()
-            if len(links) == 1
-        }
-    )
-    out = {}
-    for firm in sources:
-        cut = cascade(network, [firm])
-        if cut:
-            out[firm] = cut
-    return out
+    return single_stops(network)
 
 
 SUBSTITUTE_SAMPLE = 20

@@ -92,8 +92,14 @@ def cascade(network: SupplyNetwork, stopped: Iterable[str]) -> dict[str, Cut]:
     """
     down = set(stopped)
     cut: dict[str, Cut] = {}
-    frontier = sorted(down)
-    round_no = 0
+    _propagate(network, down, sorted(down), cut, 0)
+    return cut
+
+
+def _propagate(
+    network: SupplyNetwork, down: set[str], frontier: list[str], cut: dict[str, Cut], round_no: int
+) -> None:
+    """Follow a disruption from ``frontier`` (already down) round by round, recording cut firms."""
     while frontier:
         round_no += 1
         candidates: set[tuple[str, str]] = set()
@@ -102,11 +108,12 @@ def cascade(network: SupplyNetwork, stopped: Iterable[str]) -> dict[str, Cut]:
                 if link.buyer not in down:
                     candidates.add((link.buyer, link.product))
         newly: list[str] = []
+        before = frozenset(down)  # a round sees only what was down when it began: rounds are tiers
         for buyer, product in sorted(candidates):
             if buyer in down:
                 continue
             links = network.suppliers_of(buyer, product)
-            if links and all(link.supplier in down for link in links):
+            if links and all(link.supplier in before for link in links):
                 values = [link.value for link in links if link.value is not None]
                 cut[buyer] = Cut(
                     buyer,
@@ -118,7 +125,36 @@ def cascade(network: SupplyNetwork, stopped: Iterable[str]) -> dict[str, Cut]:
                 down.add(buyer)
                 newly.append(buyer)
         frontier = newly
-    return cut
+
+
+def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
+    """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, computed
+    together: round one is read straight off the single-source links, and only firms that round cuts
+    are followed further.
+
+    Examples
+    --------
+    >>> net = SupplyNetwork.build([Link("x", "y", "p"), Link("y", "z", "q"), Link("w", "z", "r")])
+    >>> {k: sorted(v) for k, v in single_stops(net).items()}
+    {'w': ['z'], 'x': ['y', 'z'], 'y': ['z']}
+    """
+    # supplier -> buyer -> the buyer's first input (by product id) that this supplier alone provides
+    first: dict[str, dict[str, tuple[str, list[Link]]]] = defaultdict(dict)
+    for buyer, inputs in network.inputs.items():
+        for product in sorted(inputs):
+            links = inputs[product]
+            sole = links[0].supplier
+            if all(link.supplier == sole for link in links) and buyer not in first[sole]:
+                first[sole][buyer] = (product, links)
+    out: dict[str, dict[str, Cut]] = {}
+    for firm in sorted(first):
+        cut = {}
+        for buyer, (product, links) in sorted(first[firm].items()):
+            values = [link.value for link in links if link.value is not None]
+            cut[buyer] = Cut(buyer, product, 1, (firm,) * len(links), sum(values) if values else None)
+        _propagate(network, {firm, *cut}, sorted(cut), cut, 1)
+        out[firm] = cut
+    return out
 
 
 def shares(links: list[Link]) -> list[float]:

@@ -17,6 +17,7 @@ class ErrorBody(BaseModel):
 class Health(BaseModel):
     status: str
     backend: str
+    engine: str
     engine_version: str | None = None
     version: str
     nodes: int | None = None

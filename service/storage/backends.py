@@ -29,6 +29,8 @@ def _neo4j(settings: Settings) -> GraphStore:
             connection_timeout=settings.neo4j_timeout_s,
             connection_acquisition_timeout=settings.neo4j_timeout_s,
             max_transaction_retry_time=settings.neo4j_timeout_s,
+            # the server's hints (e.g. "property key does not exist" on an empty graph) are not errors
+            notifications_min_severity="OFF",
         )
     except ValueError as e:  # a malformed URI
         raise ConfigurationError(f"CHAINLENS_NEO4J_URI: {e}") from e

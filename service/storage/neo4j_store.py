@@ -46,6 +46,7 @@ class Neo4jStore:
     """Runs named queries through a driver it is handed (it never builds its own)."""
 
     engine = "neo4j"
+    backend = "neo4j"
 
     def __init__(
         self, driver: neo4j.Driver, database: str | None = None, queries: QueryRegistry | None = None

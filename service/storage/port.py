@@ -16,7 +16,8 @@ class GraphStore(Protocol):
     """A graph engine behind named queries. Adapters connect, execute, return plain dicts, translate
     errors; nothing else."""
 
-    engine: str
+    engine: str  # the engine: "ladybug" or "neo4j"
+    backend: str  # the setting that chose it: "embedded" or "neo4j"
     queries: QueryRegistry
 
     def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:

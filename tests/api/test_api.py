@@ -22,7 +22,8 @@ def client(mini_store: GraphStore) -> Iterator[TestClient]:
 def test_health_reports_backend_and_counts(client: TestClient, engine: str) -> None:
     body = client.get("/health").json()
     assert body["status"] == "ok"
-    assert body["backend"] == engine
+    assert body["engine"] == engine
+    assert body["backend"] == {"ladybug": "embedded", "neo4j": "neo4j"}[engine]
     assert body["nodes"] > 3500 and body["relationships"] > 3500  # regions + the mini chain
 
 

@@ -50,6 +50,7 @@ class Recording:
     def __init__(self, store: GraphStore, seen: set[str]) -> None:
         self._store = store
         self.engine = store.engine
+        self.backend = store.backend
         self.queries = store.queries
         self.seen = seen
 

@@ -69,4 +69,4 @@ def test_wheel_carries_its_data_and_seeds_a_store(tmp_path: Path) -> None:
         text=True,
     ).stdout
     counts = json.loads(health)
-    assert counts["backend"] == "ladybug" and counts["nodes"] > 4000 and counts["relationships"] > 6000
+    assert counts["backend"] == "embedded" and counts["nodes"] > 4000 and counts["relationships"] > 6000

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.analysis.risks import FirmFacts, impact, recovery_gaps
-from service.analysis.supply import Link, SupplyNetwork, cascade, herfindahl
+from service.analysis.supply import Link, SupplyNetwork, cascade, herfindahl, single_stops
 
 FIRMS = [f"f{i}" for i in range(8)]
 PRODUCTS = ["p", "q", "r"]
@@ -32,7 +32,16 @@ def brute_force(links: list[Link], stopped: set[str]) -> set[str]:
 
 
 links_strategy = st.lists(
-    st.builds(Link, st.sampled_from(FIRMS), st.sampled_from(FIRMS), st.sampled_from(PRODUCTS)),
+    st.builds(
+        Link,
+        st.sampled_from(FIRMS),
+        st.sampled_from(FIRMS),
+        st.sampled_from(PRODUCTS),
+        share=st.none(),
+        value=st.none() | st.integers(0, 1000).map(float),
+        recovery_days=st.none(),
+        stock_days=st.none(),
+    ),
     max_size=30,
 ).map(lambda ls: [x for x in ls if x.supplier != x.buyer])
 
@@ -78,3 +87,11 @@ def test_recovery_longer_than_stock_is_flagged_with_the_gap() -> None:
         ]
     )
     assert [(g["supplier_id"], g["gap_days"]) for g in recovery_gaps(net)] == [("a", 50)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(links=links_strategy)
+def test_single_stops_equal_one_cascade_per_firm(links: list[Link]) -> None:
+    net = SupplyNetwork.build(links)
+    expected = {firm: cascade(net, [firm]) for firm in FIRMS}
+    assert single_stops(net) == {firm: cut for firm, cut in expected.items() if cut}

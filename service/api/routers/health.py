@@ -18,11 +18,12 @@ def health(store: StoreDep) -> Health | JSONResponse:
         counts = catalog.graph_counts(store)
         engine = store.server_version()
     except BackendUnavailable as e:
-        body = Health(status="unavailable", backend=store.engine, version=__version__)
+        body = Health(status="unavailable", backend=store.backend, engine=store.engine, version=__version__)
         return JSONResponse({**body.model_dump(), "detail": str(e), "code": e.code}, status_code=503)
     return Health(
         status="ok",
-        backend=store.engine,
+        backend=store.backend,
+        engine=store.engine,
         engine_version=engine,
         version=__version__,
         nodes=counts["nodes"],
