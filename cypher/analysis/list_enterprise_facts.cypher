@@ -1,4 +1,5 @@
 // Every enterprise with the facts the analyses weigh (where it is, how big, its flags). Unordered.
+// bulk: yes
 // params: -
 // returns: id, name, in_district, region_code, status, scale, is_anchor, is_specialised
 MATCH (e:Enterprise)

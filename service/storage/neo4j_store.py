@@ -59,16 +59,23 @@ class Neo4jStore:
         q = self.queries.get(query)
         params = params or {}
         q.check_params(params)
+        text = q.text
+        if q.bulk:
+            # One record holding every row as a list: about three times faster over Bolt than one record
+            # per row when there are hundreds of thousands of them.
+            text = f"CALL {{\n{q.text}\n}}\nRETURN collect([{', '.join(q.returns)}]) AS rows"
         try:
-            records, _, _ = self.driver.execute_query(
-                neo4j.Query(q.text),
+            records, _, keys = self.driver.execute_query(
+                neo4j.Query(text),
                 dict(params),
                 database_=self.database,
                 routing_=neo4j.RoutingControl.READ,
             )
         except (nx.Neo4jError, nx.DriverError, OSError) as e:
             raise _translate(e, q.name) from e
-        return [r.data() for r in records]
+        if q.bulk:
+            return [dict(zip(q.returns, row, strict=True)) for row in records[0]["rows"]]
+        return [dict(zip(keys, r.values(), strict=True)) for r in records]
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         prepared = []

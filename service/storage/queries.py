@@ -8,7 +8,9 @@ starts with a header::
     // params: chain_id, limit
     // returns: id, name, position
 
-and holds exactly one statement. Values are always ``$parameters``.
+and holds exactly one statement. Values are always ``$parameters``. A header line ``// bulk: yes`` marks a
+query that returns hundreds of thousands of rows (the projections the graph algorithms run on); adapters
+may fetch those in a way suited to their engine.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ class Query:
     params: frozenset[str]
     returns: tuple[str, ...]
     source: str  # file name it came from, for error messages
+    bulk: bool = False
 
     def check_params(self, params: Mapping[str, Any]) -> None:
         given = set(params)
@@ -78,6 +81,7 @@ def parse_query(name: str, source: str, content: str) -> Query:
     summary: list[str] = []
     params: list[str] | None = None
     returns: list[str] | None = None
+    bulk = False
     body: list[str] = []
     for line in content.splitlines():
         stripped = line.strip()
@@ -87,6 +91,8 @@ def parse_query(name: str, source: str, content: str) -> Query:
                 params = _names(text.removeprefix("params:"))
             elif text.startswith("returns:"):
                 returns = _names(text.removeprefix("returns:"))
+            elif text.startswith("bulk:"):
+                bulk = text.removeprefix("bulk:").strip() == "yes"
             elif text:
                 summary.append(text)
         elif stripped or body:
@@ -101,7 +107,9 @@ def parse_query(name: str, source: str, content: str) -> Query:
     used = set(_PARAM.findall(statement))
     if used != set(params):
         raise ValueError(f"{source}: declared params {sorted(params)} but uses {sorted(used)}")
-    return Query(name, statement.rstrip(";"), " ".join(summary), frozenset(params), tuple(returns), source)
+    return Query(
+        name, statement.rstrip(";"), " ".join(summary), frozenset(params), tuple(returns), source, bulk
+    )
 
 
 def _names(text: str) -> list[str]:
