@@ -37,7 +37,10 @@ class ResultCache:
             self._entries.clear()
 
     def get(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
-        full = (self.version(store), key)
+        version = self.version(store)
+        if not version:  # a graph chainlens never wrote to: nothing to key a cache entry on
+            return compute()
+        full = (version, key)
         with self._lock:
             if full in self._entries:
                 self._entries.move_to_end(full)

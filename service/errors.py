@@ -25,6 +25,12 @@ class InvalidInput(ChainlensError):
         self.problems = problems or []
 
 
+class TooLarge(InvalidInput):
+    """An upload over the size limit."""
+
+    code = "too_large"
+
+
 class Conflict(ChainlensError):
     """A write that would break a uniqueness rule."""
 

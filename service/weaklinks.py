@@ -12,7 +12,7 @@ from service.analysis import anchors as anchor_analysis
 from service.analysis import breaks as break_analysis
 from service.analysis import risks as risk_analysis
 from service.analysis.risks import FirmFacts
-from service.analysis.supply import SupplyNetwork
+from service.analysis.supply import SupplyNetwork, single_stops
 from service.cache import cache_for
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
@@ -57,7 +57,7 @@ def projection(store: GraphStore) -> Projection:
 def single_stop_cascades(store: GraphStore) -> dict[str, dict[str, Any]]:
     """What each firm's stop alone would cut off, for the whole graph (chain-independent)."""
     return cache_for(store).get(
-        store, "single_stop_cascades", lambda: risk_analysis.single_stop_cascades(projection(store).network)
+        store, "single_stop_cascades", lambda: single_stops(projection(store).network)
     )
 
 
@@ -115,16 +115,28 @@ def risks(
 
     def build() -> dict[str, Any]:
         p = projection(store)
+        outside = [
+            r
+            for r in risk_analysis.outside_dependency(p.network, view.firms, p.facts)
+            if r["outside_district"] > 0
+        ]
+        outside.sort(key=lambda r: (-r["outside_district"], r["buyer_id"], r["product_id"]))
+        lists = {
+            "single_source_inputs": risk_analysis.single_sources(p.network, view.firms),
+            "concentrated_inputs": risk_analysis.concentrated_inputs(p.network, view.firms, hhi_threshold),
+            "outside_dependency": outside,
+            "recovery_gaps": risk_analysis.recovery_gaps(p.network, view.firms),
+        }
         return {
             "chain_id": chain_id,
             "hhi_threshold": hhi_threshold,
+            "limit": limit,
             "risk_nodes": risk_analysis.rank_risks(
                 p.network, view.firms, p.facts, p.makers, limit, single_stop_cascades(store)
             ),
-            "single_source_inputs": risk_analysis.single_sources(p.network, view.firms),
-            "concentrated_inputs": risk_analysis.concentrated_inputs(p.network, view.firms, hhi_threshold),
-            "outside_dependency": risk_analysis.outside_dependency(p.network, view.firms, p.facts),
-            "recovery_gaps": risk_analysis.recovery_gaps(p.network, view.firms),
+            # at province scale these lists run to thousands of rows: totals, then the first `limit`
+            "totals": {name: len(rows) for name, rows in lists.items()},
+            **{name: rows[:limit] for name, rows in lists.items()},
         }
 
     return cache_for(store).get(store, ("risks", chain_id, hhi_threshold, limit), build)

@@ -1,5 +1,6 @@
 // What the chain's district firms buy, and from whom: enough to find segments whose district firms all
 // lean on one outside supplier, without projecting the whole supply graph.
+// bulk: yes
 // params: chain_id
 // returns: supplier_id, supplier_name, supplier_in_district, buyer_id, product_id, share, annual_value
 MATCH (c:Chain)-[:HAS_SEGMENT]->(:Segment)<-[:OPERATES_IN]-(b:Enterprise)

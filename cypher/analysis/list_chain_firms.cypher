@@ -1,5 +1,6 @@
 // The segments of a chain from upstream to downstream with every firm operating in each (a segment
 // without firms comes back once, with null firm columns).
+// bulk: yes
 // params: chain_id
 // returns: segment_id, segment_name, position, enterprise_id, enterprise_name, in_district, status, scale, is_anchor, is_specialised, region_code
 MATCH (c:Chain)-[:HAS_SEGMENT]->(s:Segment)

@@ -1,4 +1,4 @@
-// Empties the graph (tests and `chainlens reset` only).
+// Empties the graph (tests and benchmarks only).
 // params: -
 // returns: -
 MATCH (n)

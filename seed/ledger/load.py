@@ -8,8 +8,8 @@ row owns. Everything goes to the store as one ``write``: on any error nothing is
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
-import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +23,6 @@ from seed.ledger.validate import CheckedLedger, CheckedSheet, GraphIds, Row, che
 from seed.reference import regions
 from service.errors import InvalidInput
 from service.storage.port import GraphStore, Statement
-from service.storage.queries import Q
 from service.storage.rows import Rows
 
 Progress = Callable[[str, int, int], None]
@@ -99,12 +98,21 @@ def region_sheet(state: GraphState) -> RawSheet | None:
     return sheet
 
 
+# One import at a time in this process: the plan is made from the graph as read before the write.
+_IMPORT_LOCK = threading.Lock()
+
+
 def import_ledger(store: GraphStore, raw: RawLedger, progress: Progress | None = None) -> ImportReport:
     """Validate ``raw`` against the store and apply it in one transaction; raise InvalidInput listing
     every problem if anything is wrong (and then write nothing).
 
     ``progress(stage, done, total)`` is called as the import advances (for a progress bar).
     """
+    with _IMPORT_LOCK:
+        return _import(store, raw, progress)
+
+
+def _import(store: GraphStore, raw: RawLedger, progress: Progress | None) -> ImportReport:
     step = progress or (lambda stage, done, total: None)
     clock = time.perf_counter()
     timings: dict[str, float] = {}
@@ -116,10 +124,11 @@ def import_ledger(store: GraphStore, raw: RawLedger, progress: Progress | None =
         clock = now
 
     step("读取图谱", 0, 1)
+    rows = raw.row_count
     state = read_state(store)
     regions_sheet = region_sheet(state)
-    if regions_sheet is not None:
-        raw.sheets.insert(0, regions_sheet)
+    if regions_sheet is not None:  # reference data joins the first import; the caller's ledger is kept
+        raw = RawLedger([regions_sheet, *raw.sheets], list(raw.problems))
     lap("read_graph")
     step("校验", 0, 1)
     checked = check(raw, state.ids())
@@ -129,19 +138,14 @@ def import_ledger(store: GraphStore, raw: RawLedger, progress: Progress | None =
             f"台账有{len(checked.problems)}处错误，未导入任何数据",
             [p.as_dict() for p in checked.problems],
         )
-    report = ImportReport(rows=raw.row_count)
-    statements = [*plan(checked, state, report), new_version()]
+    report = ImportReport(rows=rows)
+    statements = plan(checked, state, report)
     lap("plan")
     store.write(statements, progress=lambda done, total: step("写入", done, total))
     lap("write")
     report.statements = len(statements)
     report.timings = timings
     return report
-
-
-def new_version() -> Statement:
-    """The statement every write batch ends with, so caches keyed by the version see the change."""
-    return (Q.SET_VERSION, {"version": uuid.uuid4().hex, "today": dt.date.today().isoformat()})
 
 
 def _typed(columns: Iterable[tuple[str, PropertyType]], records: list[dict[str, Any]]) -> Rows:

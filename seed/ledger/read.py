@@ -129,7 +129,11 @@ def _read_csv_bytes(stem: str, source: str, content: bytes, ledger: RawLedger) -
     if "\x00" in text:
         ledger.problems.append(Problem(source, None, None, None, "文件含有NUL字符，不是文本CSV"))
         return
-    rows = list(csv.reader(io.StringIO(text, newline="")))
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as e:  # e.g. a field over the csv module's size limit
+        ledger.problems.append(Problem(source, None, None, None, f"CSV格式错误：{e}"))
+        return
     _take_rows(sheet, source, rows, ledger)
 
 
@@ -150,7 +154,11 @@ def _read_xlsx(content: bytes, source: str, ledger: RawLedger) -> None:
             if sheet is None:
                 ledger.problems.append(Problem(label, None, None, None, "无法识别的工作表名"))
                 continue
-            rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            try:
+                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+            except Exception as e:  # a damaged sheet fails while it is read, not when it is opened
+                ledger.problems.append(Problem(label, None, None, None, f"无法读取工作表：{e}"))
+                continue
             _take_rows(sheet, label, rows, ledger)
     finally:
         book.close()

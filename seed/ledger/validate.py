@@ -7,6 +7,7 @@ checked against the ledger itself and the graph it is imported into.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
@@ -119,10 +120,14 @@ def _parse(column: Column, value: Any) -> tuple[Any, str | None]:
     if kind is PropertyType.FLOAT:
         try:
             if text.endswith("%"):
-                return float(text[:-1].replace(",", "")) / 100, None
-            return float(text.replace(",", "")), None
+                number = float(text[:-1].replace(",", "")) / 100
+            else:
+                number = float(text.replace(",", ""))
         except ValueError:
             return None, "应为数字"
+        if not math.isfinite(number):
+            return None, "应为有限的数字"
+        return number, None
     if kind is PropertyType.DATE:
         if isinstance(value, dt.datetime | dt.date):
             day = value.date() if isinstance(value, dt.datetime) else value
@@ -150,9 +155,16 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     for raw_sheet in raw.sheets:
         sheet = raw_sheet.sheet
         out = CheckedSheet(sheet, raw_sheet.source, raw_sheet.present)
+        keys = _key_columns(sheet)
+        missing_keys = [c for c in sheet.columns if c.key in keys and c.key not in raw_sheet.present]
+        for c in missing_keys:  # without its key a row names nothing: the sheet cannot be read
+            problems.append(Problem(raw_sheet.source, 1, c.header, None, "缺少必填列"))
+        if missing_keys:
+            checked.append(out)
+            continue
         if any(_text(r.cells.get(OP_KEY)).lower() not in OP_DELETE for r in raw_sheet.rows):
             for c in sheet.columns:  # rows that only delete need nothing but their key
-                if c.required and c.key not in raw_sheet.present:
+                if c.required and c.key not in keys and c.key not in raw_sheet.present:
                     problems.append(Problem(raw_sheet.source, 1, c.header, None, "缺少必填列"))
         for raw_row in raw_sheet.rows:
             row = _check_row(sheet, raw_row, problems)
@@ -164,6 +176,13 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     _check_shares(checked, graph, problems)
     problems.sort(key=lambda p: (p.source, p.row or 0))
     return CheckedLedger(checked, problems)
+
+
+def _key_columns(sheet: Sheet) -> set[str]:
+    """The columns that identify a row: ``id``, or both endpoints and the discriminator of a link."""
+    if sheet.rel is None:
+        return {"id"}
+    return {c.key for c in sheet.columns[:2]} | set(sheet.rel.discriminator)
 
 
 @dataclass(frozen=True)
@@ -183,7 +202,7 @@ _CHECKS: dict[str, tuple[_Check, ...]] = {}
 def _checks(sheet: Sheet) -> tuple[_Check, ...]:
     checks = _CHECKS.get(sheet.key)
     if checks is None:
-        keys = {c.key for c in sheet.columns[:2]} if sheet.rel is not None else {"id"}
+        keys = _key_columns(sheet)
         checks = _CHECKS[sheet.key] = tuple(
             _Check(
                 c,
@@ -210,6 +229,11 @@ def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None
     values: dict[str, Any] = {}
     ok = True
     cells = raw.cells
+    if sheet.rel is not None:
+        ends = [_text(cells.get(c.key)) for c in sheet.columns[:2]]
+        if ends[0] and ends[0] == ends[1]:
+            problem(sheet.columns[1], ends[1], "不能与起点相同（企业不能供应自己）")
+            ok = False
     for check in _checks(sheet):
         column = check.column
         if column.key not in cells:

@@ -9,10 +9,9 @@ from typing import Any
 import networkx as nx
 
 from service.analysis.risks import FirmFacts
-from service.analysis.supply import SupplyNetwork, cascade, shares
+from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, cascade, shares
 
 TIERS = 3
-MAIN_SUPPLIER_SHARE = 0.5
 SMALL_SCALES = ("small", "micro")
 
 
@@ -53,7 +52,7 @@ def value_graph(network: SupplyNetwork, firms: set[str]) -> nx.DiGraph:
     for supplier, links in network.customers.items():
         for link in links:
             if supplier in firms or link.buyer in firms:
-                weight = float(link.value) if link.value else 1.0
+                weight = float(link.value) if link.value is not None else 1.0
                 prior = graph.get_edge_data(supplier, link.buyer, {}).get("weight", 0.0)
                 graph.add_edge(supplier, link.buyer, weight=prior + weight)
     return graph

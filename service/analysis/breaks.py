@@ -7,12 +7,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from service.analysis.supply import SupplyNetwork, shares
+from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
 
 BREAK = "break"
 CHOKE_SINGLE_FIRM = "choke_single_firm"
 CHOKE_COMMON_SUPPLIER = "choke_common_supplier"
-MAIN_SUPPLIER_SHARE = 0.5
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ from service.analysis.supply import (
     single_stops,
 )
 
-DISTRICT_PREFIX = "220106"
 PROVINCE_PREFIX = "22"
 
 # Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
@@ -192,15 +191,6 @@ def _cut_row(c: Cut, facts: Mapping[str, FirmFacts], product_names: Mapping[str,
     }
 
 
-def single_stop_cascades(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
-    """For every firm whose stop alone cuts someone off, what it cuts off.
-
-    A firm that stops alone cuts someone off only if it is somebody's single source of an input, so only
-    those firms are followed. The answer does not depend on the chain, so callers compute it once per
-    graph version."""
-    return single_stops(network)
-
-
 SUBSTITUTE_SAMPLE = 20
 
 
@@ -214,9 +204,10 @@ def rank_risks(
 ) -> list[dict[str, Any]]:
     """Risk nodes of a chain: firms that are the single source of an input of a chain firm, or whose stop
     cuts off chain firms; ranked by a score whose parts are returned with it. ``cascades`` is
-    :func:`single_stop_cascades` of the network, computed here when not given."""
+    :func:`service.analysis.supply.single_stops` of the network (chain-independent, so callers compute
+    it once per graph version), computed here when not given."""
     if cascades is None:
-        cascades = single_stop_cascades(network)
+        cascades = single_stops(network)
     sole: dict[str, list[Link]] = defaultdict(list)
     for buyer in chain_firms:
         for links in network.inputs.get(buyer, {}).values():

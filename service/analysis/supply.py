@@ -22,6 +22,10 @@ class Link(NamedTuple):
     stock_days: int | None = None  # days the buyer can run on stock
 
 
+# A supplier with at least this share of one buyer's input is its main supplier.
+MAIN_SUPPLIER_SHARE = 0.5
+
+
 @dataclass(frozen=True)
 class Cut:
     """A firm cut off in a disruption: the input it lost all suppliers of, and in which round."""
@@ -42,9 +46,16 @@ class SupplyNetwork:
 
     @classmethod
     def build(cls, links: Iterable[Link]) -> SupplyNetwork:
+        """Index the links; a repeated (supplier, buyer, product) keeps its first link only, so a list of
+        links per input holds each supplier once (the graph itself never has such twins)."""
         inputs: dict[str, dict[str, list[Link]]] = defaultdict(lambda: defaultdict(list))
         customers: dict[str, list[Link]] = defaultdict(list)
+        seen: set[tuple[str, str, str]] = set()
         for link in links:
+            key = (link.supplier, link.buyer, link.product)
+            if key in seen:
+                continue
+            seen.add(key)
             inputs[link.buyer][link.product].append(link)
             customers[link.supplier].append(link)
         return cls({b: dict(p) for b, p in inputs.items()}, dict(customers))
@@ -113,7 +124,9 @@ def _propagate(
             if buyer in down:
                 continue
             links = network.suppliers_of(buyer, product)
-            if links and all(link.supplier in before for link in links):
+            if not links or len(links) > len(before):  # more suppliers than are down: not cut
+                continue
+            if all(link.supplier in before for link in links):
                 values = [link.value for link in links if link.value is not None]
                 cut[buyer] = Cut(
                     buyer,
@@ -144,7 +157,7 @@ def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
         for product in sorted(inputs):
             links = inputs[product]
             sole = links[0].supplier
-            if all(link.supplier == sole for link in links) and buyer not in first[sole]:
+            if sole != buyer and all(link.supplier == sole for link in links) and buyer not in first[sole]:
                 first[sole][buyer] = (product, links)
     out: dict[str, dict[str, Cut]] = {}
     for firm in sorted(first):

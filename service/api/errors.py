@@ -17,11 +17,13 @@ from service.errors import (
     InvalidInput,
     NotFound,
     QueryFailed,
+    TooLarge,
 )
 
 log = logging.getLogger("chainlens.api")
 
 STATUS = {
+    TooLarge: 413,
     NotFound: 404,
     InvalidInput: 422,
     Conflict: 409,
@@ -48,6 +50,11 @@ def install(app: FastAPI) -> None:
         if isinstance(error, InvalidInput) and error.problems:
             body["problems"] = error.problems
         return JSONResponse(body, status_code=status)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, error: Exception) -> JSONResponse:
+        log.exception("unexpected error", exc_info=error)
+        return JSONResponse({"detail": "服务器内部错误", "code": "internal_error"}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, error: RequestValidationError) -> JSONResponse:

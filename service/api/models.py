@@ -228,9 +228,18 @@ class RecoveryGap(BaseModel):
     gap_days: int
 
 
+class RiskTotals(BaseModel):
+    single_source_inputs: int
+    concentrated_inputs: int
+    outside_dependency: int
+    recovery_gaps: int
+
+
 class RisksPublic(BaseModel):
     chain_id: str
     hhi_threshold: float
+    limit: int
+    totals: RiskTotals
     risk_nodes: list[RiskNode]
     single_source_inputs: list[SingleSource]
     concentrated_inputs: list[ConcentratedInput]

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from graph_schema import MODEL, PropertyType, ladybug_ddl
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import Params, Progress, Statement
+from service.storage.port import Params, Progress, Statement, versioned
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
 
@@ -101,24 +101,26 @@ class LadybugStore:
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         prepared = []
-        for name, params in statements:
+        for name, params in versioned(statements):
             q = self.queries.get(name)
             q.check_params(params)
             prepared.append((q, params))
         with self._write_lock:
             conn = self._conn()
-            conn.execute("BEGIN TRANSACTION")
             try:
+                conn.execute("BEGIN TRANSACTION")
                 for done, (q, params) in enumerate(prepared, start=1):
                     self._run(conn, q.text, params, q.name)
                     if progress:
                         progress(done, len(prepared))
-            except BaseException:
+                conn.execute("COMMIT")
+            except BaseException as e:
                 # A failed statement has usually rolled the transaction back already.
                 with contextlib.suppress(RuntimeError):
                     conn.execute("ROLLBACK")
+                if isinstance(e, RuntimeError):
+                    raise _translate(e, "write") from e
                 raise
-            conn.execute("COMMIT")
 
     def apply_schema(self) -> None:
         with self._write_lock:

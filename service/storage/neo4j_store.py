@@ -10,7 +10,7 @@ from neo4j import exceptions as nx
 
 from graph_schema import MODEL, neo4j_schema
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import Params, Progress, Statement
+from service.storage.port import Params, Progress, Statement, versioned
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
 
@@ -21,6 +21,8 @@ _CHUNK = 20_000
 def _translate(error: Exception, what: str) -> ChainlensError:
     if isinstance(error, nx.ServiceUnavailable | nx.SessionExpired | OSError):
         return BackendUnavailable(f"Neo4j unreachable: {error}")
+    if isinstance(error, nx.TransientError):  # a deadlock or leader switch: the caller may retry
+        return BackendUnavailable(f"{what}: Neo4j asked to retry: {error.message or error}")
     if isinstance(error, nx.ConstraintError):
         return Conflict(f"{what}: {error.message or error}")
     if isinstance(error, nx.Neo4jError):
@@ -79,14 +81,19 @@ class Neo4jStore:
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         prepared = []
-        for name, params in statements:
+        for name, params in versioned(statements):
             q = self.queries.get(name)
             q.check_params(params)
             prepared.append((q, params))
         what = "write"
         try:
             with (
-                self.driver.session(database=self.database) as session,
+                # share execute_query's bookmarks, so a read routed to another cluster member sees
+                # this write
+                self.driver.session(
+                    database=self.database,
+                    bookmark_manager=self.driver.execute_query_bookmark_manager,
+                ) as session,
                 session.begin_transaction() as tx,
             ):
                 for done, (q, params) in enumerate(prepared, start=1):

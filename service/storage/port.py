@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Protocol
 
-from service.storage.queries import QueryRegistry
+from service.storage.queries import Q, QueryRegistry
 
 Params = Mapping[str, Any]
 Statement = tuple[str, Params]
 Progress = Callable[[int, int], None]
+
+
+def versioned(statements: Sequence[Statement]) -> list[Statement]:
+    """The statements followed by one that gives the graph a new version token.
+
+    Every adapter's ``write`` runs this in the same transaction, so any committed write changes the
+    version and no cache keyed by it can serve an answer from before the write.
+    """
+    today = dt.date.today().isoformat()
+    return [*statements, (Q.SET_VERSION, {"version": uuid.uuid4().hex, "today": today})]
 
 
 class GraphStore(Protocol):

@@ -107,9 +107,28 @@ def parse_query(name: str, source: str, content: str) -> Query:
     used = set(_PARAM.findall(statement))
     if used != set(params):
         raise ValueError(f"{source}: declared params {sorted(params)} but uses {sorted(used)}")
+    for branch in _UNION.split(statement):
+        aliases = _returned(branch)
+        if aliases != returns:
+            raise ValueError(f"{source}: declared returns {returns} but the statement returns {aliases}")
     return Query(
         name, statement.rstrip(";"), " ".join(summary), frozenset(params), tuple(returns), source, bulk
     )
+
+
+_UNION = re.compile(r"\bUNION(?:\s+ALL)?\b")
+_RETURN = re.compile(r"\bRETURN\b")
+_END_OF_RETURN = re.compile(r"\b(?:ORDER\s+BY|SKIP|LIMIT)\b")
+_ALIAS = re.compile(r"\bAS\s+([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def _returned(statement: str) -> list[str]:
+    """The column aliases of a statement's final RETURN (every column must be named with AS)."""
+    parts = _RETURN.split(statement)
+    if len(parts) < 2:
+        return []
+    clause = _END_OF_RETURN.split(parts[-1])[0]
+    return _ALIAS.findall(clause)
 
 
 def _names(text: str) -> list[str]:

@@ -106,3 +106,11 @@ def test_unreachable_backend_answers_503_with_a_clear_body() -> None:
         assert health.json()["code"] == "backend_unavailable" and health.json()["backend"] == "neo4j"
         chains = c.get("/chains")
         assert chains.status_code == 503 and chains.json()["code"] == "backend_unavailable"
+
+
+def test_oversized_upload_is_413(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.api.routers import imports
+
+    monkeypatch.setattr(imports, "MAX_UPLOAD_BYTES", 100)
+    response = client.post("/imports", files=[("files", ("segments.csv", b"x" * 200, "text/csv"))])
+    assert response.status_code == 413 and response.json()["code"] == "too_large"

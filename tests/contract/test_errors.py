@@ -32,4 +32,7 @@ def test_duplicate_key_is_a_conflict_and_the_batch_is_rolled_back(empty_store: G
 def test_schema_application_is_idempotent(empty_store: GraphStore) -> None:
     empty_store.apply_schema()
     empty_store.apply_schema()
-    assert empty_store.read(Q.COUNT_NODES) == [{"nodes": 0}]
+    create = node_query("create", "Chain")
+    empty_store.write([(create, {"rows": _chain_rows("a")})])
+    with pytest.raises(Conflict):  # the uniqueness rule survives re-applying the schema
+        empty_store.write([(create, {"rows": _chain_rows("a")})])

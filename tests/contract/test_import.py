@@ -86,7 +86,7 @@ def test_every_kind_of_problem_is_reported_at_once(mini_store: GraphStore, tmp_p
             _firm(4, 编号="e1"),  # line 10: duplicate id
             _firm(5, 所属环节="s9"),  # line 11: reference to nothing
             _firm(6, 所在地区代码="999999"),  # line 12: unknown region code
-            _firm(7, 行业代码="9999"),  # line 13: unknown industry code (column not in the mini header)
+            _firm(7, 行业代码="9999"),  # line 13: unknown industry code
         ],
     )
     _append(
@@ -121,6 +121,7 @@ def test_every_kind_of_problem_is_reported_at_once(mini_store: GraphStore, tmp_p
         ("enterprises.csv", 10, "编号"),
         ("enterprises.csv", 11, "所属环节"),
         ("enterprises.csv", 12, "所在地区代码"),
+        ("enterprises.csv", 13, "行业代码"),
         ("supply_links.csv", 6, "供应份额"),
         ("supply_links.csv", 7, "供应份额"),
     } <= places
@@ -173,3 +174,39 @@ def test_changed_ledger_updates_what_changed(mini_store: GraphStore) -> None:
         (r["from_id"], r["to_id"]) for r in mini_store.read("ingest/list_operates_in_enterprise_segment")
     }
     assert {("e2", "s2"), ("e2", "s3")} <= segments
+
+
+def test_non_finite_numbers_self_supply_and_missing_key_columns_are_rejected(
+    mini_store: GraphStore, tmp_path: Path
+) -> None:
+    ledger = _copy_mini(tmp_path)
+    _append(
+        ledger / "supply_links.csv",
+        [
+            {
+                "供应企业编号": "e1",
+                "采购企业编号": "e4",
+                "供应产品": "p1",
+                "年供应额(万元)": "nan",
+                "来源": "illustrative",
+                "核实日期": "2026-11-20",
+            },  # line 6
+            {
+                "供应企业编号": "e2",
+                "采购企业编号": "e2",
+                "供应产品": "p2",
+                "来源": "illustrative",
+                "核实日期": "2026-11-20",
+            },  # line 7
+        ],
+    )
+    (ledger / "projects.csv").write_text("名称,项目阶段\n无编号项目,在建\n", encoding="utf-8")
+    before = _snapshot(mini_store)
+    with pytest.raises(InvalidInput) as caught:
+        import_ledger(mini_store, read_ledger(ledger))
+    assert _places(caught.value) == {
+        ("supply_links.csv", 6, "年供应额(万元)"),
+        ("supply_links.csv", 7, "采购企业编号"),
+        ("projects.csv", 1, "编号"),
+    }
+    assert _snapshot(mini_store) == before

@@ -46,6 +46,12 @@ def test_header_must_declare_the_params_used() -> None:
             "x/y.cypher",
             "// Finds.\n// params: -\n// returns: n\nMATCH (n) RETURN n; MATCH (m) RETURN m",
         )
+    with pytest.raises(ValueError, match="declared returns"):
+        parse_query(
+            "x/y",
+            "x/y.cypher",
+            "// Finds.\n// params: -\n// returns: a, b\nMATCH (n) RETURN n.b AS b, n.a AS a",
+        )
     with pytest.raises(ValueError, match="header"):
         parse_query("x/y", "x/y.cypher", "MATCH (n) RETURN n")
 

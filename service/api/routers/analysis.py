@@ -33,7 +33,9 @@ def chain_risks(
     hhi_threshold: Annotated[float, Query(gt=0, le=1)] = weaklinks.DEFAULT_HHI_THRESHOLD,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> RisksPublic:
-    """Supply-risk nodes ranked, with the numbers behind each rank and the inputs at risk."""
+    """Supply-risk nodes ranked, with the numbers behind each rank and the inputs at risk (each list
+    holds its first ``limit`` rows; ``totals`` counts them all; outside dependency lists the inputs
+    bought partly outside the district, most dependent first)."""
     return RisksPublic.model_validate(weaklinks.risks(store, chain["id"], hhi_threshold, limit))
 
 

@@ -8,6 +8,7 @@ from seed.ledger.load import import_ledger
 from seed.ledger.read import RawLedger, read_upload
 from service.api.deps import StoreDep
 from service.api.models import ErrorBody, ImportResult
+from service.errors import TooLarge
 
 router = APIRouter(tags=["imports"])
 
@@ -21,15 +22,13 @@ MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 )
 def post_import(store: StoreDep, files: Annotated[list[UploadFile], File()]) -> ImportResult:
     """Import ledger files (one XLSX, or CSVs named after their lists) in one transaction."""
-    from service.errors import InvalidInput
-
     ledger = RawLedger()
     total = 0
     for upload in files:
         content = upload.file.read(MAX_UPLOAD_BYTES + 1)
         total += len(content)
         if total > MAX_UPLOAD_BYTES:
-            raise InvalidInput(f"上传文件超过{MAX_UPLOAD_BYTES // (1024 * 1024)}MB")
+            raise TooLarge(f"上传文件超过{MAX_UPLOAD_BYTES // (1024 * 1024)}MB")
         part = read_upload(upload.filename or "upload", content)
         ledger.sheets.extend(part.sheets)
         ledger.problems.extend(part.problems)
