@@ -54,4 +54,4 @@ bench: install-test
 	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 > bench-results/neo4j-province.json
 	$(BENCH_NEO4J) scripts/neo4j-dev stop
 	$(BIN)/python -m benchmarks.load --clients 32 --seconds 30 > bench-results/load-embedded.json
-	cat bench-results/*.json
+	$(BIN)/python -m benchmarks.report bench-results

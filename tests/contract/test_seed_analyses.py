@@ -149,3 +149,35 @@ def test_sme_candidates_include_the_small_sole_suppliers(seed_store: GraphStore)
     assert "唯一供应商" in candidates["ent.beef.lvhe_feed"]["reasons"][0]
     assert "ent.auto.xinzhu" in flagged and "ent.auto.xinzhu" not in candidates
     assert len(flagged) == 5 + 9 + 7 + 3
+
+
+def test_the_http_endpoints_answer_the_same_on_the_seed(seed_store: GraphStore) -> None:
+    from fastapi.testclient import TestClient
+
+    from service.api.app import create_app
+    from service.settings import Settings
+
+    with TestClient(create_app(Settings(), store=seed_store)) as client:
+        chains = client.get("/chains").json()
+        assert chains["count"] == 4
+        breaks = {
+            (c, b["segment_id"])
+            for c in CHAINS
+            for b in client.get(f"/chains/{c}/breaks").json()["data"]
+            if b["kind"] == "break"
+        }
+        assert breaks == BREAKS
+        single = {
+            (r["buyer_id"], r["product_id"], r["supplier_id"])
+            for c in CHAINS
+            for r in client.get(f"/chains/{c}/risks").json()["single_source_inputs"]
+        }
+        assert single == SINGLE_SOURCES
+        anchors = {
+            a["enterprise_id"]: a["district_suppliers_by_tier"][0]
+            for c in CHAINS
+            for a in client.get(f"/chains/{c}/anchors").json()["anchors"]
+        }
+        assert anchors == ANCHOR_TIER1
+        impact = client.get("/enterprises/ent.auto.xinzhu/impact").json()
+        assert [c["enterprise_id"] for c in impact["cut_off"]] == ["ent.auto.hongrui", "ent.auto.hengyuan"]

@@ -1,0 +1,61 @@
+"""Turn the JSON files `make bench` writes into the Markdown tables of BENCHMARKS.md.
+
+python -m benchmarks.report bench-results
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ANALYSES = ("breaks", "risks", "anchors", "sme_candidates", "what_if")
+
+
+def main() -> None:
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "bench-results")
+    runs = {p.stem: json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))}
+    print("| engine | scale | rows | seconds | rows/s | validate s | write s | peak RSS MB |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, run in runs.items():
+        if "import" not in run:
+            continue
+        imp = run["import"]
+        print(
+            f"| {run['engine']} | {name.split('-')[-1]} | {imp['rows']:,} | {imp['seconds']:.1f} | "
+            f"{imp['rows_per_second']:,} | {imp['phases']['validate']:.1f} | {imp['phases']['write']:.1f} | "
+            f"{run['peak_rss_mb']:,} |"
+        )
+    print()
+    print(
+        "| engine | scale | projection cold | "
+        + " | ".join(f"{a} cold / warm / cached" for a in ANALYSES)
+        + " |"
+    )
+    print("| --- | --- | ---: | " + " | ".join("---:" for _ in ANALYSES) + " |")
+    for name, run in runs.items():
+        if "analyses" not in run:
+            continue
+        an = run["analyses"]
+        cells = [
+            f"{an[a]['cold']:,.0f} / {an[a]['warm_projection']:,.0f} / {an[a]['cached']:,.1f}"
+            for a in ANALYSES
+        ]
+        print(
+            f"| {run['engine']} | {name.split('-')[-1]} | {an['projection']['cold']:,.0f} | "
+            + " | ".join(cells)
+            + " |"
+        )
+    for name, run in runs.items():
+        if "p50_ms" in run:
+            print()
+            print(
+                f"Load ({name}): {run['clients']} clients for {run['seconds']:.0f} s: "
+                f"{run['requests']} requests, {run['errors']} errors, "
+                f"p50 {run['p50_ms']} ms, p99 {run['p99_ms']} ms, "
+                f"{run['requests_per_second']} requests/s."
+            )
+
+
+if __name__ == "__main__":
+    main()
