@@ -107,6 +107,37 @@ def export(
         _fail(e)
 
 
+@app.command("lists")
+def lists_(
+    chain: Annotated[str, typer.Argument(help="产业链编号，如 beef")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件")],
+    format: Annotated[
+        str, typer.Option("--format", help="xlsx（五张清单各一个工作表）或 csv（目录）")
+    ] = "xlsx",
+) -> None:
+    """导出一条产业链的五张清单。"""
+    from service import lists
+    from service.render.lists import to_csv, to_xlsx
+
+    try:
+        with _store() as store:
+            results = [lists.chain_list(store, chain, name) for name in lists.LISTS]
+    except ChainlensError as e:
+        _fail(e)
+    sheets = [(r.title, [(c.key, c.header) for c in r.columns], r.rows) for r in results]
+    if format == "xlsx":
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_bytes(to_xlsx(sheets))
+    elif format == "csv":
+        output.mkdir(parents=True, exist_ok=True)
+        for title, columns, rows in sheets:
+            (output / f"{title}.csv").write_bytes(to_csv(columns, rows))
+    else:
+        typer.echo("错误：--format 只能是 xlsx 或 csv", err=True)
+        raise typer.Exit(code=2)
+    typer.echo(str(output))
+
+
 @app.command()
 def template(path: Annotated[Path, typer.Argument(help="要写出的XLSX文件")] = Path("台账模板.xlsx")) -> None:
     """写出空白台账模板（含表头和下拉选项）。"""

@@ -315,3 +315,17 @@ class SmePublic(BaseModel):
     chain_id: str
     specialised: list[FirmRef]
     candidates: list[SmeCandidate]
+
+
+class ListColumn(BaseModel):
+    key: str
+    header: str
+
+
+class ChainListPublic(BaseModel):
+    chain_id: str
+    name: str
+    title: str
+    columns: list[ListColumn]
+    data: list[dict[str, str | int | float | None]]
+    count: int

@@ -54,6 +54,10 @@ class Q(StrEnum):
     MAKERS = "analysis/list_makers"
     PRODUCT_NAMES = "analysis/list_product_names"
     CHAIN_TECHNOLOGY_HOLDERS = "analysis/list_chain_technology_holders"
+    LIST_CHAIN_ENTERPRISES = "lists/list_chain_enterprises"
+    LIST_CHAIN_PROJECTS = "lists/list_chain_projects"
+    LIST_CHAIN_POLICIES = "lists/list_chain_policies"
+    LIST_CHAIN_SEGMENT_POLICIES = "lists/list_chain_segment_policies"
 
 
 @dataclass(frozen=True)

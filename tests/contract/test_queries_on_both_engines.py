@@ -38,6 +38,10 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.MAKERS: {},
     Q.PRODUCT_NAMES: {},
     Q.CHAIN_TECHNOLOGY_HOLDERS: {"chain_id": "c1"},
+    Q.LIST_CHAIN_ENTERPRISES: {"chain_id": "c1"},
+    Q.LIST_CHAIN_PROJECTS: {"chain_id": "c1"},
+    Q.LIST_CHAIN_POLICIES: {"chain_id": "c1"},
+    Q.LIST_CHAIN_SEGMENT_POLICIES: {"chain_id": "c1"},
 }
 # Queries without ORDER BY: compared as multisets.
 UNORDERED = {Q.SUPPLY_LINKS, Q.ENTERPRISE_FACTS, Q.MAKERS}
