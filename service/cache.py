@@ -6,7 +6,8 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 from service.storage.port import GraphStore
@@ -25,6 +26,7 @@ class ResultCache:
         self.max_entries = max_entries
         self.hits = 0
         self.misses = 0
+        self._pinned = threading.local()
 
     @staticmethod
     def version(store: GraphStore) -> str:
@@ -37,7 +39,28 @@ class ResultCache:
             self._entries.clear()
 
     def get(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
+        """The cached answer for ``key`` at the graph's current version, computed once.
+
+        The outermost call on a thread reads the version; calls nested in its ``compute`` reuse it, so one
+        answer never mixes two versions of the graph and costs one version query."""
+        with self.pinned(store) as version:
+            return self._get(version, key, compute)
+
+    @contextmanager
+    def pinned(self, store: GraphStore) -> Iterator[str]:
+        """Read the graph version once for everything this thread asks inside the block."""
+        version: str | None = getattr(self._pinned, "version", None)
+        if version is not None:
+            yield version
+            return
         version = self.version(store)
+        self._pinned.version = version
+        try:
+            yield version
+        finally:
+            self._pinned.version = None
+
+    def _get(self, version: str, key: Hashable, compute: Callable[[], T]) -> T:
         if not version:  # a graph chainlens never wrote to: nothing to key a cache entry on
             return compute()
         full = (version, key)

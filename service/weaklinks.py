@@ -3,9 +3,11 @@ cache the answers per graph version. The API and the CLI call these functions.""
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from service import catalog
 from service.analysis import anchors as anchor_analysis
@@ -17,6 +19,21 @@ from service.cache import cache_for
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
 from service.storage.queries import Q
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _one_version(fn: Callable[Concatenate[GraphStore, P], R]) -> Callable[Concatenate[GraphStore, P], R]:
+    """Answer from one graph version, read once, however many cached parts the answer is built from."""
+
+    @functools.wraps(fn)
+    def wrapper(store: GraphStore, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with cache_for(store).pinned(store):
+            return fn(store, *args, **kwargs)
+
+    return wrapper
+
 
 DEFAULT_HHI_THRESHOLD = 0.5
 MAX_SCENARIO_FIRMS = 100
@@ -86,6 +103,7 @@ def chain_view(store: GraphStore, chain_id: str) -> ChainView:
     return cache_for(store).get(store, ("chain", chain_id), build)
 
 
+@_one_version
 def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
     """Breaks and choke points of a chain, upstream first."""
     view = chain_view(store, chain_id)
@@ -106,6 +124,7 @@ def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
     return cache_for(store).get(store, ("breaks", chain_id), build)
 
 
+@_one_version
 def risks(
     store: GraphStore, chain_id: str, hhi_threshold: float = DEFAULT_HHI_THRESHOLD, limit: int = 50
 ) -> dict[str, Any]:
@@ -142,6 +161,7 @@ def risks(
     return cache_for(store).get(store, ("risks", chain_id, hhi_threshold, limit), build)
 
 
+@_one_version
 def disruption(store: GraphStore, enterprise_ids: list[str]) -> dict[str, Any]:
     """What-if: the firms cut off, in cascade, when the given firms stop."""
     ids = sorted(set(enterprise_ids))
@@ -168,6 +188,7 @@ def disruption(store: GraphStore, enterprise_ids: list[str]) -> dict[str, Any]:
     return cache_for(store).get(store, ("disruption", tuple(ids)), build)
 
 
+@_one_version
 def anchors(store: GraphStore, chain_id: str) -> dict[str, Any]:
     """Influence of the chain's anchor firms, and the district firms that could grow into anchors."""
     view = chain_view(store, chain_id)
@@ -183,6 +204,7 @@ def anchors(store: GraphStore, chain_id: str) -> dict[str, Any]:
     return cache_for(store).get(store, ("anchors", chain_id), build)
 
 
+@_one_version
 def sme_candidates(store: GraphStore, chain_id: str) -> dict[str, Any]:
     """The chain's specialised SMEs and the small firms worth cultivating, with reasons."""
     view = chain_view(store, chain_id)

@@ -85,3 +85,20 @@ def test_cache_serves_repeats_and_any_write_invalidates(mini_store: GraphStore) 
     after = weaklinks.breaks(mini_store, "c1")
     assert cache.misses > misses
     assert ("choke_single_firm", "s3") not in {(b["kind"], b["segment_id"]) for b in after}
+
+
+def test_one_answer_reads_the_graph_version_once(mini_store: GraphStore) -> None:
+    reads: list[str] = []
+    real_read = mini_store.read
+
+    def counting(query: str, params: object = None) -> object:
+        reads.append(query)
+        return real_read(query, params)  # type: ignore[arg-type]
+
+    weaklinks.risks(mini_store, "c1")  # warm every cached part
+    mini_store.read = counting  # type: ignore[method-assign]
+    try:
+        weaklinks.risks(mini_store, "c1")
+    finally:
+        mini_store.read = real_read  # type: ignore[method-assign]
+    assert reads.count("meta/get_version") == 1
