@@ -138,6 +138,28 @@ def lists_(
     typer.echo(str(output))
 
 
+@app.command("map")
+def map_(
+    chain: Annotated[str, typer.Argument(help="产业链编号，如 beef")],
+    kind: Annotated[str, typer.Argument(help="图的种类：chain（产业链图）")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出HTML文件")],
+) -> None:
+    """把一张产业链图写成可离线打开的HTML文件。"""
+    from service import maps
+
+    if kind != "chain":
+        typer.echo("错误：目前只有 chain（产业链图）", err=True)
+        raise typer.Exit(code=2)
+    try:
+        with _store() as store:
+            html = maps.chain_map(store, chain)
+    except ChainlensError as e:
+        _fail(e)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(html, encoding="utf-8")
+    typer.echo(str(output))
+
+
 @app.command()
 def template(path: Annotated[Path, typer.Argument(help="要写出的XLSX文件")] = Path("台账模板.xlsx")) -> None:
     """写出空白台账模板（含表头和下拉选项）。"""

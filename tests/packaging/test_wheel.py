@@ -36,6 +36,7 @@ def test_wheel_carries_its_data_and_seeds_a_store(tmp_path: Path) -> None:
     assert "cypher/ingest/create_enterprise.ladybug.cypher" in names
     assert "seed/data/lvyuan/supply_links.csv" in names
     assert "seed/reference/areas.csv" in names
+    assert "service/render/templates/chain_map.html" in names
 
     target = tmp_path / "site"
     subprocess.run(

@@ -1,0 +1,58 @@
+"""The industrial-chain map of each seed chain: one self-contained page, no request leaves it, and the data
+it draws is the chain's (a browser test of the drawn page comes with the other maps)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service import weaklinks
+from service.api.app import create_app
+from service.settings import Settings
+from service.storage.port import GraphStore
+
+CHAINS = ("beef", "auto", "ha", "cons")
+
+
+@pytest.fixture(scope="module")
+def client(seed_store: GraphStore) -> TestClient:
+    with TestClient(create_app(Settings(), store=seed_store)) as c:
+        yield c
+
+
+def _data(html: str) -> dict:  # type: ignore[type-arg]
+    match = re.search(r'<script type="application/json" id="chain-data">(.*?)</script>', html, re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize("chain", CHAINS)
+def test_chain_map_is_self_contained_and_draws_the_chain(
+    client: TestClient, seed_store: GraphStore, chain: str
+) -> None:
+    response = client.get(f"/chains/{chain}/maps/chain.html")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    html = response.text
+    # nothing is fetched: no external script, style, image or link, and vis-network is inlined
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
+    assert "@import" not in html and "vis.Network" in html and "vis-network" in html
+    data = _data(html)
+    view = weaklinks.chain_view(seed_store, chain)
+    assert [s["id"] for s in data["segments"]] == [s.id for s in view.segments]
+    assert set(data["firms"]) == view.firms
+    broken = {b["segment_id"] for b in weaklinks.breaks(seed_store, chain) if b["kind"] == "break"}
+    assert {s["id"] for s in data["segments"] if s["state"] == "break"} == broken
+    assert all(link["from"] in view.firms and link["to"] in view.firms for link in data["links"])
+
+
+def test_chain_map_marks_anchor_risk_and_card_facts(client: TestClient) -> None:
+    data = _data(client.get("/chains/auto/maps/chain.html").text)
+    hengyuan = data["firms"]["ent.auto.hengyuan"]
+    assert hengyuan["anchor"] is True and hengyuan["district"] is True
+    xinzhu = data["firms"]["ent.auto.xinzhu"]
+    assert xinzhu["risk"] and "唯一供应商" in xinzhu["risk"] and xinzhu["specialised"] is True
+    assert ["长春宏锐动力部件有限公司", "铝合金压铸毛坯"] in xinzhu["customers"]
+    assert client.get("/chains/auto/maps/nope.html").status_code == 422
