@@ -1,0 +1,82 @@
+"""The chain map in real headless Chromium (Debian `chromium`): it draws offline, with no request leaving
+the page, and a click on a segment and then on a firm shows the firm's card. Screenshots are kept in
+test-artifacts/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from service import maps
+from service.storage.port import GraphStore
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# As the machine's own probe runs it: no background networking, no first-run, a throwaway profile.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    if CHROMIUM is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("CI needs Debian chromium for the browser tests (.ci/run installs it)")
+        pytest.skip("chromium is not installed")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("chain", ["beef", "auto", "ha", "cons"])
+def test_map_draws_offline_and_a_firm_click_shows_its_card(
+    seed_store: GraphStore, browser: object, tmp_path: Path, chain: str
+) -> None:
+    page_file = tmp_path / f"{chain}.html"
+    page_file.write_text(maps.chain_map(seed_store, chain), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 800})  # type: ignore[attr-defined]
+    outside: list[str] = []
+    page.on(
+        "request", lambda r: None if r.url.startswith(("file:", "data:", "blob:")) else outside.append(r.url)
+    )
+    page.goto(page_file.as_uri())
+    page.wait_for_function("window.chainMap !== undefined")
+    data = page.evaluate("JSON.parse(document.getElementById('chain-data').textContent)")
+    assert page.evaluate("window.chainMap.nodes.length") == len(data["segments"])
+
+    segment = next(s for s in data["segments"] if s["firms"])
+    firm = segment["firms"][0]
+
+    def click(node_id: str) -> None:
+        page.evaluate(f"window.chainMap.network.focus({node_id!r}, {{scale: 1.0}})")
+        page.wait_for_timeout(200)
+        pos = page.evaluate(
+            f"(() => {{ const p = window.chainMap.network.getPositions([{node_id!r}])[{node_id!r}];"
+            f" return window.chainMap.network.canvasToDOM(p); }})()"
+        )
+        box = page.locator("#map canvas").bounding_box()
+        page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
+
+    click(f"seg:{segment['id']}")
+    assert page.evaluate("window.chainMap.nodes.length") == len(data["segments"]) + len(segment["firms"])
+    click(f"firm:{firm}")
+    assert page.locator("#card-name").inner_text() == data["firms"][firm]["name"]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"chain-map-{chain}.png"))
+    assert outside == []
+    page.close()
