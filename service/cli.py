@@ -141,18 +141,23 @@ def lists_(
 @app.command("map")
 def map_(
     chain: Annotated[str, typer.Argument(help="产业链编号，如 beef")],
-    kind: Annotated[str, typer.Argument(help="图的种类：chain（产业链图）")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="chain 产业链图、technology 技术路线图、application 应用领域图、region 区域分布图"
+        ),
+    ],
     output: Annotated[Path, typer.Option("-o", "--output", help="输出HTML文件")],
 ) -> None:
     """把一张产业链图写成可离线打开的HTML文件。"""
     from service import maps
 
-    if kind != "chain":
-        typer.echo("错误：目前只有 chain（产业链图）", err=True)
+    if kind not in maps.MAPS:
+        typer.echo(f"错误：图的种类只能是 {'、'.join(maps.MAPS)}", err=True)
         raise typer.Exit(code=2)
     try:
         with _store() as store:
-            html = maps.chain_map(store, chain)
+            html = maps.MAPS[kind](store, chain)
     except ChainlensError as e:
         _fail(e)
     output.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from typing import Any
 
 from service import catalog, weaklinks
 from service.lists import SCALE
-from service.render.maps import chain_map_html
+from service.render.maps import chain_map_html, graph_map_html
 from service.storage.port import GraphStore
 from service.storage.queries import Q
 
@@ -96,3 +96,180 @@ def chain_map(store: GraphStore, chain_id: str) -> str:
     """The chain map of one chain as a self-contained HTML page."""
     chain = catalog.get_chain(store, chain_id)
     return chain_map_html(f"{chain['name']} · 产业链图", chain_map_data(store, chain_id))
+
+
+TECH_STATUS = {
+    "current": ("现有", "#43a047"),
+    "developing": ("攻关", "#fb8c00"),
+    "target": ("目标", "#8e24aa"),
+}
+COLUMN = 280
+ROW = 90
+
+
+def technology_map(store: GraphStore, chain_id: str) -> str:
+    """技术路线图: technologies left to right by target year (current first), one row per segment, with
+    the roadmap steps and the firms and projects working on each."""
+    chain = catalog.get_chain(store, chain_id)
+    techs: dict[str, dict[str, Any]] = {}
+    segments: dict[str, list[str]] = defaultdict(list)
+    for r in store.read(Q.MAP_TECHNOLOGIES, {"chain_id": chain_id}):
+        techs.setdefault(r["id"], r)
+        if r["segment_id"]:
+            segments[r["id"]].append(str(r["segment_position"]))
+    firms: dict[str, list[str]] = defaultdict(list)
+    facts = weaklinks.projection(store).facts
+    for r in store.read(Q.CHAIN_TECHNOLOGY_HOLDERS, {"chain_id": chain_id}):
+        firms[r["technology_id"]].append(facts[r["enterprise_id"]].name)
+    projects: dict[str, list[str]] = defaultdict(list)
+    for r in store.read(Q.MAP_TECHNOLOGY_PROJECTS, {"chain_id": chain_id}):
+        projects[r["technology_id"]].append(r["project_name"])
+    years = sorted({t["target_year"] for t in techs.values() if t["target_year"]})
+    nodes = []
+    rows_used: dict[int, int] = defaultdict(int)
+    for tid, t in sorted(techs.items(), key=lambda kv: (kv[1]["target_year"] or 0, kv[0])):
+        column = 0 if not t["target_year"] else 1 + years.index(t["target_year"])
+        row = rows_used[column]
+        rows_used[column] += 1
+        status, colour = TECH_STATUS.get(t["status"], (t["status"], "#607d8b"))
+        year = t["target_year"] or "现有"
+        nodes.append(
+            {
+                "id": tid,
+                "label": f"{t['name']}\n{status} · {year}",
+                "x": column * COLUMN,
+                "y": row * ROW,
+                "color": colour,
+                "details": [
+                    ["状态", status],
+                    ["目标年份", year],
+                    ["所在环节（顺序）", "、".join(segments[tid]) or "—"],
+                    ["掌握企业", "、".join(firms[tid]) or "—"],
+                    ["相关项目", "、".join(projects[tid]) or "—"],
+                ],
+            }
+        )
+    edges = [
+        {"from": r["from_id"], "to": r["to_id"], "label": str(r["target_year"] or "")}
+        for r in store.read(Q.MAP_TECHNOLOGY_PATHS, {"chain_id": chain_id})
+        if r["from_id"] in techs and r["to_id"] in techs
+    ]
+    legend = "绿色：现有技术；橙色：攻关技术；紫色：目标技术。从左到右按目标年份排列，箭头为技术路线。"
+    return graph_map_html(f"{chain['name']} · 技术路线图", legend, {"nodes": nodes, "edges": edges})
+
+
+def application_map(store: GraphStore, chain_id: str) -> str:
+    """应用领域图: the chain's products (upstream at the top) and the application domains they serve."""
+    chain = catalog.get_chain(store, chain_id)
+    products: dict[str, dict[str, Any]] = {}
+    domains: dict[str, str] = {}
+    served: dict[str, list[str]] = defaultdict(list)
+    edges = []
+    for r in store.read(Q.MAP_PRODUCT_DOMAINS, {"chain_id": chain_id}):
+        products.setdefault(r["product_id"], r)
+        if r["domain_id"]:
+            domains[r["domain_id"]] = r["domain_name"]
+            served[r["domain_id"]].append(r["product_name"])
+            edges.append({"from": "p:" + r["product_id"], "to": "d:" + r["domain_id"]})
+    nodes = [
+        {
+            "id": "p:" + pid,
+            "label": p["product_name"],
+            "x": 0,
+            "y": i * 60,
+            "color": "#1e88e5",
+            "details": [
+                ["产品编号", pid],
+                ["所在环节顺序", p["position"]],
+                [
+                    "应用领域",
+                    "、".join(domains[e["to"][2:]] for e in edges if e["from"] == "p:" + pid) or "—",
+                ],
+            ],
+        }
+        for i, (pid, p) in enumerate(products.items())
+    ]
+    step = 60 * max(len(products), 1) / max(len(domains), 1)
+    nodes += [
+        {
+            "id": "d:" + did,
+            "label": name,
+            "x": 600,
+            "y": i * step,
+            "color": "#00897b",
+            "details": [["服务的产品", "、".join(served[did])]],
+        }
+        for i, (did, name) in enumerate(sorted(domains.items()))
+    ]
+    legend = "蓝色：本链产品（自上而下为上游到下游）；绿色：应用领域。"
+    return graph_map_html(f"{chain['name']} · 应用领域图", legend, {"nodes": nodes, "edges": edges})
+
+
+def region_map(store: GraphStore, chain_id: str) -> str:
+    """区域分布图: where the chain's firms are, township by township inside the district and province by
+    province outside it, with counts per segment; edges show which segments depend on which regions."""
+    from seed.reference import regions
+
+    chain = catalog.get_chain(store, chain_id)
+    refs = regions()
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    firms_in: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()
+    for r in store.read(Q.LIST_CHAIN_ENTERPRISES, {"chain_id": chain_id}):
+        code = r["region_code"] or ""
+        key = code if r["in_district"] else code[:2]
+        names[key] = refs[key].name if key in refs else key
+        if (r["id"], r["segment_id"]) in seen:
+            continue
+        seen.add((r["id"], r["segment_id"]))
+        counts[key][r["segment_name"]] += 1
+        firms_in[key].add(r["id"])
+    inside = sorted(k for k in counts if k.startswith("220106"))
+    outside = sorted((k for k in counts if k not in inside), key=lambda k: (-len(firms_in[k]), k))
+    nodes = []
+    for column, keys, colour in ((0, inside, "#4caf50"), (1, outside, "#9e9e9e")):
+        for i, key in enumerate(keys):
+            total = len(firms_in[key])
+            nodes.append(
+                {
+                    "id": "r:" + key,
+                    "label": f"{names[key]}\n{total}家",
+                    "x": column * 700,
+                    "y": i * 70,
+                    "color": colour,
+                    "details": [
+                        [segment, n] for segment, n in sorted(counts[key].items(), key=lambda kv: -kv[1])
+                    ],
+                }
+            )
+    segments = catalog.get_chain(store, chain_id)["segments"]
+    for i, s in enumerate(segments):
+        nodes.append(
+            {
+                "id": "s:" + s["name"],
+                "label": s["name"],
+                "x": 350,
+                "y": i * 70,
+                "color": "#1e88e5",
+                "details": [
+                    ["区内企业", s["district_enterprise_count"]],
+                    ["企业总数", s["enterprise_count"]],
+                ],
+            }
+        )
+    edges = [
+        {"from": "r:" + key, "to": "s:" + segment, "label": str(n), "width": min(8, n)}
+        for key in counts
+        for segment, n in counts[key].items()
+    ]
+    legend = "左：区内乡镇街道；中：产业链环节；右：区外省份。连线上的数字为该地区在该环节的企业数。"
+    return graph_map_html(f"{chain['name']} · 区域分布图", legend, {"nodes": nodes, "edges": edges})
+
+
+MAPS = {
+    "chain": chain_map,
+    "technology": technology_map,
+    "application": application_map,
+    "region": region_map,
+}

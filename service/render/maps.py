@@ -33,6 +33,14 @@ def _script_json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
+def graph_map_html(title: str, legend: str, data: dict[str, Any]) -> str:
+    """A map of positioned nodes and edges (``data``: ``nodes`` with id, label, x, y, colour, details;
+    ``edges`` with from, to, label), each node's details shown on click."""
+    js, css = _vis_assets()
+    template = _env().get_template("graph_map.html")
+    return template.render(title=title, legend=legend, data_json=_script_json(data), vis_js=js, vis_css=css)
+
+
 def chain_map_html(title: str, data: dict[str, Any]) -> str:
     """The industrial-chain map (产业链图): segments left to right, firms on demand, supply links between
     the firms shown, breaks and risks coloured. ``data`` holds ``segments``, ``feeds``, ``firms``, ``links``.

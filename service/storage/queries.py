@@ -58,6 +58,10 @@ class Q(StrEnum):
     LIST_CHAIN_PROJECTS = "lists/list_chain_projects"
     LIST_CHAIN_POLICIES = "lists/list_chain_policies"
     LIST_CHAIN_SEGMENT_POLICIES = "lists/list_chain_segment_policies"
+    MAP_TECHNOLOGIES = "maps/list_chain_technologies"
+    MAP_TECHNOLOGY_PATHS = "maps/list_chain_technology_paths"
+    MAP_TECHNOLOGY_PROJECTS = "maps/list_chain_technology_projects"
+    MAP_PRODUCT_DOMAINS = "maps/list_chain_product_domains"
 
 
 @dataclass(frozen=True)

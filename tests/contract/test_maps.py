@@ -56,3 +56,40 @@ def test_chain_map_marks_anchor_risk_and_card_facts(client: TestClient) -> None:
     assert xinzhu["risk"] and "唯一供应商" in xinzhu["risk"] and xinzhu["specialised"] is True
     assert ["长春宏锐动力部件有限公司", "铝合金压铸毛坯"] in xinzhu["customers"]
     assert client.get("/chains/auto/maps/nope.html").status_code == 422
+
+
+def _graph(html: str) -> dict:  # type: ignore[type-arg]
+    match = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S)
+    assert match
+    return json.loads(match.group(1))
+
+
+@pytest.mark.parametrize("kind", ["technology", "application", "region"])
+def test_other_maps_are_self_contained(client: TestClient, kind: str) -> None:
+    html = client.get(f"/chains/beef/maps/{kind}.html").text
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
+    data = _graph(html)
+    assert data["nodes"] and data["edges"]
+    ids = {n["id"] for n in data["nodes"]}
+    assert all(e["from"] in ids and e["to"] in ids for e in data["edges"])
+
+
+def test_technology_roadmap_orders_by_target_year(client: TestClient) -> None:
+    data = _graph(client.get("/chains/beef/maps/technology.html").text)
+    year = {n["id"]: dict(n["details"])["目标年份"] for n in data["nodes"]}
+    x = {n["id"]: n["x"] for n in data["nodes"]}
+    for e in data["edges"]:  # every roadmap step runs left to right, from earlier to later
+        assert x[e["from"]] < x[e["to"]] or year[e["from"]] == year[e["to"]]
+    assert all(x[t] == 0 for t, y in year.items() if y == "现有")
+
+
+def test_region_map_counts_firms_by_township_and_province(client: TestClient, seed_store: GraphStore) -> None:
+    data = _graph(client.get("/chains/beef/maps/region.html").text)
+    labels = {n["id"]: n["label"] for n in data["nodes"]}
+    assert labels["r:220106401"].startswith("皓月产业园区")
+    view = weaklinks.chain_view(seed_store, "beef")
+    firms = {f.id: f for s in view.segments for f in s.firms}
+    shown = sum(
+        int(labels[n["id"]].split("\n")[1].rstrip("家")) for n in data["nodes"] if n["id"].startswith("r:")
+    )
+    assert shown == len(firms)

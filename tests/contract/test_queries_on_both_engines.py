@@ -42,6 +42,10 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.LIST_CHAIN_PROJECTS: {"chain_id": "c1"},
     Q.LIST_CHAIN_POLICIES: {"chain_id": "c1"},
     Q.LIST_CHAIN_SEGMENT_POLICIES: {"chain_id": "c1"},
+    Q.MAP_TECHNOLOGIES: {"chain_id": "c1"},
+    Q.MAP_TECHNOLOGY_PATHS: {"chain_id": "c1"},
+    Q.MAP_TECHNOLOGY_PROJECTS: {"chain_id": "c1"},
+    Q.MAP_PRODUCT_DOMAINS: {"chain_id": "c1"},
 }
 # Queries without ORDER BY: compared as multisets.
 UNORDERED = {Q.SUPPLY_LINKS, Q.ENTERPRISE_FACTS, Q.MAKERS}

@@ -14,9 +14,13 @@ router = APIRouter(tags=["maps"], responses={404: {"model": ErrorBody}})
 
 class MapName(StrEnum):
     chain = "chain"
+    technology = "technology"
+    application = "application"
+    region = "region"
 
 
 @router.get("/chains/{chain_id}/maps/{map_name}.html", response_class=HTMLResponse)
 def chain_map(store: StoreDep, chain: ChainDep, map_name: MapName) -> HTMLResponse:
-    """A chain map as one self-contained HTML page that works offline (so far the industrial-chain map)."""
-    return HTMLResponse(maps.chain_map(store, chain["id"]))
+    """One of the four maps of a chain (chain, technology, application, region) as one self-contained HTML
+    page that works offline."""
+    return HTMLResponse(maps.MAPS[map_name.value](store, chain["id"]))
