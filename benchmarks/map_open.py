@@ -19,7 +19,7 @@ from seed.ledger.read import read_ledger
 from service import maps, weaklinks
 from service.settings import Settings
 from service.storage.backends import open_store
-from tests.browser.test_chain_map_browser import FLAGS
+from tests.browser.conftest import FLAGS
 
 
 def main() -> None:

@@ -97,7 +97,7 @@ def key_enterprises(store: GraphStore, chain_id: str) -> ChainList:
         and (f["_raw"]["is_anchor"] or f["_raw"]["scale"] in KEY_SCALES)
     ]
     rows.sort(key=lambda f: (f["is_anchor"] != "是", f["id"]))
-    return ChainList("key-enterprises", "重点生产企业清单", FIRM_COLUMNS, _public(rows))
+    return ChainList("key-enterprises", LIST_TITLES["key-enterprises"], FIRM_COLUMNS, _public(rows))
 
 
 def core_suppliers(store: GraphStore, chain_id: str) -> ChainList:
@@ -115,7 +115,7 @@ def core_suppliers(store: GraphStore, chain_id: str) -> ChainList:
         row["anchors"] = "、".join(anchor_names)
         rows.append(row)
     columns = (*FIRM_COLUMNS[:5], Column("anchors", "配套链主企业"), *FIRM_COLUMNS[5:])
-    return ChainList("core-suppliers", "核心配套企业清单", columns, _public(rows))
+    return ChainList("core-suppliers", LIST_TITLES["core-suppliers"], columns, _public(rows))
 
 
 def risks(store: GraphStore, chain_id: str) -> ChainList:
@@ -159,7 +159,7 @@ def risks(store: GraphStore, chain_id: str) -> ChainList:
         Column("reason", "原因"),
         Column("figures", "依据"),
     )
-    return ChainList("risks", "断链断供风险清单", columns, rows)
+    return ChainList("risks", LIST_TITLES["risks"], columns, rows)
 
 
 def projects(store: GraphStore, chain_id: str) -> ChainList:
@@ -181,7 +181,7 @@ def projects(store: GraphStore, chain_id: str) -> ChainList:
         Column("description", "建设内容"),
     )
     return ChainList(
-        "projects", "重点项目清单", columns, [{c.key: r.get(c.key) for c in columns} for r in rows]
+        "projects", LIST_TITLES["projects"], columns, [{c.key: r.get(c.key) for c in columns} for r in rows]
     )
 
 
@@ -211,8 +211,18 @@ def policies(store: GraphStore, chain_id: str) -> ChainList:
         Column("supports", "支持对象"),
         Column("summary", "主要内容"),
     )
-    return ChainList("policies", "政策清单", columns, [{c.key: r.get(c.key) for c in columns} for r in rows])
+    return ChainList(
+        "policies", LIST_TITLES["policies"], columns, [{c.key: r.get(c.key) for c in columns} for r in rows]
+    )
 
+
+LIST_TITLES = {
+    "key-enterprises": "重点生产企业清单",
+    "core-suppliers": "核心配套企业清单",
+    "risks": "断链断供风险清单",
+    "projects": "重点项目清单",
+    "policies": "政策清单",
+}
 
 LISTS = {
     "key-enterprises": key_enterprises,

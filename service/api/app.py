@@ -10,7 +10,7 @@ from fastapi import FastAPI
 
 from service import __version__
 from service.api import errors
-from service.api.routers import analysis, chains, enterprises, health, imports, lists, maps, search
+from service.api.routers import analysis, chains, enterprises, health, imports, lists, maps, pages, search
 from service.errors import BackendUnavailable
 from service.settings import Settings, get_settings
 from service.storage.backends import open_store
@@ -44,6 +44,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         lifespan=lifespan,
     )
     errors.install(app)
-    for module in (health, chains, enterprises, search, imports, analysis, lists, maps):
+    for module in (pages, health, chains, enterprises, search, imports, analysis, lists, maps):
         app.include_router(module.router)
     return app

@@ -41,6 +41,13 @@ def graph_map_html(title: str, legend: str, data: dict[str, Any]) -> str:
     return template.render(title=title, legend=legend, data_json=_script_json(data), vis_js=js, vis_css=css)
 
 
+def index_html(
+    chains: list[dict[str, Any]], maps: list[tuple[str, str]], lists: list[tuple[str, str]], version: str
+) -> str:
+    """The front page: each chain with links to its maps and lists, its breaks and its top risks."""
+    return _env().get_template("index.html").render(chains=chains, maps=maps, lists=lists, version=version)
+
+
 def chain_map_html(title: str, data: dict[str, Any]) -> str:
     """The industrial-chain map (产业链图): segments left to right, firms on demand, supply links between
     the firms shown, breaks and risks coloured. ``data`` holds ``segments``, ``feeds``, ``firms``, ``links``.

@@ -4,43 +4,13 @@ test-artifacts/."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from service import maps
 from service.storage.port import GraphStore
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# As the machine's own probe runs it: no background networking, no first-run, a throwaway profile.
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if CHROMIUM is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("CI needs Debian chromium for the browser tests (.ci/run installs it)")
-        pytest.skip("chromium is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield browser
-        browser.close()
+from tests.browser.conftest import ARTIFACTS
 
 
 @pytest.mark.parametrize("chain", ["beef", "auto", "ha", "cons"])
@@ -82,12 +52,13 @@ def test_map_draws_offline_and_a_firm_click_shows_its_card(
     page.close()
 
 
+@pytest.mark.parametrize("chain", ["beef", "auto", "ha", "cons"])
 @pytest.mark.parametrize("kind", ["technology", "application", "region"])
 def test_other_maps_draw_offline_and_a_click_shows_the_details(
-    seed_store: GraphStore, browser: object, tmp_path: Path, kind: str
+    seed_store: GraphStore, browser: object, tmp_path: Path, kind: str, chain: str
 ) -> None:
     page_file = tmp_path / f"{kind}.html"
-    page_file.write_text(maps.MAPS[kind](seed_store, "beef"), encoding="utf-8")
+    page_file.write_text(maps.MAPS[kind](seed_store, chain), encoding="utf-8")
     page = browser.new_page(viewport={"width": 1400, "height": 800})  # type: ignore[attr-defined]
     outside: list[str] = []
     page.on(
@@ -108,6 +79,6 @@ def test_other_maps_draw_offline_and_a_click_shows_the_details(
     page.mouse.click(box["x"] + pos["x"], box["y"] + pos["y"])
     assert page.locator("#card-name").inner_text() == node["label"].split("\n")[0]
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{kind}-map-beef.png"))
+    page.screenshot(path=str(ARTIFACTS / f"{kind}-map-{chain}.png"))
     assert outside == []
     page.close()

@@ -64,9 +64,10 @@ def _graph(html: str) -> dict:  # type: ignore[type-arg]
     return json.loads(match.group(1))
 
 
+@pytest.mark.parametrize("chain", CHAINS)
 @pytest.mark.parametrize("kind", ["technology", "application", "region"])
-def test_other_maps_are_self_contained(client: TestClient, kind: str) -> None:
-    html = client.get(f"/chains/beef/maps/{kind}.html").text
+def test_other_maps_are_self_contained(client: TestClient, kind: str, chain: str) -> None:
+    html = client.get(f"/chains/{chain}/maps/{kind}.html").text
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
     data = _graph(html)
     assert data["nodes"] and data["edges"]

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from service import catalog, lists, weaklinks
+from service.api.deps import StoreDep
+from service.cache import ResultCache
+from service.render.maps import index_html
+
+router = APIRouter(tags=["pages"])
+
+MAP_TITLES = [
+    ("chain", "产业链图"),
+    ("technology", "技术路线图"),
+    ("application", "应用领域图"),
+    ("region", "区域分布图"),
+]
+TOP_RISKS = 5
+
+
+@router.get("/", response_class=HTMLResponse)
+def front_page(store: StoreDep) -> HTMLResponse:
+    """The front page: the chains, their four maps, their five lists, breaks and top risks."""
+    chains = []
+    for c in catalog.list_chains(store):
+        chains.append(
+            {
+                **c,
+                "breaks": weaklinks.breaks(store, c["id"]),
+                "risks": weaklinks.risks(store, c["id"])["risk_nodes"][:TOP_RISKS],
+            }
+        )
+    list_titles = [(key, lists.LIST_TITLES[key]) for key in lists.LISTS]
+    return HTMLResponse(index_html(chains, MAP_TITLES, list_titles, ResultCache.version(store)))
