@@ -14,6 +14,7 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
+from seed.ledger.format import sheet_for
 from seed.ledger.read import read_ledger
 from seed.reference import regions
 
@@ -25,31 +26,24 @@ TEMPLATE_SHEETS = (
     "technology_paths",
     "application_domains",
 )
-ENTERPRISE_HEADER = [
-    "编号",
-    "名称",
-    "所在地区代码",
-    "区内企业",
-    "企业规模",
-    "链主企业",
-    "专精特新",
-    "经营状态",
-    "来源",
-    "核实日期",
-    "所属环节",
-    "主要产品",
-]
-LINK_HEADER = [
-    "供应企业编号",
-    "采购企业编号",
-    "供应产品",
-    "供应份额",
-    "年供应额(万元)",
-    "替换所需天数",
-    "库存可支撑天数",
-    "来源",
-    "核实日期",
-]
+# Headers come from the ledger format, so the generated files read like any ledger.
+_ENTERPRISES = sheet_for("enterprises")
+ENTERPRISE_KEYS = (
+    "id",
+    "name",
+    "region_code",
+    "in_district",
+    "scale",
+    "is_anchor",
+    "is_specialised",
+    "status",
+    "provenance",
+    "confirmed_on",
+    "segments",
+    "products",
+)
+ENTERPRISE_HEADER = [_ENTERPRISES.column(k).header for k in ENTERPRISE_KEYS]  # type: ignore[union-attr]
+LINK_HEADER = sheet_for("supply_links").headers  # type: ignore[union-attr]
 CONFIRMED = "2026-11-01"
 
 

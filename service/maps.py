@@ -243,7 +243,7 @@ def region_map(store: GraphStore, chain_id: str) -> str:
                     ],
                 }
             )
-    segments = catalog.get_chain(store, chain_id)["segments"]
+    segments = chain["segments"]
     for i, s in enumerate(segments):
         nodes.append(
             {
