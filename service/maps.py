@@ -6,6 +6,7 @@ from collections import defaultdict
 from typing import Any
 
 from service import catalog, weaklinks
+from service.analysis.place import DISTRICT_CODE
 from service.lists import SCALE
 from service.render.maps import chain_map_html, graph_map_html
 from service.storage.port import GraphStore
@@ -225,7 +226,7 @@ def region_map(store: GraphStore, chain_id: str) -> str:
         seen.add((r["id"], r["segment_id"]))
         counts[key][r["segment_name"]] += 1
         firms_in[key].add(r["id"])
-    inside = sorted(k for k in counts if k.startswith("220106"))
+    inside = sorted(k for k in counts if k.startswith(DISTRICT_CODE))
     outside = sorted((k for k in counts if k not in inside), key=lambda k: (-len(firms_in[k]), k))
     nodes = []
     for column, keys, colour in ((0, inside, "#4caf50"), (1, outside, "#9e9e9e")):

@@ -89,18 +89,42 @@ class ChainView:
     segments: list[break_analysis.Segment]
     feeds: list[tuple[str, str]]
     firms: set[str]
+    firm_rows: dict[str, dict[str, Any]]  # one row of analysis/list_chain_firms per firm: its facts
 
 
 def chain_view(store: GraphStore, chain_id: str) -> ChainView:
     catalog.get_chain(store, chain_id)  # 404 for an unknown chain
 
     def build() -> ChainView:
-        segments = break_analysis.segments_from_rows(store.read(Q.CHAIN_FIRMS, {"chain_id": chain_id}))
+        rows = store.read(Q.CHAIN_FIRMS, {"chain_id": chain_id})
+        segments = break_analysis.segments_from_rows(rows)
         feeds = [(r["from_id"], r["to_id"]) for r in store.read(Q.CHAIN_FEEDS, {"chain_id": chain_id})]
-        firms = {f.id for s in segments for f in s.firms}
-        return ChainView(segments, feeds, firms)
+        firm_rows = {r["enterprise_id"]: r for r in rows if r["enterprise_id"] is not None}
+        return ChainView(segments, feeds, set(firm_rows), firm_rows)
 
     return cache_for(store).get(store, ("chain", chain_id), build)
+
+
+@dataclass(frozen=True)
+class DistrictInputs:
+    """Every supply link into the chain's district firms, and each supplier's name, whether it is in
+    the district and its region code."""
+
+    network: SupplyNetwork
+    suppliers: dict[str, tuple[str, bool, str | None]]
+
+
+def district_inputs(store: GraphStore, chain_id: str) -> DistrictInputs:
+    def build() -> DistrictInputs:
+        rows = store.read(Q.CHAIN_DISTRICT_INPUTS, {"chain_id": chain_id})
+        network = SupplyNetwork.from_rows({**r, "recovery_days": None, "stock_days": None} for r in rows)
+        suppliers = {
+            r["supplier_id"]: (r["supplier_name"], bool(r["supplier_in_district"]), r["supplier_region_code"])
+            for r in rows
+        }
+        return DistrictInputs(network, suppliers)
+
+    return cache_for(store).get(store, ("district_inputs", chain_id), build)
 
 
 @_one_version
@@ -110,14 +134,13 @@ def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
 
     def build() -> list[dict[str, Any]]:
         # Only what the chain's district firms buy is needed: no projection of the whole graph.
-        rows = store.read(Q.CHAIN_DISTRICT_INPUTS, {"chain_id": chain_id})
-        network = SupplyNetwork.from_rows({**r, "recovery_days": None, "stock_days": None} for r in rows)
+        inputs = district_inputs(store, chain_id)
         return break_analysis.find_breaks(
             view.segments,
             view.feeds,
-            network,
-            {r["supplier_id"]: bool(r["supplier_in_district"]) for r in rows},
-            {r["supplier_id"]: r["supplier_name"] for r in rows},
+            inputs.network,
+            {k: v[1] for k, v in inputs.suppliers.items()},
+            {k: v[0] for k, v in inputs.suppliers.items()},
             product_names(store),
         )
 
@@ -134,29 +157,10 @@ def risks(
 
     def build() -> dict[str, Any]:
         p = projection(store)
-        outside = [
-            r
-            for r in risk_analysis.outside_dependency(p.network, view.firms, p.facts)
-            if r["outside_district"] > 0
-        ]
-        outside.sort(key=lambda r: (-r["outside_district"], r["buyer_id"], r["product_id"]))
-        lists = {
-            "single_source_inputs": risk_analysis.single_sources(p.network, view.firms),
-            "concentrated_inputs": risk_analysis.concentrated_inputs(p.network, view.firms, hhi_threshold),
-            "outside_dependency": outside,
-            "recovery_gaps": risk_analysis.recovery_gaps(p.network, view.firms),
-        }
-        return {
-            "chain_id": chain_id,
-            "hhi_threshold": hhi_threshold,
-            "limit": limit,
-            "risk_nodes": risk_analysis.rank_risks(
-                p.network, view.firms, p.facts, p.makers, limit, single_stop_cascades(store)
-            ),
-            # at province scale these lists run to thousands of rows: totals, then the first `limit`
-            "totals": {name: len(rows) for name, rows in lists.items()},
-            **{name: rows[:limit] for name, rows in lists.items()},
-        }
+        figures = risk_analysis.chain_risks(
+            p.network, view.firms, p.facts, p.makers, single_stop_cascades(store), hhi_threshold, limit
+        )
+        return {"chain_id": chain_id, "hhi_threshold": hhi_threshold, "limit": limit, **figures}
 
     return cache_for(store).get(store, ("risks", chain_id, hhi_threshold, limit), build)
 

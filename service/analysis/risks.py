@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from service.analysis.place import PROVINCE_PREFIX
 from service.analysis.supply import (
     Cut,
     Link,
@@ -17,8 +18,6 @@ from service.analysis.supply import (
     shares,
     single_stops,
 )
-
-PROVINCE_PREFIX = "22"
 
 # Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
 # each day recovery outlasts stock adds a little; substitutes divide the score.
@@ -278,3 +277,29 @@ def rank_risks(
         subs = substitutes(row["enterprise_id"], row.pop("supplied"), makers, facts)
         row["substitutes"] = {k: v[:SUBSTITUTE_SAMPLE] for k, v in subs.items()}
     return top
+
+
+def chain_risks(
+    network: SupplyNetwork,
+    chain_firms: set[str],
+    facts: Mapping[str, FirmFacts],
+    makers: Mapping[str, set[str]],
+    cascades: Mapping[str, Mapping[str, Cut]],
+    hhi_threshold: float,
+    limit: int,
+) -> dict[str, Any]:
+    """Every risk figure of a chain: the ranked risk nodes and the inputs at risk (each list cut to its
+    first ``limit`` rows, with ``totals`` counting them all: at province scale they run to thousands)."""
+    outside = [r for r in outside_dependency(network, chain_firms, facts) if r["outside_district"] > 0]
+    outside.sort(key=lambda r: (-r["outside_district"], r["buyer_id"], r["product_id"]))
+    lists = {
+        "single_source_inputs": single_sources(network, chain_firms),
+        "concentrated_inputs": concentrated_inputs(network, chain_firms, hhi_threshold),
+        "outside_dependency": outside,
+        "recovery_gaps": recovery_gaps(network, chain_firms),
+    }
+    return {
+        "risk_nodes": rank_risks(network, chain_firms, facts, makers, limit, cascades),
+        "totals": {name: len(rows) for name, rows in lists.items()},
+        **{name: rows[:limit] for name, rows in lists.items()},
+    }

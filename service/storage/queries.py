@@ -62,6 +62,11 @@ class Q(StrEnum):
     MAP_TECHNOLOGY_PATHS = "maps/list_chain_technology_paths"
     MAP_TECHNOLOGY_PROJECTS = "maps/list_chain_technology_projects"
     MAP_PRODUCT_DOMAINS = "maps/list_chain_product_domains"
+    CHAIN_SEGMENT_PRODUCTS = "recruitment/list_chain_segment_products"
+    OUTSIDE_MAKERS = "recruitment/list_outside_makers"
+    DISTRICT_DEMAND = "recruitment/list_district_demand"
+    DISTRICT_CUSTOMER_COUNTS = "recruitment/count_district_customers"
+    DISTRICT_TOWNSHIPS = "recruitment/list_district_townships"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from seed import dataset_path
 from seed.generate import generate
 from seed.ledger.load import import_ledger
 from seed.ledger.read import read_ledger
-from service import weaklinks
+from service import recruitment, weaklinks
 from service.storage.port import GraphStore
 from tests.conftest import close_store, make_store
 
@@ -25,6 +25,12 @@ def _answers(store: GraphStore, chains: list[str], stop: list[str]) -> dict[str,
         out[f"risks/{chain}"] = weaklinks.risks(store, chain)
         out[f"anchors/{chain}"] = weaklinks.anchors(store, chain)
         out[f"sme/{chain}"] = weaklinks.sme_candidates(store, chain)
+        ranked = recruitment.targets(store, chain, limit=10_000)
+        out[f"recruitment/{chain}"] = ranked
+        for target in ranked["targets"][:2]:
+            out[f"dossier/{chain}/{target['enterprise_id']}"] = recruitment.dossier(
+                store, target["enterprise_id"], chain
+            )
     out["disruption"] = weaklinks.disruption(store, stop)
     return out
 

@@ -46,6 +46,11 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.MAP_TECHNOLOGY_PATHS: {"chain_id": "c1"},
     Q.MAP_TECHNOLOGY_PROJECTS: {"chain_id": "c1"},
     Q.MAP_PRODUCT_DOMAINS: {"chain_id": "c1"},
+    Q.CHAIN_SEGMENT_PRODUCTS: {"chain_id": "c1"},
+    Q.OUTSIDE_MAKERS: {"product_ids": ["p1", "p2"]},
+    Q.DISTRICT_DEMAND: {"product_ids": ["p1", "p2"]},
+    Q.DISTRICT_CUSTOMER_COUNTS: {},
+    Q.DISTRICT_TOWNSHIPS: {"district_code": "220106"},
 }
 # Queries without ORDER BY: compared as multisets.
 UNORDERED = {Q.SUPPLY_LINKS, Q.ENTERPRISE_FACTS, Q.MAKERS}

@@ -1,0 +1,426 @@
+"""Point-to-point recruitment (点对点精准招商): the gaps of a chain, the outside firms that could fill each,
+a transparent score for every (firm, gap), and the what-if network with the firm opened in the district.
+Pure functions over rows and projections; no storage, no HTTP."""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any, NamedTuple
+
+from service.analysis import breaks as break_analysis
+from service.analysis.place import DISTRICT_CODE, PROVINCE_PREFIX, distance_class
+from service.analysis.risks import FirmFacts
+from service.analysis.supply import Cut, Link, SupplyNetwork, cascade, shares
+
+# Gap kinds, their Chinese labels and how much filling one is worth (the ``gap`` factor).
+GAP_KINDS: dict[str, tuple[str, float]] = {
+    break_analysis.BREAK: ("断点：环节区内无在营企业", 1.0),
+    "single_source": ("单一来源投入", 0.8),
+    break_analysis.CHOKE_SINGLE_FIRM: ("堵点：环节区内仅一家在营企业", 0.6),
+    break_analysis.CHOKE_COMMON_SUPPLIER: ("堵点：区内企业共同依赖区外同一供应商", 0.6),
+    "anchor_far": ("链主企业从省外采购", 0.5),
+    "outside_dependent": ("主要依赖区外采购", 0.4),
+}
+# An input counts as outside-dependent when at least this share of one district buyer's need is bought
+# from outside the district.
+OUTSIDE_DEPENDENT_SHARE = 0.5
+
+# Factor scales: the value at which a count-like factor reaches 1, or reaches one half.
+DEMAND_BUYERS_FULL = 5  # district buyers
+DEMAND_VALUE_HALF = 1000.0  # 万元 a year bought from outside
+CUSTOMERS_FULL = 3  # district firms already supplied
+TECHNOLOGIES_FULL = 2  # roadmap technologies held
+SCALE_FACTORS = {"large": 1.0, "medium": 0.7, "small": 0.4, "micro": 0.2}
+DISTANCE_FACTORS = {"city": 1.0, "province": 0.7, "country": 0.3, "unknown": 0.0, "district": 0.0}
+ROADMAP_NEEDS = ("developing", "target")  # technology statuses the roadmap still needs
+
+
+@dataclass(frozen=True)
+class Weights:
+    """How many points each part of a candidate's score is worth at most; the defaults sum to 100."""
+
+    gap: float = 15.0
+    fit: float = 10.0
+    district_demand: float = 15.0
+    anchor_demand: float = 10.0
+    demand_value: float = 15.0
+    supplies_district: float = 5.0
+    scale: float = 10.0
+    specialised: float = 5.0
+    technology: float = 5.0
+    distance: float = 10.0
+
+    @classmethod
+    def parse(cls, values: Mapping[str, Any]) -> Weights:
+        """Weights from a mapping of part name to points; unknown names and negative or non-finite
+        values are refused with the name."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ValueError(f"未知的评分项：{'、'.join(unknown)}（可用：{'、'.join(sorted(known))}）")
+        out: dict[str, float] = {}
+        for name, raw in values.items():
+            try:
+                value = float(raw)
+            except (TypeError, ValueError):
+                raise ValueError(f"评分项 {name} 的权重不是数字：{raw!r}") from None
+            if not math.isfinite(value) or value < 0:
+                raise ValueError(f"评分项 {name} 的权重须为非负有限数：{raw!r}")
+            out[name] = value
+        return cls(**out)
+
+    def as_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+PART_LABELS = {
+    "gap": "缺口重要性",
+    "fit": "匹配程度",
+    "district_demand": "区内需求企业数",
+    "anchor_demand": "链主企业需求",
+    "demand_value": "区外采购额",
+    "supplies_district": "已供应区内企业",
+    "scale": "企业规模",
+    "specialised": "专精特新",
+    "technology": "掌握路线图技术",
+    "distance": "距离",
+}
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Something the chain lacks in the district: a segment, or an input its district firms buy."""
+
+    id: str
+    kinds: tuple[str, ...]
+    segment_id: str | None
+    products: tuple[str, ...]  # what a firm filling the gap would make
+    buyers: tuple[str, ...]  # the chain's district firms the gap touches (product gaps)
+    reason: str
+
+    @property
+    def severity(self) -> float:
+        return max(GAP_KINDS[k][1] for k in self.kinds)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An active firm outside the district that could fill a gap."""
+
+    id: str
+    name: str
+    region_code: str | None
+    scale: str | None
+    is_specialised: bool
+    products: frozenset[str] = frozenset()  # of the products of interest, those it makes
+    segments: frozenset[str] = frozenset()  # of the chain's segments, those it operates in
+    district_customers: int = 0
+    technologies: tuple[str, ...] = ()  # roadmap technologies it holds
+
+
+@dataclass
+class Demand:
+    """District firms buying one product from outside the district: buyer -> outside value (万元, None
+    where no link records a value), and which of them are anchor firms."""
+
+    value: dict[str, float | None] = field(default_factory=dict)
+    anchors: set[str] = field(default_factory=set)
+
+
+def demand_from_rows(rows: Iterable[Mapping[str, Any]]) -> dict[str, Demand]:
+    """Group rows of ``recruitment/list_district_demand`` by product."""
+    out: dict[str, Demand] = defaultdict(Demand)
+    for r in rows:
+        d = out[r["product_id"]]
+        value = r["annual_value"]
+        before = d.value.get(r["buyer_id"])
+        d.value[r["buyer_id"]] = before if value is None else (before or 0.0) + float(value)
+        if r["buyer_is_anchor"]:
+            d.anchors.add(r["buyer_id"])
+    return dict(out)
+
+
+def segment_gaps(
+    breaks: Sequence[Mapping[str, Any]], segment_products: Mapping[str, Sequence[str]]
+) -> list[Gap]:
+    """Gaps from the chain's breaks and choke points (rows of :func:`breaks.find_breaks`)."""
+    out: dict[str, Gap] = {}
+    for b in breaks:
+        kind, seg = b["kind"], b["segment_id"]
+        if kind == break_analysis.CHOKE_COMMON_SUPPLIER:
+            gap_id, products = f"supplier:{seg}:{b['product_id']}", (b["product_id"],)
+        else:
+            gap_id, products = f"segment:{seg}", tuple(segment_products.get(seg, ()))
+        if gap_id in out:
+            continue
+        out[gap_id] = Gap(gap_id, (kind,), seg, products, (), b["reason"])
+    return list(out.values())
+
+
+def product_gaps(
+    network: SupplyNetwork,
+    suppliers: Mapping[str, tuple[bool, str | None]],
+    anchors: set[str],
+    product_names: Mapping[str, str],
+) -> list[Gap]:
+    """Gaps from what the chain's district firms buy (``network`` holds the links into them;
+    ``suppliers`` maps each supplier to whether it is in the district and its region code):
+    single-source inputs, inputs bought mostly from outside the district, and inputs anchor firms buy
+    from outside the province."""
+    inside = {k: v[0] for k, v in suppliers.items()}
+    region = {k: v[1] or "" for k, v in suppliers.items()}
+    found: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # product -> kind -> buyers
+    for buyer, inputs in network.inputs.items():
+        for product, links in inputs.items():
+            if len(links) == 1:
+                found[product]["single_source"].add(buyer)
+            outside = sum(
+                s for link, s in zip(links, shares(links), strict=True) if not inside[link.supplier]
+            )
+            if outside >= OUTSIDE_DEPENDENT_SHARE:
+                found[product]["outside_dependent"].add(buyer)
+            if buyer in anchors and any(
+                not region[link.supplier].startswith(PROVINCE_PREFIX) for link in links
+            ):
+                found[product]["anchor_far"].add(buyer)
+    out = []
+    for product in sorted(found):
+        kinds = found[product]
+        order = [k for k in GAP_KINDS if k in kinds]
+        buyers = sorted(set().union(*kinds.values()))
+        name = product_names.get(product, product)
+        phrases = {
+            "single_source": "家区内企业只有一家供应商",
+            "outside_dependent": "家区内企业主要从区外采购",
+            "anchor_far": "家链主企业从省外采购",
+        }
+        reason = f"「{name}」：" + "，".join(f"{len(kinds[k])}{phrases[k]}" for k in order) + "。"
+        out.append(Gap(f"product:{product}", tuple(order), None, (product,), tuple(buyers), reason))
+    return out
+
+
+def demand_for(
+    candidate: Candidate, gap: Gap, demand: Mapping[str, Demand]
+) -> tuple[set[str], set[str], float]:
+    """The district buyers, anchor buyers and outside value of the gap's products the candidate makes."""
+    buyers: set[str] = set()
+    anchors: set[str] = set()
+    value = 0.0
+    for product in sorted(candidate.products & set(gap.products)):
+        d = demand.get(product)
+        if d is None:
+            continue
+        buyers |= set(d.value)
+        anchors |= d.anchors
+        value += sum(v for v in d.value.values() if v is not None)
+    return buyers, anchors, value
+
+
+PARTS = tuple(PART_LABELS)
+
+
+@functools.lru_cache(maxsize=64)
+def _weights_tuple(weights: Weights) -> tuple[float, ...]:
+    values = weights.as_dict()
+    return tuple(values[name] for name in PARTS)
+
+
+class Scored(NamedTuple):
+    """One candidate's score for one gap: the total, and each part's (value, factor) in ``PARTS``
+    order; :func:`parts` spells the parts out."""
+
+    score: float
+    raw: tuple[tuple[Any, float], ...]
+    anchors: frozenset[str]
+
+
+def score(
+    candidate: Candidate,
+    gap: Gap,
+    demand: Mapping[str, Demand],
+    weights: Weights | tuple[float, ...],
+    served: tuple[set[str], set[str], float] | None = None,
+) -> Scored:
+    """The candidate's score for one gap: the sum over the parts of weight × factor, each factor in
+    0–1 and rounded to 4 places. ``served`` is :func:`demand_for`, when the caller has it already."""
+    buyers, anchors, value = served or demand_for(candidate, gap, demand)
+    makes = bool(candidate.products & set(gap.products))
+    operates = gap.segment_id is None or gap.segment_id in candidate.segments
+    where = distance_class(candidate.region_code)
+    raw: tuple[tuple[Any, float], ...] = (
+        ("、".join(GAP_KINDS[k][0] for k in gap.kinds), gap.severity),
+        (
+            "产品与环节均匹配" if makes and operates else ("仅产品匹配" if makes else "仅环节匹配"),
+            1.0 if makes and operates else 0.5,
+        ),
+        (len(buyers), min(1.0, len(buyers) / DEMAND_BUYERS_FULL)),
+        (len(anchors), min(1.0, float(len(anchors)))),
+        (round(value, 2), round(value / (value + DEMAND_VALUE_HALF), 4) if value > 0 else 0.0),
+        (candidate.district_customers, round(min(1.0, candidate.district_customers / CUSTOMERS_FULL), 4)),
+        (candidate.scale, SCALE_FACTORS.get(candidate.scale or "", 0.0)),
+        (candidate.is_specialised, 1.0 if candidate.is_specialised else 0.0),
+        (len(candidate.technologies), min(1.0, len(candidate.technologies) / TECHNOLOGIES_FULL)),
+        (where, DISTANCE_FACTORS[where]),
+    )
+    w = weights if isinstance(weights, tuple) else _weights_tuple(weights)
+    total = round(sum(round(wi * f, 4) for wi, (_, f) in zip(w, raw, strict=True)), 4)
+    return Scored(total, raw, frozenset(anchors))
+
+
+def parts(scored: Scored, weights: Weights) -> dict[str, dict[str, Any]]:
+    """Each part of a score: its label, value, factor, weight and points; the points add up to the
+    score."""
+    return {
+        name: {"label": PART_LABELS[name], "value": v, "factor": f, "weight": wi, "points": round(wi * f, 4)}
+        for name, wi, (v, f) in zip(PARTS, _weights_tuple(weights), scored.raw, strict=True)
+    }
+
+
+def rank(
+    gaps: Sequence[Gap], candidates: Mapping[str, Candidate], demand: Mapping[str, Demand], weights: Weights
+) -> tuple[dict[str, list[tuple[str, Scored]]], list[dict[str, Any]]]:
+    """Score every (candidate, gap). Returns each gap's candidates best first, and the targets: each
+    candidate once, with its best gap (its ``scored``) and the other gaps it fills, best first (ties by
+    id), numbered from 1."""
+    per_gap: dict[str, list[tuple[str, Scored]]] = {}
+    best: dict[str, list[tuple[str, Scored]]] = defaultdict(list)
+    by_product: dict[str, set[str]] = defaultdict(set)
+    by_segment: dict[str, set[str]] = defaultdict(set)
+    for c in candidates.values():
+        for p in c.products:
+            by_product[p].add(c.id)
+        for seg in c.segments:
+            by_segment[seg].add(c.id)
+    w = _weights_tuple(weights)
+    for gap in gaps:
+        served: dict[frozenset[str], tuple[set[str], set[str], float]] = {}  # by products made
+        scored = []
+        ids = set().union(*(by_product[p] for p in gap.products)) if gap.products else set()
+        if gap.segment_id is not None:
+            ids |= by_segment[gap.segment_id]
+        for c in (candidates[i] for i in sorted(ids)):
+            key = c.products & set(gap.products)
+            if key not in served:
+                served[key] = demand_for(c, gap, demand)
+            scored.append((c.id, score(c, gap, demand, w, served[key])))
+        scored.sort(key=lambda x: (-x[1].score, x[0]))
+        per_gap[gap.id] = scored
+        for cid, s in scored:
+            best[cid].append((gap.id, s))
+    targets = []
+    for cid, options in best.items():
+        if len(options) > 1:
+            options.sort(key=lambda x: (-x[1].score, x[0]))
+        gap_id, top = options[0]
+        targets.append(
+            {
+                "enterprise_id": cid,
+                "score": top.score,
+                "gap_id": gap_id,
+                "scored": top,
+                "also_fills": [{"gap_id": g, "score": s.score} for g, s in options[1:]],
+            }
+        )
+    targets.sort(key=lambda t: (-t["score"], t["enterprise_id"]))
+    for i, t in enumerate(targets, start=1):
+        t["rank"] = i
+    return per_gap, targets
+
+
+@dataclass(frozen=True)
+class Branch:
+    """The candidate opened in the district: a new firm making ``products`` for ``customers``."""
+
+    id: str
+    name: str
+    products: tuple[str, ...]
+    segments: tuple[str, ...]
+    customers: dict[str, tuple[str, ...]]  # product -> district buyers it would supply
+
+
+def branch_for(
+    candidate: Candidate,
+    gaps: Sequence[Gap],
+    demand: Mapping[str, Demand],
+    segment_products: Mapping[str, Sequence[str]],
+) -> Branch:
+    """The district branch of ``candidate`` for the gaps it fills: it makes the gaps' products the
+    candidate makes, operates in the chain segments where they are made (and in any gap segment), and
+    supplies every district firm that buys them from outside or has a single source of them."""
+    products = sorted({p for g in gaps for p in g.products if p in candidate.products})
+    segments = {g.segment_id for g in gaps if g.segment_id is not None}
+    segments |= {s for s, ps in segment_products.items() if set(ps) & set(products)}
+    customers: dict[str, tuple[str, ...]] = {}
+    for p in products:
+        buyers = set(demand[p].value) if p in demand else set()
+        for g in gaps:
+            if p in g.products and "single_source" in g.kinds:
+                buyers |= set(g.buyers)
+        customers[p] = tuple(sorted(buyers))
+    return Branch(
+        f"whatif.{candidate.id}",
+        f"{candidate.name}（区内新设）",
+        tuple(products),
+        tuple(sorted(segments)),
+        customers,
+    )
+
+
+def with_branch(
+    network: SupplyNetwork,
+    facts: Mapping[str, FirmFacts],
+    makers: Mapping[str, set[str]],
+    branch: Branch,
+) -> tuple[SupplyNetwork, dict[str, FirmFacts], dict[str, set[str]]]:
+    """The what-if graph: ``network`` plus the branch as one more supplier of each of its customers. Its
+    share and value on a link are the average of the link's existing suppliers' (none where they record
+    none); its own inputs are unknown, so it is never cut off."""
+    inputs = dict(network.inputs)  # copy on write: only the branch's customers change
+    added: list[Link] = []
+    for product, buyers in branch.customers.items():
+        for buyer in buyers:
+            links = network.suppliers_of(buyer, product)
+            known_shares = [link.share for link in links if link.share is not None]
+            known_values = [link.value for link in links if link.value is not None]
+            share = sum(known_shares) / len(links) if links and len(known_shares) == len(links) else None
+            value = sum(known_values) / len(known_values) if known_values else None
+            link = Link(branch.id, buyer, product, share, value)
+            if buyer not in inputs or inputs[buyer] is network.inputs.get(buyer):
+                inputs[buyer] = dict(inputs.get(buyer, {}))
+            inputs[buyer][product] = [*inputs[buyer].get(product, []), link]
+            added.append(link)
+    after = SupplyNetwork(inputs, {**network.customers, branch.id: added})
+    facts_after = {**facts, branch.id: FirmFacts(branch.id, branch.name, True, DISTRICT_CODE)}
+    makers_after = {p: set(m) for p, m in makers.items()}
+    for p in branch.products:
+        makers_after.setdefault(p, set()).add(branch.id)
+    return after, facts_after, makers_after
+
+
+def touched_buyers(branch: Branch) -> set[str]:
+    return {b for buyers in branch.customers.values() for b in buyers}
+
+
+def single_stops_after(
+    before: Mapping[str, Mapping[str, Cut]], after: SupplyNetwork, branch: Branch
+) -> dict[str, Mapping[str, Cut]]:
+    """:func:`single_stops` of ``after``, the network ``before`` was computed on plus ``branch``
+    supplying its customers: more suppliers never cut anyone off, so only cascades that reached a
+    customer can change, and only those (and the branch's own) are followed again."""
+    touched = touched_buyers(branch)
+    out: dict[str, Mapping[str, Cut]] = {}
+    own = cascade(after, [branch.id])
+    if own:  # only where a customer had no other supplier of what the branch sells it
+        out[branch.id] = own
+    for firm, cut in before.items():
+        if touched.isdisjoint(cut):
+            out[firm] = cut
+            continue
+        again = cascade(after, [firm])
+        if again:
+            out[firm] = again
+    return out

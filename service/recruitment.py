@@ -1,0 +1,497 @@
+"""Point-to-point recruitment (点对点精准招商) for a chain: fetch what the ranking needs with chain-scoped
+Cypher (no projection of the whole graph), rank in service.analysis.recruitment, and build a dossier per
+target with the what-if analyses rerun on the graph with the target opened in the district. Cached per
+graph version."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from service import catalog, weaklinks
+from service.analysis import breaks as break_analysis
+from service.analysis import recruitment as rec
+from service.analysis import risks as risk_analysis
+from service.analysis.place import DISTANCE_LABELS, DISTRICT_CODE, distance_class, is_park
+from service.analysis.recruitment import Candidate, Demand, Gap, Weights
+from service.analysis.supply import SupplyNetwork
+from service.cache import cache_for
+from service.errors import InvalidInput, NotFound
+from service.storage.port import GraphStore
+from service.storage.queries import Q
+from service.weaklinks import _one_version
+
+DEFAULT_LIMIT = 50
+GAP_SAMPLE = 10  # candidates shown per gap in the ranked list
+WHAT_IF_TOP = 10  # risk nodes shown before and after in a dossier
+RISK_LISTS = ("single_source_inputs", "concentrated_inputs", "outside_dependency", "recovery_gaps")
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Everything the ranking reads from the graph for one chain (independent of the weights)."""
+
+    gaps: list[Gap]
+    candidates: dict[str, Candidate]
+    demand: dict[str, Demand]
+    buyer_facts: dict[str, dict[str, Any]]  # district buyer -> name, region_code, is_anchor
+    segment_products: dict[str, list[str]]
+    technology_names: dict[str, str]
+
+
+def parse_weights(values: dict[str, Any] | None) -> Weights:
+    try:
+        return Weights.parse(values or {})
+    except ValueError as e:
+        raise InvalidInput(str(e)) from None
+
+
+def _inputs(store: GraphStore, chain_id: str) -> Inputs:
+    view = weaklinks.chain_view(store, chain_id)
+
+    def build() -> Inputs:
+        names = weaklinks.product_names(store)
+        segment_products: dict[str, list[str]] = defaultdict(list)
+        for r in store.read(Q.CHAIN_SEGMENT_PRODUCTS, {"chain_id": chain_id}):
+            segment_products[r["segment_id"]].append(r["product_id"])
+        rows = view.firm_rows
+        anchors = {f for f, r in rows.items() if r["is_anchor"] and r["in_district"]}
+        gaps = rec.segment_gaps(weaklinks.breaks(store, chain_id), segment_products)
+        bought = weaklinks.district_inputs(store, chain_id)
+        suppliers = {k: (v[1], v[2]) for k, v in bought.suppliers.items()}
+        gaps += rec.product_gaps(bought.network, suppliers, anchors, names)
+        product_ids = sorted({p for g in gaps for p in g.products})
+        gap_segments = {g.segment_id for g in gaps if g.segment_id is not None}
+
+        facts: dict[str, dict[str, Any]] = {}
+        made: dict[str, set[str]] = defaultdict(set)
+        for r in store.read(Q.OUTSIDE_MAKERS, {"product_ids": product_ids}):
+            facts[r["enterprise_id"]] = r
+            made[r["enterprise_id"]].add(r["product_id"])
+        operates: dict[str, set[str]] = defaultdict(set)
+        for seg in view.segments:
+            for firm in seg.firms:
+                if not firm.in_district and firm.status == "active":
+                    operates[firm.id].add(seg.id)
+        for firm_id, segs in operates.items():
+            if segs & gap_segments and firm_id not in facts:
+                facts[firm_id] = {"enterprise_name": rows[firm_id]["enterprise_name"], **rows[firm_id]}
+        customers = _district_customer_counts(store)
+        held: dict[str, list[str]] = defaultdict(list)
+        tech_names: dict[str, str] = {}
+        for r in store.read(Q.CHAIN_TECHNOLOGY_HOLDERS, {"chain_id": chain_id}):
+            if r["status"] in rec.ROADMAP_NEEDS:
+                held[r["enterprise_id"]].append(r["technology_id"])
+                tech_names[r["technology_id"]] = r["technology_name"]
+        candidates = {
+            cid: Candidate(
+                cid,
+                f["enterprise_name"],
+                f["region_code"],
+                f["scale"],
+                bool(f["is_specialised"]),
+                frozenset(made.get(cid, ())),
+                frozenset(operates.get(cid, ())),
+                customers.get(cid, 0),
+                tuple(sorted(held.get(cid, ()))),
+            )
+            for cid, f in sorted(facts.items())
+        }
+        demand_rows = store.read(Q.DISTRICT_DEMAND, {"product_ids": product_ids})
+        buyer_facts = {
+            r["buyer_id"]: {
+                "name": r["buyer_name"],
+                "region_code": r["buyer_region_code"],
+                "is_anchor": bool(r["buyer_is_anchor"]),
+            }
+            for r in demand_rows
+        }
+        return Inputs(
+            gaps,
+            candidates,
+            rec.demand_from_rows(demand_rows),
+            buyer_facts,
+            dict(segment_products),
+            tech_names,
+        )
+
+    return cache_for(store).get(store, ("recruitment_inputs", chain_id), build)
+
+
+def _district_customer_counts(store: GraphStore) -> dict[str, int]:
+    return cache_for(store).get(
+        store,
+        "district_customer_counts",
+        lambda: {
+            r["enterprise_id"]: int(r["district_customers"]) for r in store.read(Q.DISTRICT_CUSTOMER_COUNTS)
+        },
+    )
+
+
+def _ranked(
+    store: GraphStore, chain_id: str, weights: Weights
+) -> tuple[Inputs, dict[str, list[tuple[str, dict[str, Any]]]], list[dict[str, Any]]]:
+    inputs = _inputs(store, chain_id)
+    per_gap, targets = cache_for(store).get(
+        store,
+        ("recruitment_ranked", chain_id, weights),
+        lambda: rec.rank(inputs.gaps, inputs.candidates, inputs.demand, weights),
+    )
+    return inputs, per_gap, targets
+
+
+def _gap_row(gap: Gap, names: dict[str, str], seg_names: dict[str, str]) -> dict[str, Any]:
+    return {
+        "gap_id": gap.id,
+        "kinds": list(gap.kinds),
+        "kind_labels": [rec.GAP_KINDS[k][0] for k in gap.kinds],
+        "severity": gap.severity,
+        "segment_id": gap.segment_id,
+        "segment_name": seg_names.get(gap.segment_id or ""),
+        "products": [{"id": p, "name": names.get(p, p)} for p in gap.products],
+        "buyers": list(gap.buyers),
+        "reason": gap.reason,
+    }
+
+
+def _candidate_row(c: Candidate) -> dict[str, Any]:
+    where = distance_class(c.region_code)
+    return {
+        "enterprise_id": c.id,
+        "enterprise_name": c.name,
+        "region_code": c.region_code,
+        "distance": where,
+        "distance_label": DISTANCE_LABELS[where],
+        "scale": c.scale,
+        "is_specialised": c.is_specialised,
+        "district_customers": c.district_customers,
+        "technologies": list(c.technologies),
+    }
+
+
+def _target_row(target: dict[str, Any], inputs: Inputs, weights: Weights) -> dict[str, Any]:
+    row = {k: v for k, v in target.items() if k != "scored"}
+    row["parts"] = rec.parts(target["scored"], weights)
+    row["demand_anchors"] = sorted(target["scored"].anchors)
+    return {**row, **_candidate_row(inputs.candidates[target["enterprise_id"]])}
+
+
+@_one_version
+def targets(
+    store: GraphStore, chain_id: str, weights: Weights | None = None, limit: int = DEFAULT_LIMIT
+) -> dict[str, Any]:
+    """The chain's gaps and the outside firms worth inviting, best first, each with its score parts."""
+    weights = weights or Weights()
+    view = weaklinks.chain_view(store, chain_id)
+    inputs, per_gap, ranked = _ranked(store, chain_id, weights)
+    names = weaklinks.product_names(store)
+    seg_names = {s.id: s.name for s in view.segments}
+    gaps = []
+    for gap in inputs.gaps:
+        row = _gap_row(gap, names, seg_names)
+        scored = per_gap[gap.id]
+        row["candidate_count"] = len(scored)
+        row["candidates"] = [
+            {"enterprise_id": cid, "enterprise_name": inputs.candidates[cid].name, "score": s.score}
+            for cid, s in scored[:GAP_SAMPLE]
+        ]
+        gaps.append(row)
+    rows = [_target_row(t, inputs, weights) for t in ranked[:limit]]
+    return {
+        "chain_id": chain_id,
+        "weights": weights.as_dict(),
+        "part_labels": dict(rec.PART_LABELS),
+        "limit": limit,
+        "totals": {"gaps": len(gaps), "targets": len(ranked)},
+        "gaps": gaps,
+        "targets": rows,
+    }
+
+
+@_one_version
+def dossier(
+    store: GraphStore, enterprise_id: str, chain_id: str | None = None, weights: Weights | None = None
+) -> dict[str, Any]:
+    """One target's dossier: what it makes, who in the district would buy from it, the gaps it fills,
+    how the chain's breaks and risks change if it opens in the district, the policies that apply and
+    where it could settle."""
+    weights = weights or Weights()
+    card = catalog.get_enterprise(store, enterprise_id)
+    if card["in_district"]:
+        raise NotFound(f"企业 {enterprise_id} 位于区内，不是招商对象")
+    chains = [chain_id] if chain_id else [c["id"] for c in catalog.list_chains(store)]
+    scores = {}
+    for cid in chains:
+        _, _, ranked = _ranked(store, cid, weights)
+        for t in ranked:
+            if t["enterprise_id"] == enterprise_id:
+                scores[cid] = t
+    if not scores:
+        where = f"产业链 {chain_id} 的" if chain_id else "任何产业链的"
+        raise NotFound(f"企业 {enterprise_id} 不能填补{where}缺口")
+    best = min(scores, key=lambda c: (-scores[c]["score"], c))
+    return cache_for(store).get(
+        store,
+        ("dossier", enterprise_id, best, weights),
+        lambda: _dossier(store, card, best, scores, weights),
+    )
+
+
+def _dossier(
+    store: GraphStore,
+    card: dict[str, Any],
+    chain_id: str,
+    scores: dict[str, dict[str, Any]],
+    weights: Weights,
+) -> dict[str, Any]:
+    inputs, per_gap, _ = _ranked(store, chain_id, weights)
+    chain = catalog.get_chain(store, chain_id)
+    view = weaklinks.chain_view(store, chain_id)
+    names = weaklinks.product_names(store)
+    seg_names = {s.id: s.name for s in view.segments}
+    candidate = inputs.candidates[card["id"]]
+    filled = []
+    for gap in inputs.gaps:
+        for cid, s in per_gap[gap.id]:
+            if cid == candidate.id:
+                position = [c for c, _ in per_gap[gap.id]].index(cid) + 1
+                filled.append((gap, s, position, len(per_gap[gap.id])))
+    branch = rec.branch_for(candidate, [g for g, *_ in filled], inputs.demand, inputs.segment_products)
+    return {
+        "enterprise": {
+            **card,
+            "distance": distance_class(card["region_code"]),
+            "distance_label": DISTANCE_LABELS[distance_class(card["region_code"])],
+            "roadmap_technologies": [
+                {"id": t, "name": inputs.technology_names.get(t, t)} for t in candidate.technologies
+            ],
+        },
+        "chain_id": chain_id,
+        "chain_name": chain["name"],
+        "rank": scores[chain_id]["rank"],
+        "score": scores[chain_id]["score"],
+        "weights": weights.as_dict(),
+        "other_chains": [
+            {"chain_id": c, "score": t["score"], "rank": t["rank"]}
+            for c, t in sorted(scores.items())
+            if c != chain_id
+        ],
+        "gaps": [
+            {
+                **_gap_row(gap, names, seg_names),
+                "score": s.score,
+                "parts": rec.parts(s, weights),
+                "demand_anchors": sorted(s.anchors),
+                "position": position,
+                "candidate_count": count,
+            }
+            for gap, s, position, count in filled
+        ],
+        "products": [{"id": p, "name": names.get(p, p)} for p in branch.products],
+        "demand": _demand_detail(inputs, branch, names),
+        "what_if": _what_if(store, chain_id, view, branch),
+        "policies": _policies(store, chain_id, set(branch.segments), seg_names),
+        "hosts": _hosts(store, chain_id, branch, inputs, view),
+    }
+
+
+def _demand_detail(inputs: Inputs, branch: rec.Branch, names: dict[str, str]) -> dict[str, Any]:
+    rows = []
+    for product, buyers in branch.customers.items():
+        d = inputs.demand.get(product, Demand())
+        for buyer in buyers:
+            facts = inputs.buyer_facts.get(buyer, {})
+            rows.append(
+                {
+                    "buyer_id": buyer,
+                    "buyer_name": facts.get("name", buyer),
+                    "is_anchor": bool(facts.get("is_anchor")),
+                    "product_id": product,
+                    "product_name": names.get(product, product),
+                    "buys_from_outside": buyer in d.value,
+                    "outside_value": d.value.get(buyer),
+                }
+            )
+    values = [r["outside_value"] for r in rows if r["outside_value"] is not None]
+    return {
+        "buyers": rows,
+        "buyer_count": len({r["buyer_id"] for r in rows}),
+        "anchor_count": len({r["buyer_id"] for r in rows if r["is_anchor"]}),
+        "outside_value": round(sum(values), 2) if values else None,
+    }
+
+
+def _risk_lists(
+    network: SupplyNetwork, buyers: set[str], facts: dict[str, risk_analysis.FirmFacts]
+) -> dict[str, list[dict[str, Any]]]:
+    """The inputs at risk of ``buyers``, as :func:`weaklinks.risks` lists them."""
+    return {
+        "single_source_inputs": risk_analysis.single_sources(network, buyers),
+        "concentrated_inputs": risk_analysis.concentrated_inputs(
+            network, buyers, weaklinks.DEFAULT_HHI_THRESHOLD
+        ),
+        "outside_dependency": [
+            r for r in risk_analysis.outside_dependency(network, buyers, facts) if r["outside_district"] > 0
+        ],
+        "recovery_gaps": risk_analysis.recovery_gaps(network, buyers),
+    }
+
+
+def _with_firm(segments: list[break_analysis.Segment], branch: rec.Branch) -> list[break_analysis.Segment]:
+    firm = break_analysis.Firm(branch.id, branch.name, True, "active")
+    return [
+        break_analysis.Segment(
+            s.id, s.name, s.position, s.firms + ((firm,) if s.id in branch.segments else ())
+        )
+        for s in segments
+    ]
+
+
+def _breaks_of(
+    segments: list[break_analysis.Segment],
+    view: weaklinks.ChainView,
+    network: SupplyNetwork,
+    facts: dict[str, risk_analysis.FirmFacts],
+    product_names: dict[str, str],
+) -> list[dict[str, Any]]:
+    in_district = {k: f.in_district for k, f in facts.items()}
+    names = {k: f.name for k, f in facts.items()}
+    return break_analysis.find_breaks(segments, view.feeds, network, in_district, names, product_names)
+
+
+def _figures_before(store: GraphStore, chain_id: str, view: weaklinks.ChainView) -> dict[str, Any]:
+    """The chain's figures on the graph as it is (the same for every target, so cached per chain)."""
+
+    def build() -> dict[str, Any]:
+        p = weaklinks.projection(store)
+        return {
+            "breaks": _breaks_of(view.segments, view, p.network, p.facts, p.product_names),
+            "risk_nodes": risk_analysis.rank_risks(
+                p.network, view.firms, p.facts, p.makers, WHAT_IF_TOP, weaklinks.single_stop_cascades(store)
+            ),
+            **_risk_lists(p.network, view.firms, p.facts),
+        }
+
+    return cache_for(store).get(store, ("what_if_before", chain_id), build)
+
+
+def _what_if(
+    store: GraphStore, chain_id: str, view: weaklinks.ChainView, branch: rec.Branch
+) -> dict[str, Any]:
+    """The chain's breaks and risk figures on the graph as it is and with the branch opened. The branch
+    only adds suppliers to its customers, so only their inputs are looked at again; the risk ranking
+    and the breaks are recomputed whole."""
+    p = weaklinks.projection(store)
+    before = _figures_before(store, chain_id, view)
+    network, facts, makers = rec.with_branch(p.network, p.facts, p.makers, branch)
+    touched = rec.touched_buyers(branch)
+    cascades = rec.single_stops_after(weaklinks.single_stop_cascades(store), network, branch)
+    firms_after = view.firms | {branch.id}
+    changed = _risk_lists(network, touched & view.firms, facts)
+    after: dict[str, Any] = {
+        "breaks": _breaks_of(_with_firm(view.segments, branch), view, network, facts, p.product_names),
+        "risk_nodes": risk_analysis.rank_risks(network, firms_after, facts, makers, WHAT_IF_TOP, cascades),
+    }
+    for key, rows in changed.items():
+        after[key] = [r for r in before[key] if r["buyer_id"] not in touched] + rows
+
+    def gone(key: str, fields: tuple[str, ...]) -> list[dict[str, Any]]:
+        still = {tuple(r[f] for f in fields) for r in after[key]}
+        return [r for r in before[key] if tuple(r[f] for f in fields) not in still]
+
+    shares_before = {
+        (r["buyer_id"], r["product_id"]): r["outside_district"]
+        for r in risk_analysis.outside_dependency(p.network, touched & view.firms, p.facts)
+    }
+    shares_after = {
+        (r["buyer_id"], r["product_id"]): r["outside_district"]
+        for r in risk_analysis.outside_dependency(network, touched & view.firms, facts)
+    }
+    return {
+        "branch": {
+            "id": branch.id,
+            "name": branch.name,
+            "products": list(branch.products),
+            "segments": list(branch.segments),
+            "customers": {p: list(b) for p, b in branch.customers.items()},
+        },
+        "before": _summary(before),
+        "after": _summary(after),
+        "closed_breaks": gone("breaks", ("segment_id", "kind")),
+        "removed_single_sources": gone("single_source_inputs", ("buyer_id", "product_id")),
+        "removed_concentrated_inputs": gone("concentrated_inputs", ("buyer_id", "product_id")),
+        "outside_share_changes": [
+            {
+                "buyer_id": b,
+                "product_id": prod,
+                "before": shares_before[(b, prod)],
+                "after": shares_after[(b, prod)],
+            }
+            for prod, buyers in branch.customers.items()
+            for b in buyers
+            if (b, prod) in shares_before
+        ],
+    }
+
+
+def _summary(f: dict[str, Any]) -> dict[str, Any]:
+    kinds: dict[str, int] = defaultdict(int)
+    for b in f["breaks"]:
+        kinds[b["kind"]] += 1
+    return {
+        "breaks": kinds.get(break_analysis.BREAK, 0),
+        "choke_points": len(f["breaks"]) - kinds.get(break_analysis.BREAK, 0),
+        **{key: len(f[key]) for key in RISK_LISTS},
+        "risk_nodes": [
+            {
+                "enterprise_id": r["enterprise_id"],
+                "enterprise_name": r["enterprise_name"],
+                "score": r["score"],
+            }
+            for r in f["risk_nodes"]
+        ],
+    }
+
+
+def _policies(
+    store: GraphStore, chain_id: str, segments: set[str], seg_names: dict[str, str]
+) -> list[dict[str, Any]]:
+    rows = [
+        {**r, "scope": r["segment_name"]}
+        for r in store.read(Q.LIST_CHAIN_SEGMENT_POLICIES, {"chain_id": chain_id})
+        if r["segment_id"] in segments
+    ]
+    rows += [
+        {**r, "segment_id": None, "segment_name": None, "scope": "全链"}
+        for r in store.read(Q.LIST_CHAIN_POLICIES, {"chain_id": chain_id})
+    ]
+    return rows
+
+
+def _hosts(
+    store: GraphStore, chain_id: str, branch: rec.Branch, inputs: Inputs, view: weaklinks.ChainView
+) -> dict[str, Any]:
+    """Projects in the branch's segments, and the district's parks with how many of its would-be
+    customers are located in each."""
+    projects = [
+        r
+        for r in store.read(Q.LIST_CHAIN_PROJECTS, {"chain_id": chain_id})
+        if r["segment_id"] in branch.segments
+    ]
+    region: dict[str, str] = {}
+    for buyer in rec.touched_buyers(branch):
+        code = (inputs.buyer_facts.get(buyer) or view.firm_rows.get(buyer) or {}).get("region_code")
+        if code:
+            region[buyer] = code
+    near: dict[str, int] = defaultdict(int)
+    for code in region.values():
+        near[code] += 1
+    townships = store.read(Q.DISTRICT_TOWNSHIPS, {"district_code": DISTRICT_CODE})
+    parks = [
+        {"id": t["id"], "name": t["name"], "customers_located": near.get(t["id"], 0)}
+        for t in townships
+        if is_park(t["name"])
+    ]
+    parks.sort(key=lambda t: (-t["customers_located"], t["id"]))
+    return {"projects": projects, "parks": parks}
