@@ -166,6 +166,63 @@ def map_(
 
 
 @app.command()
+def recruit(
+    chain: Annotated[str, typer.Argument(help="产业链编号，如 beef")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件")],
+    format: Annotated[
+        str, typer.Option("--format", help="xlsx（招商目标、缺口清单、评分说明）或 json")
+    ] = "xlsx",
+    limit: Annotated[int, typer.Option(help="招商目标最多几家")] = 200,
+    weight: Annotated[
+        list[str] | None, typer.Option("--weight", help="评分权重，形如 distance:20，可重复")
+    ] = None,
+) -> None:
+    """点对点精准招商：列出能填补本链缺口的区外企业，按得分排序，并说明每项得分。"""
+    from service import recruitment
+    from service.render.lists import to_xlsx
+
+    if format not in ("xlsx", "json"):
+        typer.echo("错误：--format 只能是 xlsx 或 json", err=True)
+        raise typer.Exit(code=2)
+    values: dict[str, str] = {}
+    for item in weight or []:
+        name, _, value = item.partition(":")
+        values[name] = value
+    try:
+        weights = recruitment.parse_weights({**get_settings().recruitment_weights, **values})
+        with _store() as store:
+            result = recruitment.targets(store, chain, weights, limit)
+    except ChainlensError as e:
+        _fail(e)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if format == "xlsx":
+        output.write_bytes(to_xlsx(recruitment.sheets(result)))
+    else:
+        output.write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    typer.echo(str(output))
+
+
+@app.command()
+def dossier(
+    enterprise: Annotated[str, typer.Argument(help="区外企业编号")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出HTML文件")],
+    chain: Annotated[str | None, typer.Option(help="产业链编号；不给则取得分最高的产业链")] = None,
+) -> None:
+    """把一家招商对象的档案写成可打印、可离线打开的HTML页面。"""
+    from service import recruitment
+
+    try:
+        weights = recruitment.parse_weights(get_settings().recruitment_weights)
+        with _store() as store:
+            html = recruitment.dossier_page(store, enterprise, chain, weights)
+    except ChainlensError as e:
+        _fail(e)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(html, encoding="utf-8")
+    typer.echo(str(output))
+
+
+@app.command()
 def template(path: Annotated[Path, typer.Argument(help="要写出的XLSX文件")] = Path("台账模板.xlsx")) -> None:
     """写出空白台账模板（含表头和下拉选项）。"""
     from seed.ledger.template import write_template

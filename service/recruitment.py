@@ -131,7 +131,7 @@ def _district_customer_counts(store: GraphStore) -> dict[str, int]:
 
 def _ranked(
     store: GraphStore, chain_id: str, weights: Weights
-) -> tuple[Inputs, dict[str, list[tuple[str, dict[str, Any]]]], list[dict[str, Any]]]:
+) -> tuple[Inputs, dict[str, list[tuple[str, rec.Scored]]], list[dict[str, Any]]]:
     inputs = _inputs(store, chain_id)
     per_gap, targets = cache_for(store).get(
         store,
@@ -495,3 +495,111 @@ def _hosts(
     ]
     parks.sort(key=lambda t: (-t["customers_located"], t["id"]))
     return {"projects": projects, "parks": parks}
+
+
+def dossier_page(
+    store: GraphStore, enterprise_id: str, chain_id: str | None = None, weights: Weights | None = None
+) -> str:
+    """The dossier as a printable, self-contained HTML page."""
+    from service.lists import LEVEL, SCALE, STAGE, STATUS
+    from service.render.dossier import dossier_html
+
+    with cache_for(store).pinned(store) as version:
+        d = dossier(store, enterprise_id, chain_id, weights)
+        p = weaklinks.projection(store)
+    names = {k: f.name for k, f in p.facts.items() if k in _mentioned(d)}
+    labels = {"scale": SCALE, "status": STATUS, "stage": STAGE, "level": LEVEL}
+    return dossier_html(d, labels, version, names, p.product_names)
+
+
+def _mentioned(d: dict[str, Any]) -> set[str]:
+    w = d["what_if"]
+    return {r["buyer_id"] for r in w["removed_single_sources"] + w["removed_concentrated_inputs"]}
+
+
+TARGET_COLUMNS = (
+    ("rank", "排名"),
+    ("enterprise_name", "企业名称"),
+    ("enterprise_id", "企业编号"),
+    ("region_code", "所在地区代码"),
+    ("distance_label", "距离"),
+    ("scale_label", "企业规模"),
+    ("specialised_label", "专精特新"),
+    ("score", "总分"),
+    ("gap_label", "填补的缺口"),
+    ("gap_kinds", "缺口类型"),
+    ("gap_reason", "缺口说明"),
+    *((f"points_{name}", f"{label}得分") for name, label in rec.PART_LABELS.items()),
+    ("demand_buyers", "区内需求企业数"),
+    ("demand_anchors", "有需求的链主企业"),
+    ("demand_value", "区外年采购额（万元）"),
+    ("also_fills", "亦可填补"),
+)
+GAP_COLUMNS = (
+    ("gap_id", "缺口编号"),
+    ("gap_label", "缺口"),
+    ("kinds", "类型"),
+    ("reason", "说明"),
+    ("candidate_count", "候选企业数"),
+    ("top", "前五位候选（得分）"),
+)
+WEIGHT_COLUMNS = (("label", "评分项"), ("weight", "权重（满分）"), ("rule", "系数（0–1）的算法"))
+FACTOR_RULES = {
+    "gap": "断点1.0，单一来源0.8，堵点0.6，链主省外采购0.5，依赖区外0.4（取最高）",
+    "fit": "既在该环节经营又生产缺口产品1.0，只满足其一0.5",
+    "district_demand": f"从区外采购该产品的区内企业数÷{rec.DEMAND_BUYERS_FULL}，最多为1",
+    "anchor_demand": "有链主企业从区外采购该产品为1，否则为0",
+    "demand_value": f"区外年采购额÷(区外年采购额+{rec.DEMAND_VALUE_HALF:g}万元)",
+    "supplies_district": f"已供应的区内企业数÷{rec.CUSTOMERS_FULL}，最多为1",
+    "scale": "大型1.0，中型0.7，小型0.4，微型0.2",
+    "specialised": "专精特新1，否则0",
+    "technology": f"掌握本链路线图中攻关或目标技术的项数÷{rec.TECHNOLOGIES_FULL}，最多为1",
+    "distance": "长春市内1.0，吉林省内0.7，省外0.3",
+}
+
+
+def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]]:
+    """The ranked list as workbook sheets: targets, gaps, and how the score is computed."""
+    from service.lists import SCALE
+
+    gaps = {g["gap_id"]: g for g in result["gaps"]}
+
+    def label(g: dict[str, Any]) -> str:
+        return g["segment_name"] or "、".join(p["name"] for p in g["products"])
+
+    targets = []
+    for t in result["targets"]:
+        g = gaps[t["gap_id"]]
+        targets.append(
+            {
+                **t,
+                "scale_label": SCALE.get(t["scale"] or "", t["scale"]),
+                "specialised_label": "是" if t["is_specialised"] else "否",
+                "gap_label": label(g),
+                "gap_kinds": "、".join(g["kind_labels"]),
+                "gap_reason": g["reason"],
+                **{f"points_{k}": p["points"] for k, p in t["parts"].items()},
+                "demand_buyers": t["parts"]["district_demand"]["value"],
+                "demand_anchors": "、".join(t["demand_anchors"]),
+                "demand_value": t["parts"]["demand_value"]["value"],
+                "also_fills": "、".join(label(gaps[a["gap_id"]]) for a in t["also_fills"]),
+            }
+        )
+    gap_rows = [
+        {
+            **g,
+            "gap_label": label(g),
+            "kinds": "、".join(g["kind_labels"]),
+            "top": "、".join(f"{c['enterprise_name']}（{c['score']:.2f}）" for c in g["candidates"][:5]),
+        }
+        for g in result["gaps"]
+    ]
+    weights = [
+        {"label": rec.PART_LABELS[k], "weight": v, "rule": FACTOR_RULES[k]}
+        for k, v in result["weights"].items()
+    ]
+    return [
+        ("招商目标", TARGET_COLUMNS, targets),
+        ("缺口清单", GAP_COLUMNS, gap_rows),
+        ("评分说明", WEIGHT_COLUMNS, weights),
+    ]

@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     neo4j_password: SecretStr = SecretStr("")
     neo4j_database: str | None = None
     neo4j_timeout_s: float = 10.0
+    # Recruitment score weights by part name, e.g. CHAINLENS_RECRUITMENT_WEIGHTS='{"distance": 20}';
+    # parts not named keep their documented defaults.
+    recruitment_weights: dict[str, float] = {}
 
 
 @lru_cache

@@ -151,6 +151,7 @@ def segment_gaps(
     out: dict[str, Gap] = {}
     for b in breaks:
         kind, seg = b["kind"], b["segment_id"]
+        products: tuple[str, ...]
         if kind == break_analysis.CHOKE_COMMON_SUPPLIER:
             gap_id, products = f"supplier:{seg}:{b['product_id']}", (b["product_id"],)
         else:
@@ -311,7 +312,7 @@ def rank(
         per_gap[gap.id] = scored
         for cid, s in scored:
             best[cid].append((gap.id, s))
-    targets = []
+    targets: list[dict[str, Any]] = []
     for cid, options in best.items():
         if len(options) > 1:
             options.sort(key=lambda x: (-x[1].score, x[0]))
@@ -325,7 +326,7 @@ def rank(
                 "also_fills": [{"gap_id": g, "score": s.score} for g, s in options[1:]],
             }
         )
-    targets.sort(key=lambda t: (-t["score"], t["enterprise_id"]))
+    targets.sort(key=lambda t: (-float(t["score"]), str(t["enterprise_id"])))
     for i, t in enumerate(targets, start=1):
         t["rank"] = i
     return per_gap, targets

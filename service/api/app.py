@@ -10,7 +10,18 @@ from fastapi import FastAPI
 
 from service import __version__
 from service.api import errors
-from service.api.routers import analysis, chains, enterprises, health, imports, lists, maps, pages, search
+from service.api.routers import (
+    analysis,
+    chains,
+    enterprises,
+    health,
+    imports,
+    lists,
+    maps,
+    pages,
+    recruitment,
+    search,
+)
 from service.errors import BackendUnavailable
 from service.settings import Settings, get_settings
 from service.storage.backends import open_store
@@ -43,7 +54,19 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         description="产业链知识图谱：断点、堵点、风险与链主影响力",
         lifespan=lifespan,
     )
+    app.state.settings = settings
     errors.install(app)
-    for module in (pages, health, chains, enterprises, search, imports, analysis, lists, maps):
+    for module in (
+        pages,
+        health,
+        chains,
+        enterprises,
+        search,
+        imports,
+        analysis,
+        lists,
+        maps,
+        recruitment,
+    ):
         app.include_router(module.router)
     return app

@@ -8,7 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, select_autoescape
+from service.render.jinja import environment as _env
 
 # pyvis ships vis-network; its own HTML templates link Bootstrap from a CDN, so only the library is used.
 VIS_DIR = "templates/lib/vis-9.1.2"
@@ -21,11 +21,6 @@ def _vis_assets() -> tuple[str, str]:
         lib.joinpath("vis-network.min.js").read_text(encoding="utf-8"),
         lib.joinpath("vis-network.css").read_text(encoding="utf-8"),
     )
-
-
-@lru_cache
-def _env() -> Environment:
-    return Environment(loader=PackageLoader("service.render", "templates"), autoescape=select_autoescape())
 
 
 def _script_json(data: Any) -> str:

@@ -1,0 +1,217 @@
+"""Response models of the recruitment endpoints."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel
+
+from service.api.models import BreakPublic, ConcentratedInput, EnterprisePublic, SingleSource
+
+
+class NamedRef(BaseModel):
+    id: str
+    name: str
+
+
+class ScorePart(BaseModel):
+    label: str
+    value: str | int | float | bool | None = None
+    factor: float
+    weight: float
+    points: float
+
+
+class GapCandidate(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    score: float
+
+
+class GapBase(BaseModel):
+    gap_id: str
+    kinds: list[str]
+    kind_labels: list[str]
+    severity: float
+    segment_id: str | None = None
+    segment_name: str | None = None
+    products: list[NamedRef]
+    buyers: list[str]
+    reason: str
+    candidate_count: int
+
+
+class GapPublic(GapBase):
+    candidates: list[GapCandidate]
+
+
+class GapScore(BaseModel):
+    gap_id: str
+    score: float
+
+
+class TargetPublic(BaseModel):
+    rank: int
+    enterprise_id: str
+    enterprise_name: str
+    region_code: str | None = None
+    distance: str
+    distance_label: str
+    scale: str | None = None
+    is_specialised: bool
+    district_customers: int
+    technologies: list[str]
+    score: float
+    gap_id: str
+    parts: dict[str, ScorePart]
+    demand_anchors: list[str]
+    also_fills: list[GapScore]
+
+
+class RecruitmentTotals(BaseModel):
+    gaps: int
+    targets: int
+
+
+class RecruitmentPublic(BaseModel):
+    chain_id: str
+    weights: dict[str, float]
+    part_labels: dict[str, str]
+    limit: int
+    totals: RecruitmentTotals
+    gaps: list[GapPublic]
+    targets: list[TargetPublic]
+
+
+class DossierEnterprise(EnterprisePublic):
+    distance: str
+    distance_label: str
+    roadmap_technologies: list[NamedRef]
+
+
+class DossierGap(GapBase):
+    score: float
+    parts: dict[str, ScorePart]
+    demand_anchors: list[str]
+    position: int
+
+
+class DemandBuyer(BaseModel):
+    buyer_id: str
+    buyer_name: str
+    is_anchor: bool
+    product_id: str
+    product_name: str
+    buys_from_outside: bool
+    outside_value: float | None = None
+
+
+class DemandPublic(BaseModel):
+    buyers: list[DemandBuyer]
+    buyer_count: int
+    anchor_count: int
+    outside_value: float | None = None
+
+
+class RiskNodeBrief(BaseModel):
+    enterprise_id: str
+    enterprise_name: str
+    score: float
+
+
+class ChainFigures(BaseModel):
+    breaks: int
+    choke_points: int
+    single_source_inputs: int
+    concentrated_inputs: int
+    outside_dependency: int
+    recovery_gaps: int
+    risk_nodes: list[RiskNodeBrief]
+
+
+class BranchPublic(BaseModel):
+    id: str
+    name: str
+    products: list[str]
+    segments: list[str]
+    customers: dict[str, list[str]]
+
+
+class ShareChange(BaseModel):
+    buyer_id: str
+    product_id: str
+    before: float
+    after: float | None = None
+
+
+class WhatIfPublic(BaseModel):
+    branch: BranchPublic
+    before: ChainFigures
+    after: ChainFigures
+    closed_breaks: list[BreakPublic]
+    removed_single_sources: list[SingleSource]
+    removed_concentrated_inputs: list[ConcentratedInput]
+    outside_share_changes: list[ShareChange]
+
+
+class PolicyRef(BaseModel):
+    id: str
+    name: str
+    issuer: str
+    level: str
+    issued_on: str
+    doc_number: str | None = None
+    summary: str | None = None
+    provenance: str
+    segment_id: str | None = None
+    segment_name: str | None = None
+    scope: str
+
+
+class ProjectRef(BaseModel):
+    id: str
+    name: str
+    segment_id: str
+    segment_name: str
+    enterprise_id: str | None = None
+    enterprise_name: str | None = None
+    region_code: str | None = None
+    region_name: str | None = None
+    investment: float | None = None
+    stage: str
+    start_date: str | None = None
+    end_date: str | None = None
+    description: str | None = None
+    provenance: str
+    confirmed_on: str
+
+
+class ParkPublic(BaseModel):
+    id: str
+    name: str
+    customers_located: int
+
+
+class HostsPublic(BaseModel):
+    projects: list[ProjectRef]
+    parks: list[ParkPublic]
+
+
+class OtherChain(BaseModel):
+    chain_id: str
+    score: float
+    rank: int
+
+
+class DossierPublic(BaseModel):
+    enterprise: DossierEnterprise
+    chain_id: str
+    chain_name: str
+    rank: int
+    score: float
+    weights: dict[str, float]
+    other_chains: list[OtherChain]
+    gaps: list[DossierGap]
+    products: list[NamedRef]
+    demand: DemandPublic
+    what_if: WhatIfPublic
+    policies: list[PolicyRef]
+    hosts: HostsPublic
