@@ -24,7 +24,7 @@ from seed import dataset_path
 from seed.generate import generate
 from seed.ledger.load import import_ledger
 from seed.ledger.read import read_ledger
-from service import weaklinks
+from service import recruitment, weaklinks
 from service.cache import cache_for
 from service.settings import Settings
 from service.storage.backends import open_store
@@ -75,6 +75,7 @@ def analyses(store: GraphStore, chain: str, stop: str) -> dict[str, dict[str, fl
         "anchors": lambda: weaklinks.anchors(store, chain),
         "sme_candidates": lambda: weaklinks.sme_candidates(store, chain),
         "what_if": lambda: weaklinks.disruption(store, [stop]),
+        "recruitment": lambda: recruitment.targets(store, chain),
     }
     for name, fn in checks.items():
         cache.clear()
@@ -85,6 +86,15 @@ def analyses(store: GraphStore, chain: str, stop: str) -> dict[str, dict[str, fl
         cache.clear()
         weaklinks.projection(store)
         out[name]["warm_projection"] = timed(fn)[0]
+    # a dossier: its first call fetches the projection and every firm's single-stop cascade; the next
+    # target's dossier reuses them and the chain's figures before any target opens
+    cache.clear()
+    _, ranked = timed(lambda: recruitment.targets(store, chain))
+    ids = [t["enterprise_id"] for t in ranked["targets"][:2]]
+    out["dossier"] = {
+        "cold": timed(lambda: recruitment.dossier(store, ids[0], chain))[0],
+        "next_target": timed(lambda: recruitment.dossier(store, ids[1], chain))[0],
+    }
     return out
 
 

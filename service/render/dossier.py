@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from service.analysis.place import DISTANCE_LABELS
 from service.analysis.recruitment import PART_LABELS
 from service.render.jinja import environment
 
@@ -42,5 +43,6 @@ def dossier_html(
             generated=date.today().isoformat(),
             figure_labels=FIGURE_LABELS,
             part_labels=PART_LABELS,
+            distance_labels=DISTANCE_LABELS,
         )
     )
