@@ -231,17 +231,72 @@ def template(path: Annotated[Path, typer.Argument(help="要写出的XLSX文件")
     typer.echo(str(path))
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口")] = 8000,
 ) -> None:
-    """启动API服务。"""
+    """启动API服务。未配置任何API密钥时只监听本机（127.0.0.1），且拒绝监听其他地址。"""
     import uvicorn
 
+    from service.access import KeyStore
     from service.api.app import create_app
 
-    uvicorn.run(create_app(get_settings()), host=host, port=port)
+    settings = get_settings()
+    if not KeyStore(settings.keys_file).any_active():
+        if host not in LOOPBACK:
+            typer.echo(
+                f"错误：尚未配置API密钥（{settings.keys_file}），拒绝监听 {host}；"
+                "请先运行 chainlens keys create 创建密钥",
+                err=True,
+            )
+            raise typer.Exit(code=2)
+        typer.echo(f"注意：未配置API密钥，服务不校验密钥，只监听本机 {host}:{port}", err=True)
+    uvicorn.run(create_app(settings), host=host, port=port)
+
+
+keys_app = typer.Typer(help="管理API密钥（只保存哈希值）", no_args_is_help=True)
+app.add_typer(keys_app, name="keys")
+
+
+@keys_app.command("create")
+def keys_create(
+    owner: Annotated[str, typer.Option(help="持有人（写入每次更新的作者）")],
+    role: Annotated[str, typer.Option(help="viewer 查看、editor 编辑指定产业链、admin 管理")] = "viewer",
+    chain: Annotated[list[str] | None, typer.Option(help="编辑角色可编辑的产业链，可重复")] = None,
+) -> None:
+    """创建密钥；密钥只显示这一次。"""
+    from service.access import KeyStore
+
+    try:
+        key, token = KeyStore(get_settings().keys_file).create(owner, role, tuple(chain or ()))
+    except ChainlensError as e:
+        _fail(e)
+    typer.echo(json.dumps({**key.public(), "token": token}, ensure_ascii=False))
+
+
+@keys_app.command("list")
+def keys_list() -> None:
+    """列出密钥（不含密钥本身）。"""
+    from service.access import KeyStore
+
+    for key in KeyStore(get_settings().keys_file).listed():
+        typer.echo(json.dumps(key.public(), ensure_ascii=False))
+
+
+@keys_app.command("revoke")
+def keys_revoke(key_id: Annotated[str, typer.Argument(help="密钥编号")]) -> None:
+    """吊销密钥，立即生效。"""
+    from service.access import KeyStore
+
+    try:
+        key = KeyStore(get_settings().keys_file).revoke(key_id)
+    except ChainlensError as e:
+        _fail(e)
+    typer.echo(json.dumps(key.public(), ensure_ascii=False))
 
 
 @app.command()

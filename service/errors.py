@@ -31,6 +31,18 @@ class TooLarge(InvalidInput):
     code = "too_large"
 
 
+class Unauthorized(ChainlensError):
+    """No API key, or one that is unknown or revoked."""
+
+    code = "unauthorized"
+
+
+class Forbidden(InvalidInput):
+    """A valid key whose role or chains do not allow the request; ``problems`` may name the rows."""
+
+    code = "forbidden"
+
+
 class Conflict(ChainlensError):
     """A write that would break a uniqueness rule."""
 

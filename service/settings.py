@@ -25,6 +25,13 @@ class Settings(BaseSettings):
     # Recruitment score weights by part name, e.g. CHAINLENS_RECRUITMENT_WEIGHTS='{"distance": 20}';
     # parts not named keep their documented defaults.
     recruitment_weights: dict[str, float] = {}
+    # API keys (hashed); with none, the service is open and `chainlens serve` listens on loopback only.
+    keys_file: Path = Path("chainlens-data/keys.json")
+    # Origins a browser may call the API from; none by default (CORS closed).
+    cors_origins: list[str] = []
+    max_upload_bytes: int = 50 * 1024 * 1024
+    max_upload_rows: int = 1_000_000
+    max_upload_sheets: int = 20
 
 
 @lru_cache

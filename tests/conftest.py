@@ -166,3 +166,12 @@ def seed_store(
         import_ledger(store, read_ledger(path))
     yield store
     close_store(store)
+
+
+@pytest.fixture(autouse=True)
+def _no_shared_keys(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never read the keys file of the checkout they run in: each starts with none (open mode)."""
+    from service.settings import get_settings
+
+    monkeypatch.setenv("CHAINLENS_KEYS_FILE", str(tmp_path_factory.mktemp("keys") / "keys.json"))
+    get_settings.cache_clear()

@@ -21,7 +21,7 @@ from seed.ledger.format import REGION_SHEET, Sheet
 from seed.ledger.read import RawLedger, RawRow, RawSheet
 from seed.ledger.validate import CheckedLedger, CheckedSheet, GraphIds, Row, check
 from seed.reference import regions
-from service.errors import InvalidInput
+from service.errors import Forbidden, InvalidInput
 from service.storage.port import GraphStore, Statement
 from service.storage.rows import Rows
 
@@ -102,17 +102,25 @@ def region_sheet(state: GraphState) -> RawSheet | None:
 _IMPORT_LOCK = threading.Lock()
 
 
-def import_ledger(store: GraphStore, raw: RawLedger, progress: Progress | None = None) -> ImportReport:
+def import_ledger(
+    store: GraphStore,
+    raw: RawLedger,
+    progress: Progress | None = None,
+    chains: set[str] | None = None,
+) -> ImportReport:
     """Validate ``raw`` against the store and apply it in one transaction; raise InvalidInput listing
-    every problem if anything is wrong (and then write nothing).
+    every problem if anything is wrong (and then write nothing). With ``chains``, every row must belong
+    to those chains (an editor's key), or Forbidden names the rows that do not.
 
     ``progress(stage, done, total)`` is called as the import advances (for a progress bar).
     """
     with _IMPORT_LOCK:
-        return _import(store, raw, progress)
+        return _import(store, raw, progress, chains)
 
 
-def _import(store: GraphStore, raw: RawLedger, progress: Progress | None) -> ImportReport:
+def _import(
+    store: GraphStore, raw: RawLedger, progress: Progress | None, chains: set[str] | None
+) -> ImportReport:
     step = progress or (lambda stage, done, total: None)
     clock = time.perf_counter()
     timings: dict[str, float] = {}
@@ -138,6 +146,14 @@ def _import(store: GraphStore, raw: RawLedger, progress: Progress | None) -> Imp
             f"台账有{len(checked.problems)}处错误，未导入任何数据",
             [p.as_dict() for p in checked.problems],
         )
+    if chains is not None:
+        from seed.ledger.scope import out_of_scope
+
+        outside = out_of_scope(checked, state, chains)
+        if outside:
+            raise Forbidden(
+                f"台账有{len(outside)}行超出此密钥的编辑权限，未导入任何数据", [p.as_dict() for p in outside]
+            )
     report = ImportReport(rows=rows)
     statements = plan(checked, state, report)
     lap("plan")

@@ -14,15 +14,19 @@ from service.errors import (
     ChainlensError,
     ConfigurationError,
     Conflict,
+    Forbidden,
     InvalidInput,
     NotFound,
     QueryFailed,
     TooLarge,
+    Unauthorized,
 )
 
 log = logging.getLogger("chainlens.api")
 
 STATUS = {
+    Unauthorized: 401,
+    Forbidden: 403,
     TooLarge: 413,
     NotFound: 404,
     InvalidInput: 422,
@@ -49,7 +53,8 @@ def install(app: FastAPI) -> None:
         body: dict[str, object] = {"detail": str(error), "code": error.code}
         if isinstance(error, InvalidInput) and error.problems:
             body["problems"] = error.problems
-        return JSONResponse(body, status_code=status)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(body, status_code=status, headers=headers)
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, error: Exception) -> JSONResponse:

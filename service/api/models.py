@@ -126,6 +126,7 @@ class ImportResult(BaseModel):
     created: dict[str, int]
     updated: dict[str, int]
     deleted: dict[str, int]
+    author: str
 
 
 class SegmentLink(BaseModel):

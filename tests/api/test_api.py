@@ -108,9 +108,7 @@ def test_unreachable_backend_answers_503_with_a_clear_body() -> None:
         assert chains.status_code == 503 and chains.json()["code"] == "backend_unavailable"
 
 
-def test_oversized_upload_is_413(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    from service.api.routers import imports
-
-    monkeypatch.setattr(imports, "MAX_UPLOAD_BYTES", 100)
-    response = client.post("/imports", files=[("files", ("segments.csv", b"x" * 200, "text/csv"))])
+def test_oversized_upload_is_413(mini_store: GraphStore) -> None:
+    with TestClient(create_app(Settings(max_upload_bytes=100), store=mini_store)) as client:
+        response = client.post("/imports", files=[("files", ("segments.csv", b"x" * 200, "text/csv"))])
     assert response.status_code == 413 and response.json()["code"] == "too_large"

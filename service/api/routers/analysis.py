@@ -2,9 +2,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from service import weaklinks
+from service.api.access import VIEWER, Allow
 from service.api.deps import ID_PATTERN, ChainDep, StoreDep
 from service.api.models import (
     AnchorsPublic,
@@ -16,7 +17,9 @@ from service.api.models import (
     SmePublic,
 )
 
-router = APIRouter(tags=["analysis"], responses={404: {"model": ErrorBody}})
+router = APIRouter(
+    tags=["analysis"], responses={404: {"model": ErrorBody}}, dependencies=[Depends(Allow(VIEWER))]
+)
 
 
 @router.get("/chains/{chain_id}/breaks", response_model=BreaksPublic)

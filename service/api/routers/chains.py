@@ -1,12 +1,13 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
 from service import catalog
+from service.api.access import VIEWER, Allow
 from service.api.deps import ChainDep, StoreDep
 from service.api.models import ChainPublic, ChainsPublic, ChainSummary, ErrorBody
 
-router = APIRouter(prefix="/chains", tags=["chains"])
+router = APIRouter(prefix="/chains", tags=["chains"], dependencies=[Depends(Allow(VIEWER))])
 
 
 @router.get("", response_model=ChainsPublic)

@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Depends, Path
 
 from service import catalog
+from service.api.access import VIEWER, Allow
 from service.api.deps import ID_PATTERN, StoreDep
 from service.api.models import EnterprisePublic, ErrorBody
 
-router = APIRouter(prefix="/enterprises", tags=["enterprises"])
+router = APIRouter(prefix="/enterprises", tags=["enterprises"], dependencies=[Depends(Allow(VIEWER))])
 
 
 @router.get("/{enterprise_id}", response_model=EnterprisePublic, responses={404: {"model": ErrorBody}})

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
 
 from service import __version__, catalog
+from service.api.access import PUBLIC, Allow
 from service.api.deps import StoreDep
 from service.api.models import Health
 from service.errors import BackendUnavailable
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], dependencies=[Depends(Allow(PUBLIC))])
 
 
 @router.get("/health", response_model=Health, responses={503: {"model": Health}})

@@ -1,36 +1,90 @@
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
-from fastapi import APIRouter, File, UploadFile
+from fastapi import APIRouter, Depends, File, Request, UploadFile
 
 from seed.ledger.load import import_ledger
 from seed.ledger.read import RawLedger, read_upload
-from service.api.deps import StoreDep
+from service.access import ApiKey
+from service.api.access import ADMIN, EDITOR, Allow
+from service.api.deps import ChainDep, StoreDep
 from service.api.models import ErrorBody, ImportResult
 from service.errors import TooLarge
+from service.settings import Settings
+from service.storage.port import GraphStore
 
-router = APIRouter(tags=["imports"])
-
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-
-
-@router.post(
-    "/imports",
-    response_model=ImportResult,
-    responses={422: {"model": ErrorBody}, 413: {"model": ErrorBody}},
+router = APIRouter(
+    tags=["imports"],
+    responses={
+        401: {"model": ErrorBody},
+        403: {"model": ErrorBody},
+        413: {"model": ErrorBody},
+        422: {"model": ErrorBody},
+    },
 )
-def post_import(store: StoreDep, files: Annotated[list[UploadFile], File()]) -> ImportResult:
-    """Import ledger files (one XLSX, or CSVs named after their lists) in one transaction."""
+audit = logging.getLogger("chainlens.audit")
+
+
+def _read(files: list[UploadFile], settings: Settings) -> RawLedger:
+    """The uploaded files as one ledger, refused with 413 past the size, row or sheet limits."""
+    limit = settings.max_upload_bytes
     ledger = RawLedger()
     total = 0
     for upload in files:
-        content = upload.file.read(MAX_UPLOAD_BYTES + 1)
+        content = upload.file.read(limit + 1)
         total += len(content)
-        if total > MAX_UPLOAD_BYTES:
-            raise TooLarge(f"上传文件超过{MAX_UPLOAD_BYTES // (1024 * 1024)}MB")
+        if total > limit:
+            raise TooLarge(f"上传文件超过{limit / (1024 * 1024):g}MB")
         part = read_upload(upload.filename or "upload", content)
         ledger.sheets.extend(part.sheets)
         ledger.problems.extend(part.problems)
-    report = import_ledger(store, ledger)
-    return ImportResult(**report.as_dict())
+        if len(ledger.sheets) > settings.max_upload_sheets:
+            raise TooLarge(f"上传的台账超过{settings.max_upload_sheets}张表")
+        if ledger.row_count > settings.max_upload_rows:
+            raise TooLarge(f"上传的台账超过{settings.max_upload_rows}行")
+    return ledger
+
+
+def _run(
+    store: GraphStore, ledger: RawLedger, key: ApiKey, chains: set[str] | None, where: str
+) -> ImportResult:
+    report = import_ledger(store, ledger, chains=chains)
+    audit.info(
+        "import %s by %s (key %s, %s): %d rows, created %s, updated %s, deleted %s",
+        where,
+        key.owner,
+        key.key_id,
+        key.role,
+        report.rows,
+        dict(report.created),
+        dict(report.updated),
+        dict(report.deleted),
+    )
+    return ImportResult(**report.as_dict(), author=key.owner)
+
+
+@router.post("/imports", response_model=ImportResult)
+def post_import(
+    request: Request,
+    store: StoreDep,
+    files: Annotated[list[UploadFile], File()],
+    key: Annotated[ApiKey, Depends(Allow(ADMIN))],
+) -> ImportResult:
+    """Import ledger files (one XLSX, or CSVs named after their lists) for any chains, in one
+    transaction. Needs an admin key."""
+    return _run(store, _read(files, request.app.state.settings), key, None, "all chains")
+
+
+@router.post("/chains/{chain_id}/imports", response_model=ImportResult)
+def post_chain_import(
+    request: Request,
+    key: Annotated[ApiKey, Depends(Allow(EDITOR))],
+    store: StoreDep,
+    chain: ChainDep,
+    files: Annotated[list[UploadFile], File()],
+) -> ImportResult:
+    """Import ledger files for one chain, in one transaction: every row must belong to the chain (403
+    names the rows that do not). Needs an editor key for the chain, or an admin key."""
+    return _run(store, _read(files, request.app.state.settings), key, {chain["id"]}, chain["id"])

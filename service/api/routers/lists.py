@@ -4,15 +4,18 @@ from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response
 
 from service import lists
+from service.api.access import VIEWER, Allow
 from service.api.deps import ChainDep, StoreDep
 from service.api.models import ChainListPublic, ErrorBody
 from service.render.lists import to_csv, to_xlsx
 
-router = APIRouter(tags=["lists"], responses={404: {"model": ErrorBody}})
+router = APIRouter(
+    tags=["lists"], responses={404: {"model": ErrorBody}}, dependencies=[Depends(Allow(VIEWER))]
+)
 
 ListName = StrEnum("ListName", {k.replace("-", "_"): k for k in lists.LISTS})  # type: ignore[misc]
 

@@ -2,14 +2,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from service import maps
+from service.api.access import VIEWER, Allow
 from service.api.deps import ChainDep, StoreDep
 from service.api.models import ErrorBody
 
-router = APIRouter(tags=["maps"], responses={404: {"model": ErrorBody}})
+router = APIRouter(
+    tags=["maps"], responses={404: {"model": ErrorBody}}, dependencies=[Depends(Allow(VIEWER))]
+)
 
 
 class MapName(StrEnum):

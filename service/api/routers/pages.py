@@ -1,14 +1,15 @@
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
 from service import catalog, lists, weaklinks
+from service.api.access import VIEWER, Allow
 from service.api.deps import StoreDep
 from service.cache import ResultCache
 from service.render.maps import index_html
 
-router = APIRouter(tags=["pages"])
+router = APIRouter(tags=["pages"], dependencies=[Depends(Allow(VIEWER))])
 
 MAP_TITLES = [
     ("chain", "产业链图"),

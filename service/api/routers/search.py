@@ -2,13 +2,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from service import catalog
+from service.api.access import VIEWER, Allow
 from service.api.deps import StoreDep
 from service.api.models import SearchHit, SearchResults
 
-router = APIRouter(tags=["search"])
+router = APIRouter(tags=["search"], dependencies=[Depends(Allow(VIEWER))])
 
 
 @router.get("/search", response_model=SearchResults)
