@@ -17,6 +17,7 @@ from graph_schema import PropertyType
 from graph_schema.ingest_cypher import rel_query
 from seed.ledger.format import SHEETS, Column, Sheet
 from seed.ledger.load import GraphState
+from service.render.cells import csv_safe, unguard
 from service.storage.port import GraphStore
 
 LIST_SEPARATOR = ";"
@@ -35,6 +36,8 @@ def _cell(column: Column, value: Any) -> str:
                 return choice.label
     if column.type is PropertyType.FLOAT:
         return f"{float(value):.15g}"
+    if column.type is PropertyType.STRING:
+        return csv_safe(str(value))
     return str(value)
 
 
@@ -110,7 +113,7 @@ def export_xlsx(store: GraphStore, state: GraphState, path: Path) -> None:
         ws = book.create_sheet(sheet.title)
         for r, cells in enumerate(sheet_rows(store, state, sheet), start=1):
             for c, text in enumerate(cells, start=1):
-                cell = ws.cell(row=r, column=c, value=text or None)
+                cell = ws.cell(row=r, column=c, value=unguard(text) or None)
                 cell.data_type = "s"  # a value like "=HYPERLINK(…)" stays text in Excel
                 if r == 1:
                     cell.font = Font(bold=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from seed.ledger.format import OP_HEADER, OP_KEY, Sheet, sheet_for
+from service.render.cells import unguard
 
 # Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset and decodes every GBK file.
 _ENCODINGS = ("utf-8-sig", "gb18030")
@@ -127,7 +128,8 @@ def _read_csv_bytes(stem: str, source: str, content: bytes, ledger: RawLedger) -
         ledger.problems.append(Problem(source, None, None, None, "文件编码既不是UTF-8也不是GBK"))
         return
     if "\x00" in text:
-        ledger.problems.append(Problem(source, None, None, None, "文件含有NUL字符，不是文本CSV"))
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        ledger.problems.append(Problem(source, line, None, None, "含有NUL字符，不是文本CSV"))
         return
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
@@ -141,7 +143,8 @@ def _read_xlsx(content: bytes, source: str, ledger: RawLedger) -> None:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        # formulas are read as formulas, to be refused: a ledger holds values, never code
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as e:  # openpyxl raises many types for a damaged file
         ledger.problems.append(Problem(source, None, None, None, f"无法读取XLSX：{e}"))
         return
@@ -155,7 +158,20 @@ def _read_xlsx(content: bytes, source: str, ledger: RawLedger) -> None:
                 ledger.problems.append(Problem(label, None, None, None, "无法识别的工作表名"))
                 continue
             try:
-                rows = [list(r) for r in ws.iter_rows(values_only=True)]
+                rows: list[list[Any]] = []
+                for number, cells in enumerate(ws.iter_rows(), start=1):
+                    row: list[Any] = []
+                    for cell in cells:
+                        if getattr(cell, "data_type", None) == "f":
+                            where = getattr(cell, "coordinate", None)
+                            message = "不接受公式单元格，请改为数值或文本"
+                            ledger.problems.append(
+                                Problem(label, number, where, str(cell.value)[:200], message)
+                            )
+                            row.append(None)
+                        else:
+                            row.append(getattr(cell, "value", None))
+                    rows.append(row)
             except Exception as e:  # a damaged sheet fails while it is read, not when it is opened
                 ledger.problems.append(Problem(label, None, None, None, f"无法读取工作表：{e}"))
                 continue
@@ -198,6 +214,6 @@ def _take_rows(sheet: Sheet, source: str, rows: list[list[Any]], ledger: RawLedg
         cells: dict[str, Any] = {}
         for key, value in zip(keys, values, strict=False):
             if key is not None:
-                cells[key] = value
+                cells[key] = unguard(value) if isinstance(value, str) else value
         raw.rows.append(RawRow(source, number, cells, headers))
     ledger.sheets.append(raw)

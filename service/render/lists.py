@@ -8,6 +8,8 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from service.render.cells import csv_safe
+
 Columns = Sequence[tuple[str, str]]  # (key, Chinese header)
 MAX_WIDTH = 60
 
@@ -20,12 +22,16 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _csv_text(value: Any) -> str:
+    return csv_safe(value) if isinstance(value, str) else _text(value)
+
+
 def to_csv(columns: Columns, rows: Iterable[Mapping[str, Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([header for _, header in columns])
     for row in rows:
-        writer.writerow([_text(row.get(key)) for key, _ in columns])
+        writer.writerow([_csv_text(row.get(key)) for key, _ in columns])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
