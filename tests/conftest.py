@@ -175,3 +175,9 @@ def _no_shared_keys(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
 
     monkeypatch.setenv("CHAINLENS_KEYS_FILE", str(tmp_path_factory.mktemp("keys") / "keys.json"))
     get_settings.cache_clear()
+
+
+@pytest.fixture(scope="session")
+def neo4j_uri(neo4j_server: _Neo4jServer) -> str:
+    """The Bolt URI of the session's Neo4j, for tests that start their own processes or servers."""
+    return _need_neo4j(neo4j_server)
