@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -30,6 +31,24 @@ from service.storage.backends import open_store
 from service.storage.port import GraphStore
 
 log = logging.getLogger("chainlens.api")
+
+# Every error, from every route (HTML and file routes included), is the JSON body of api/errors.py.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": description,
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
+    }
+    for status, description in (
+        (400, "请求无法解析"),
+        (401, "缺少或无效的API密钥"),
+        (403, "密钥无权执行该操作"),
+        (404, "不存在"),
+        (413, "上传过大"),
+        (422, "请求参数无效"),
+        (500, "服务器内部错误"),
+        (503, "图数据库不可用"),
+    )
+}
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
@@ -78,5 +97,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         maps,
         recruitment,
     ):
-        app.include_router(module.router)
+        app.include_router(module.router, responses=ERROR_RESPONSES)
     return app

@@ -11,15 +11,12 @@ from service.api.models import (
     AnchorsPublic,
     BreaksPublic,
     DisruptionScenario,
-    ErrorBody,
     ImpactPublic,
     RisksPublic,
     SmePublic,
 )
 
-router = APIRouter(
-    tags=["analysis"], responses={404: {"model": ErrorBody}}, dependencies=[Depends(Allow(VIEWER))]
-)
+router = APIRouter(tags=["analysis"], dependencies=[Depends(Allow(VIEWER))])
 
 
 @router.get("/chains/{chain_id}/breaks", response_model=BreaksPublic)

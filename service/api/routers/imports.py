@@ -10,20 +10,12 @@ from seed.ledger.read import RawLedger, read_upload
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, Allow
 from service.api.deps import ChainDep, StoreDep
-from service.api.models import ErrorBody, ImportResult
+from service.api.models import ImportResult
 from service.errors import TooLarge
 from service.settings import Settings
 from service.storage.port import GraphStore
 
-router = APIRouter(
-    tags=["imports"],
-    responses={
-        401: {"model": ErrorBody},
-        403: {"model": ErrorBody},
-        413: {"model": ErrorBody},
-        422: {"model": ErrorBody},
-    },
-)
+router = APIRouter(tags=["imports"])
 audit = logging.getLogger("chainlens.audit")
 
 

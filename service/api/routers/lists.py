@@ -10,12 +10,10 @@ from fastapi.responses import Response
 from service import lists
 from service.api.access import VIEWER, Allow
 from service.api.deps import ChainDep, StoreDep
-from service.api.models import ChainListPublic, ErrorBody
+from service.api.models import ChainListPublic
 from service.render.lists import to_csv, to_xlsx
 
-router = APIRouter(
-    tags=["lists"], responses={404: {"model": ErrorBody}}, dependencies=[Depends(Allow(VIEWER))]
-)
+router = APIRouter(tags=["lists"], dependencies=[Depends(Allow(VIEWER))])
 
 ListName = StrEnum("ListName", {k.replace("-", "_"): k for k in lists.LISTS})  # type: ignore[misc]
 

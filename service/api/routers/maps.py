@@ -8,11 +8,8 @@ from fastapi.responses import HTMLResponse
 from service import maps
 from service.api.access import VIEWER, Allow
 from service.api.deps import ChainDep, StoreDep
-from service.api.models import ErrorBody
 
-router = APIRouter(
-    tags=["maps"], responses={404: {"model": ErrorBody}}, dependencies=[Depends(Allow(VIEWER))]
-)
+router = APIRouter(tags=["maps"], dependencies=[Depends(Allow(VIEWER))])
 
 
 class MapName(StrEnum):

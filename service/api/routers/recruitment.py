@@ -11,14 +11,12 @@ from service import recruitment
 from service.analysis.recruitment import Weights
 from service.api.access import VIEWER, Allow
 from service.api.deps import ID_PATTERN, ChainDep, StoreDep
-from service.api.models import ErrorBody
 from service.api.models_recruitment import DossierPublic, RecruitmentPublic
 from service.errors import InvalidInput
 from service.render.lists import to_xlsx
 
 router = APIRouter(
     tags=["recruitment"],
-    responses={404: {"model": ErrorBody}, 422: {"model": ErrorBody}},
     dependencies=[Depends(Allow(VIEWER))],
 )
 
