@@ -1,5 +1,6 @@
-"""Bounded load on loopback: N concurrent clients for S seconds of mixed reads against a real
-`chainlens serve` on the embedded engine; prints p50/p99 latency and errors as JSON.
+"""Bounded load on loopback: N concurrent clients for S seconds of mixed reads, and one ledger import
+a third of the way in, against a real `chainlens serve` on the embedded engine; prints p50/p99 latency,
+errors, and whether the import's rows all arrived exactly once, as JSON.
 
     python -m benchmarks.load --clients 32 --seconds 30 --store ~/.cache/chainlens/bench/province.lbdb
 """
@@ -10,9 +11,11 @@ import argparse
 import json
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -22,6 +25,25 @@ import httpx
 from benchmarks.run import ledger_for
 
 PORT = 8765
+CONFIRMED = "2026-11-28"
+
+
+def import_files(count: int, buyers: list[str]) -> list[tuple[str, tuple[str, bytes, str]]]:
+    """A ledger of ``count`` new district stamping firms, each supplying one existing firm."""
+    firms = [
+        "编号,名称,所在地区代码,区内企业,企业规模,链主企业,专精特新,经营状态,来源,核实日期,所属环节,主要产品"
+    ]
+    links = ["供应企业编号,采购企业编号,供应产品,来源,核实日期"]
+    for i in range(count):
+        fid = f"load{i:06d}"
+        firms.append(
+            f"{fid},负载测试企业{i:06d},220106400,是,小型,否,否,在营,illustrative,{CONFIRMED},auto.s03,p.auto.stamping"
+        )
+        links.append(f"{fid},{buyers[i % len(buyers)]},p.auto.stamping,illustrative,{CONFIRMED}")
+    return [
+        ("files", ("enterprises.csv", "\n".join(firms).encode(), "text/csv")),
+        ("files", ("supply_links.csv", "\n".join(links).encode(), "text/csv")),
+    ]
 
 
 def ensure_store(path: Path, enterprises: int, links: int) -> None:
@@ -44,9 +66,17 @@ def main() -> None:
     parser.add_argument("--store", type=Path, default=Path.home() / ".cache/chainlens/bench/province.lbdb")
     parser.add_argument("--enterprises", type=int, default=100_000)
     parser.add_argument("--links", type=int, default=500_000)
+    parser.add_argument("--import-firms", type=int, default=2_000, help="firms (and links) in the one import")
     args = parser.parse_args()
     ensure_store(args.store, args.enterprises, args.links)
-    env = {**os.environ, "CHAINLENS_EMBEDDED_PATH": str(args.store), "CHAINLENS_BACKEND": "embedded"}
+    work = Path(tempfile.mkdtemp(prefix="chainlens-load-")) / "graph.lbdb"
+    shutil.copyfile(args.store, work)  # the import changes the graph: keep the cached store as it was
+    env = {
+        **os.environ,
+        "CHAINLENS_EMBEDDED_PATH": str(work),
+        "CHAINLENS_BACKEND": "embedded",
+        "CHAINLENS_KEYS_FILE": str(work.parent / "keys.json"),  # none: open, on loopback only
+    }
     server = subprocess.Popen(
         [sys.executable, "-m", "service.cli", "serve", "--port", str(PORT)],
         env=env,
@@ -80,11 +110,22 @@ def main() -> None:
         latencies: list[float] = []
         errors: list[str] = []
         lock = threading.Lock()
+        before = httpx.get(f"{base}/health", timeout=60).json()
         stop_at = time.time() + args.seconds
+        outcome: dict[str, object] = {}
+
+        def importer() -> None:
+            time.sleep(args.seconds / 3)
+            files = import_files(args.import_firms, firms)
+            start = time.perf_counter()
+            response = httpx.post(f"{base}/imports", files=files, timeout=600)
+            outcome["status"] = response.status_code
+            outcome["seconds"] = round(time.perf_counter() - start, 2)
+            outcome["created"] = response.json().get("created")
 
         def client(seed: int) -> None:
             r = random.Random(seed)
-            with httpx.Client(base_url=base, timeout=60) as http:
+            with httpx.Client(base_url=base, timeout=300) as http:
                 while time.time() < stop_at:
                     if r.random() < 0.3:
                         path = f"/enterprises/{r.choice(firms)}" + ("/impact" if r.random() < 0.5 else "")
@@ -102,11 +143,26 @@ def main() -> None:
                             errors.append(f"{status} {path}")
 
         threads = [threading.Thread(target=client, args=(i,)) for i in range(args.clients)]
+        threads.append(threading.Thread(target=importer))
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         latencies.sort()
+        after = httpx.get(f"{base}/health", timeout=60).json()
+        with httpx.Client(base_url=base, timeout=60) as http:
+            missing = [
+                i
+                for i in range(args.import_firms)
+                if http.get(f"/enterprises/load{i:06d}").status_code != 200
+            ]
+        n = args.import_firms
+        # each new firm: one node; LOCATED_IN, OPERATES_IN, MAKES and its SUPPLIES link
+        outcome["nodes_added"] = after["nodes"] - before["nodes"]
+        outcome["relationships_added"] = after["relationships"] - before["relationships"]
+        outcome["exactly_once"] = (
+            not missing and outcome["nodes_added"] == n and outcome["relationships_added"] == 4 * n
+        )
         result = {
             "clients": args.clients,
             "seconds": args.seconds,
@@ -116,12 +172,14 @@ def main() -> None:
             "p50_ms": round(statistics.median(latencies) * 1000, 1),
             "p99_ms": round(latencies[int(len(latencies) * 0.99) - 1] * 1000, 1),
             "requests_per_second": round(len(latencies) / args.seconds, 1),
+            "import": outcome,
         }
         json.dump(result, sys.stdout, indent=2)
         print()
     finally:
         server.terminate()
         server.wait(timeout=30)
+        shutil.rmtree(work.parent, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,9 @@ MAX_ENTRIES = 256
 
 
 class ResultCache:
-    """A small LRU keyed by (graph version, key); one per store."""
+    """A small LRU keyed by (graph version, key); one per store. Concurrent requests for an answer being
+    computed wait for that computation instead of repeating it (after a write, 32 clients asking for
+    the same cold risk list cost one computation, not 32)."""
 
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
         self._entries: OrderedDict[tuple[str, Hashable], Any] = OrderedDict()
@@ -27,6 +29,7 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
         self._pinned = threading.local()
+        self._running: dict[tuple[str, Hashable], threading.Event] = {}  # computations under way
 
     @staticmethod
     def version(store: GraphStore) -> str:
@@ -64,19 +67,30 @@ class ResultCache:
         if not version:  # a graph chainlens never wrote to: nothing to key a cache entry on
             return compute()
         full = (version, key)
-        with self._lock:
-            if full in self._entries:
-                self._entries.move_to_end(full)
-                self.hits += 1
-                value: T = self._entries[full]
-                return value
-        result = compute()
-        with self._lock:
-            self.misses += 1
-            self._entries[full] = result
-            while len(self._entries) > self.max_entries:
-                self._entries.popitem(last=False)
-        return result
+        while True:
+            with self._lock:
+                if full in self._entries:
+                    self._entries.move_to_end(full)
+                    self.hits += 1
+                    value: T = self._entries[full]
+                    return value
+                running = self._running.get(full)
+                if running is None:  # this thread computes; others asking meanwhile wait for it
+                    running = self._running[full] = threading.Event()
+                    break
+            running.wait()  # then take the entry, or compute it if that thread failed
+        try:
+            result = compute()
+            with self._lock:
+                self.misses += 1
+                self._entries[full] = result
+                while len(self._entries) > self.max_entries:
+                    self._entries.popitem(last=False)
+            return result
+        finally:
+            with self._lock:
+                del self._running[full]
+            running.set()
 
 
 _CACHES: weakref.WeakKeyDictionary[GraphStore, ResultCache] = weakref.WeakKeyDictionary()
