@@ -170,6 +170,95 @@ ORGANISATION = _node(
     doc="The 1-3-4 system: leading group, three offices, four task forces, lead departments.",
 )
 
+RISK_KINDS = _choices(
+    ("break", "断点"),
+    ("choke", "堵点"),
+    ("single_source", "单一来源"),
+    ("concentrated", "供应集中"),
+    ("recovery_gap", "替换时间超过库存"),
+    ("manual", "人工录入"),
+)
+RISK_STATUS = _choices(
+    ("identified", "已识别"), ("confirmed", "已确认"), ("handling", "处置中"), ("resolved", "已化解")
+)
+ASSESSMENT_ITEMS = _choices(
+    ("task_force", "组建工作专班"),
+    ("kept_current", "任务清单与四图五清单动态更新"),
+    ("yearly_plan", "制定年度工作计划"),
+    ("policies", "出台专项政策"),
+    ("anchors", "培育链主企业"),
+    ("specialised", "培育专精特新企业"),
+    ("projects", "推进补链项目"),
+    ("problems", "解决重大问题"),
+)
+
+RISK = _node(
+    "Risk",
+    "风险台账",
+    "risk_register",
+    Property("chain_id", S, "所属产业链", required=True),
+    Property("kind", S, "风险类型", required=True, choices=RISK_KINDS),
+    Property("subject", S, "风险对象", doc="What the risk is about: segment, or buyer and input, as ids."),
+    Property("status", S, "状态", required=True, choices=RISK_STATUS),
+    Property("owner", S, "责任单位"),
+    Property("measures", S, "处置措施"),
+    Property("identified_on", D, "识别日期", required=True),
+    Property("status_on", D, "状态日期"),
+    Property("resolved_on", D, "化解日期"),
+    doc="The office's risk register (断链断供风险台账): computed or entered by hand, worked to resolution.",
+)
+EVIDENCE = _node(
+    "Evidence",
+    "考核佐证",
+    "assessment_evidence",
+    Property("chain_id", S, "所属产业链", required=True),
+    Property("year", INT, "考核年度", required=True, minimum=2000, maximum=2100),
+    Property("item", S, "考核事项", required=True, choices=ASSESSMENT_ITEMS),
+    Property("description", S, "佐证说明"),
+    Property("document", S, "佐证材料"),
+    doc="Recorded evidence for a duty of the yearly assessment (全年考核) the data cannot show by itself.",
+)
+
+UPDATE = NodeType(
+    "GraphUpdate",
+    "更新记录",
+    "updates",
+    (
+        Property("id", S, "编号", required=True),
+        Property("name", S, "名称", required=True),
+        Property("seq", INT, "序号", required=True),
+        Property("at", D, "更新日期", required=True),
+        Property("recorded_at", S, "记录时间", required=True),
+        Property("author", S, "作者", required=True),
+        Property("note", S, "说明"),
+        Property("kind", S, "类型", required=True),
+        Property("undoes", S, "撤销的更新"),
+        Property("version", S, "图谱版本", doc="The graph version this update left."),
+        Property("changes", INT, "变更行数"),
+        Property("summary", S, "变更摘要", doc="JSON: changed rows per sheet."),
+        PROVENANCE,
+        CONFIRMED_ON,
+    ),
+    doc="One update of the graph (an import, an undo, a restore): when, by whom, why.",
+    system=True,
+)
+UPDATE_CHUNK = NodeType(
+    "GraphUpdateChunk",
+    "更新内容",
+    "update_chunks",
+    (
+        Property("id", S, "编号", required=True),
+        Property("name", S, "名称", required=True),
+        Property("update_id", S, "更新编号", required=True),
+        Property("n", INT, "分段序号", required=True),
+        Property("payload", S, "内容", required=True, doc="gzip + base64 of the update's changed rows."),
+        PROVENANCE,
+        CONFIRMED_ON,
+    ),
+    doc="The rows an update changed, before and after, in pieces of at most 512 KB.",
+    system=True,
+)
+
 META = NodeType(
     "Meta",
     "图谱元数据",
@@ -345,7 +434,11 @@ MODEL = GraphModel(
         PROJECT,
         POLICY,
         ORGANISATION,
+        RISK,
+        EVIDENCE,
         META,
+        UPDATE,
+        UPDATE_CHUNK,
     ),
     relationships=RELATIONSHIPS,
 )

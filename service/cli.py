@@ -41,12 +41,20 @@ def _describe(problem: dict[str, object]) -> str:
     return str(Problem(**problem))  # type: ignore[arg-type]
 
 
-def _import(path: Path) -> None:
+def _import(path: Path, author: str | None, note: str | None, day: str | None) -> None:
+    import datetime as dt
+    import getpass
+
     from rich.progress import Progress
 
-    from seed.ledger.load import import_ledger
     from seed.ledger.read import read_ledger
+    from service import history
 
+    try:
+        at = dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        typer.echo(f"错误：--date 应为 YYYY-MM-DD，收到 {day}", err=True)
+        raise typer.Exit(code=2) from None
     with Progress(transient=True) as bar, _store() as store:
         task = bar.add_task("读取台账", total=None)
 
@@ -54,30 +62,42 @@ def _import(path: Path) -> None:
             bar.update(task, description=stage, completed=done, total=total)
 
         raw = read_ledger(path)
-        report = import_ledger(store, raw, advance)
-    typer.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        report, update = history.import_update(
+            store, raw, author=author or getpass.getuser(), note=note, at=at, progress=advance
+        )
+    typer.echo(json.dumps({**report.as_dict(), "update": update.public()}, ensure_ascii=False, indent=2))
+
+
+AuthorOption = Annotated[str | None, typer.Option("--author", help="作者（默认当前系统用户）")]
+NoteOption = Annotated[str | None, typer.Option("--note", help="本次更新的说明")]
+DateOption = Annotated[str | None, typer.Option("--date", help="更新日期 YYYY-MM-DD（默认今天）")]
 
 
 @app.command()
-def seed() -> None:
+def seed(author: AuthorOption = None, note: NoteOption = "导入内置种子数据", date: DateOption = None) -> None:
     """把内置的绿园区四条产业链种子数据导入当前图谱（可重复执行）。"""
     from seed import dataset_path
 
     try:
         with dataset_path() as path:
-            _import(path)
+            _import(path, author, note, date)
     except ChainlensError as e:
         _fail(e)
 
 
 @app.command("import")
-def import_(path: Annotated[Path, typer.Argument(help="CSV台账文件夹或XLSX工作簿")]) -> None:
-    """校验并导入台账：全部正确才写入，任何错误都不写入。"""
+def import_(
+    path: Annotated[Path, typer.Argument(help="CSV台账文件夹或XLSX工作簿")],
+    author: AuthorOption = None,
+    note: NoteOption = None,
+    date: DateOption = None,
+) -> None:
+    """校验并导入台账：全部正确才写入，任何错误都不写入；每次导入记为一次带日期、作者和说明的更新。"""
     if not path.exists():
         typer.echo(f"错误：{path} 不存在", err=True)
         raise typer.Exit(code=2)
     try:
-        _import(path)
+        _import(path, author, note, date)
     except ChainlensError as e:
         _fail(e)
 
@@ -219,6 +239,117 @@ def dossier(
         _fail(e)
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(html, encoding="utf-8")
+    typer.echo(str(output))
+
+
+@app.command("history")
+def history_() -> None:
+    """列出图谱的全部更新记录（日期、作者、说明、变更行数）。"""
+    from service import history
+
+    try:
+        with _store() as store:
+            for u in history.updates(store):
+                typer.echo(json.dumps(u.public(), ensure_ascii=False))
+    except ChainlensError as e:
+        _fail(e)
+
+
+@app.command()
+def undo(
+    update_id: Annotated[str, typer.Argument(help="要撤销的更新编号，如 u000003")],
+    author: AuthorOption = None,
+) -> None:
+    """撤销一次更新：记一次新的更新，把它改过的行恢复原样。"""
+    import getpass
+
+    from service import history
+
+    try:
+        with _store() as store:
+            report, update = history.undo(store, update_id, author=author or getpass.getuser())
+    except ChainlensError as e:
+        _fail(e)
+    typer.echo(json.dumps({**report.as_dict(), "update": update.public()}, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def backup(output: Annotated[Path, typer.Argument(help="备份文件（.jsonl.gz）")]) -> None:
+    """把全部历史（每次更新及其改动的行）写入一个备份文件。"""
+    from service import history
+
+    try:
+        with _store() as store:
+            data = history.backup(store)
+    except ChainlensError as e:
+        _fail(e)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(data)
+    typer.echo(str(output))
+
+
+@app.command()
+def restore(source: Annotated[Path, typer.Argument(help="chainlens backup 写出的备份文件")]) -> None:
+    """把备份恢复到空图谱：当前图谱和每一个历史状态。"""
+    from service import history
+
+    if not source.exists():
+        typer.echo(f"错误：{source} 不存在", err=True)
+        raise typer.Exit(code=2)
+    try:
+        with _store() as store:
+            log = history.restore(store, source.read_bytes())
+    except ChainlensError as e:
+        _fail(e)
+    typer.echo(f"已恢复 {len(log)} 次更新")
+
+
+@app.command()
+def report(
+    chain: Annotated[str, typer.Argument(help="产业链编号，如 beef")],
+    period: Annotated[str, typer.Option("--period", help="2026-W48、2026-11、2026-Q4、2026-H2 或 2026")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出文件")],
+    format: Annotated[str, typer.Option("--format", help="html（可打印）或 xlsx")] = "html",
+) -> None:
+    """按周、月、季、半年或年写出一条产业链的报告。"""
+    from service import reports
+    from service.render.lists import to_xlsx
+    from service.render.reports import report_html, report_sheets
+
+    if format not in ("html", "xlsx"):
+        typer.echo("错误：--format 只能是 html 或 xlsx", err=True)
+        raise typer.Exit(code=2)
+    try:
+        with _store() as store:
+            result = reports.report(store, chain, period)
+    except ChainlensError as e:
+        _fail(e)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if format == "html":
+        output.write_text(report_html(result), encoding="utf-8")
+    else:
+        output.write_bytes(to_xlsx(report_sheets(result)))
+    typer.echo(str(output))
+
+
+@app.command()
+def assessment(
+    chain: Annotated[str, typer.Argument(help="产业链编号，如 beef")],
+    year: Annotated[int, typer.Option("--year", help="考核年度")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="输出XLSX文件")],
+) -> None:
+    """写出一条产业链的全年考核（八项职责的得分与证据）。"""
+    from service import assessment as assess
+    from service.render.lists import to_xlsx
+    from service.render.reports import assessment_sheets
+
+    try:
+        with _store() as store:
+            result = assess.assessment(store, chain, year)
+    except ChainlensError as e:
+        _fail(e)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_bytes(to_xlsx(assessment_sheets(result)))
     typer.echo(str(output))
 
 

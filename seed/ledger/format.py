@@ -159,6 +159,8 @@ def _sheets() -> tuple[Sheet, ...]:
         "projects",
         "policies",
         "organisations",
+        "risk_register",
+        "assessment_evidence",
     ]
     built = {n.sheet: _node_sheet(n) for n in MODEL.nodes if not n.system}
     built.update({r.sheet: _rel_sheet(r) for r in MODEL.relationships if r.sheet})

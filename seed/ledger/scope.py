@@ -37,7 +37,7 @@ def out_of_scope(checked: CheckedLedger, state: GraphState, allowed: set[str]) -
         v = row.values
         if sheet == "chains":
             return {v["id"]}
-        if sheet in ("segments", "technologies"):
+        if sheet in ("segments", "technologies", "risk_register", "assessment_evidence"):
             return {v["chain_id"]} if v.get("chain_id") else set()
         if sheet in ("products", "enterprises"):
             listed: tuple[str, ...] = tuple(v.get("segments") or ())

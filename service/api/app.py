@@ -18,6 +18,7 @@ from service.api.routers import (
     chains,
     enterprises,
     health,
+    history,
     imports,
     lists,
     maps,
@@ -96,6 +97,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         lists,
         maps,
         recruitment,
+        history,
     ):
         app.include_router(module.router, responses=ERROR_RESPONSES)
     return app

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 
-from service import catalog
+from service import catalog, history
+from service.errors import InvalidInput
 from service.storage.port import GraphStore
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 
 
-def get_store(request: Request) -> GraphStore:
+def get_store(
+    request: Request,
+    as_of: Annotated[
+        dt.date | None, Query(description="按某日结束时的图谱作答（YYYY-MM-DD）；不给则为当前图谱")
+    ] = None,
+) -> GraphStore:
+    """The graph, or as it stood at the end of ``as_of`` (read requests only)."""
     store: GraphStore = request.app.state.store
-    return store
+    if as_of is None:
+        return store
+    if request.method != "GET":
+        raise InvalidInput("as_of 只能用于查询，不能用于写入")
+    return history.as_of(store, as_of)
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]

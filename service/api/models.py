@@ -127,6 +127,25 @@ class ImportResult(BaseModel):
     updated: dict[str, int]
     deleted: dict[str, int]
     author: str
+    update: UpdatePublic
+
+
+class UpdatePublic(BaseModel):
+    id: str
+    seq: int
+    at: str
+    recorded_at: str
+    author: str
+    note: str | None = None
+    kind: str
+    undoes: str | None = None
+    changes: int
+    summary: dict[str, int]
+
+
+class UpdatesPublic(BaseModel):
+    data: list[UpdatePublic]
+    count: int
 
 
 class SegmentLink(BaseModel):

@@ -67,6 +67,10 @@ class Q(StrEnum):
     DISTRICT_DEMAND = "recruitment/list_district_demand"
     DISTRICT_CUSTOMER_COUNTS = "recruitment/count_district_customers"
     DISTRICT_TOWNSHIPS = "recruitment/list_district_townships"
+    CREATE_UPDATE = "history/create_update"
+    CREATE_UPDATE_CHUNK = "history/create_update_chunk"
+    LIST_UPDATES = "history/list_updates"
+    LIST_UPDATE_CHUNKS = "history/list_update_chunks"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from service import history
 from service.access import KeyStore
 from service.api.access import Allow
 from service.api.app import create_app
@@ -40,8 +41,28 @@ ROLES = {
     ("GET", "/chains/{chain_id}/maps/{map_name}.html"): "viewer",
     ("GET", "/chains/{chain_id}/recruitment"): "viewer",
     ("GET", "/recruitment/{enterprise_id}"): "viewer",
+    ("GET", "/updates"): "viewer",
+    ("POST", "/updates/{update_id}/undo"): "admin",
+    ("GET", "/chains/{chain_id}/changes"): "viewer",
+    ("GET", "/chains/{chain_id}/risk-register"): "viewer",
+    ("POST", "/chains/{chain_id}/risk-register"): "editor",
+    ("GET", "/chains/{chain_id}/reports/{period}"): "viewer",
+    ("GET", "/chains/{chain_id}/assessment/{year}"): "viewer",
 }
-PATH_VALUES = {"chain_id": "c1", "enterprise_id": "e3", "list_name": "risks", "map_name": "chain"}
+PATH_VALUES = {
+    "chain_id": "c1",
+    "enterprise_id": "e3",
+    "list_name": "risks",
+    "map_name": "chain",
+    "update_id": "u000001",
+    "period": "2026-11",
+    "year": "2026",
+}
+QUERY = {"/search": {"q": "部件"}, "/chains/{chain_id}/changes": {"from": "2026-01-01", "to": "2026-12-31"}}
+BODY = {
+    "/scenarios/disruption": {"enterprise_ids": ["e3"]},
+    "/chains/{chain_id}/risk-register": {"risk_id": "risk:c1:break:s1", "status": "confirmed"},
+}
 SEGMENTS_CSV = (
     "编号,名称,所属产业链,顺序,上中下游,来源,核实日期\ns9,新环节,c1,9,下游,illustrative,2026-11-02\n"
 )
@@ -81,6 +102,7 @@ def test_every_endpoint_declares_a_role() -> None:
 
 @pytest.fixture
 def keyed(mini_store: GraphStore, tmp_path: Path) -> Iterator[tuple[TestClient, dict[str, str], KeyStore]]:
+    history.reconcile(mini_store)  # the fixture graph as update u000001
     keys = KeyStore(tmp_path / "keys.json")
     tokens = {
         "viewer": keys.create("查看员", "viewer")[1],
@@ -101,8 +123,8 @@ def _call(client: TestClient, method: str, path: str, token: str | None) -> int:
         files = [("files", ("segments.csv", SEGMENTS_CSV.encode(), "text/csv"))]
         return client.post(url, headers=headers, files=files).status_code
     if method == "POST":
-        return client.post(url, headers=headers, json={"enterprise_ids": ["e3"]}).status_code
-    return client.get(url, headers=headers, params={"q": "部件"} if path == "/search" else None).status_code
+        return client.post(url, headers=headers, json=BODY.get(path)).status_code
+    return client.get(url, headers=headers, params=QUERY.get(path)).status_code
 
 
 @pytest.mark.parametrize(("method", "path"), sorted(ROLES))

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 
-from seed.ledger.load import import_ledger
 from seed.ledger.read import RawLedger, read_upload
+from service import history
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, Allow
 from service.api.deps import ChainDep, StoreDep
@@ -17,6 +18,8 @@ from service.storage.port import GraphStore
 
 router = APIRouter(tags=["imports"])
 audit = logging.getLogger("chainlens.audit")
+NoteForm = Annotated[str | None, Form(max_length=500, description="本次更新的说明")]
+AtForm = Annotated[dt.date | None, Form(description="更新日期（默认今天）")]
 
 
 def _read(files: list[UploadFile], settings: Settings) -> RawLedger:
@@ -40,9 +43,15 @@ def _read(files: list[UploadFile], settings: Settings) -> RawLedger:
 
 
 def _run(
-    store: GraphStore, ledger: RawLedger, key: ApiKey, chains: set[str] | None, where: str
+    store: GraphStore,
+    ledger: RawLedger,
+    key: ApiKey,
+    chains: set[str] | None,
+    where: str,
+    note: str | None,
+    at: dt.date | None,
 ) -> ImportResult:
-    report = import_ledger(store, ledger, chains=chains)
+    report, update = history.import_update(store, ledger, author=key.owner, note=note, at=at, chains=chains)
     audit.info(
         "import %s by %s (key %s, %s): %d rows, created %s, updated %s, deleted %s",
         where,
@@ -54,7 +63,7 @@ def _run(
         dict(report.updated),
         dict(report.deleted),
     )
-    return ImportResult(**report.as_dict(), author=key.owner)
+    return ImportResult.model_validate({**report.as_dict(), "author": key.owner, "update": update.public()})
 
 
 @router.post("/imports", response_model=ImportResult)
@@ -63,10 +72,12 @@ def post_import(
     store: StoreDep,
     files: Annotated[list[UploadFile], File()],
     key: Annotated[ApiKey, Depends(Allow(ADMIN))],
+    note: NoteForm = None,
+    at: AtForm = None,
 ) -> ImportResult:
     """Import ledger files (one XLSX, or CSVs named after their lists) for any chains, in one
-    transaction. Needs an admin key."""
-    return _run(store, _read(files, request.app.state.settings), key, None, "all chains")
+    transaction, recorded as one update (author: the key's owner). Needs an admin key."""
+    return _run(store, _read(files, request.app.state.settings), key, None, "all chains", note, at)
 
 
 @router.post("/chains/{chain_id}/imports", response_model=ImportResult)
@@ -76,7 +87,9 @@ def post_chain_import(
     store: StoreDep,
     chain: ChainDep,
     files: Annotated[list[UploadFile], File()],
+    note: NoteForm = None,
+    at: AtForm = None,
 ) -> ImportResult:
-    """Import ledger files for one chain, in one transaction: every row must belong to the chain (403
-    names the rows that do not). Needs an editor key for the chain, or an admin key."""
-    return _run(store, _read(files, request.app.state.settings), key, {chain["id"]}, chain["id"])
+    """Import ledger files for one chain, in one transaction recorded as one update: every row must
+    belong to the chain (403 names the rows that do not). Needs an editor key for the chain, or admin."""
+    return _run(store, _read(files, request.app.state.settings), key, {chain["id"]}, chain["id"], note, at)

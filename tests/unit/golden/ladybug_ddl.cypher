@@ -8,7 +8,11 @@ CREATE NODE TABLE IF NOT EXISTS Region(id STRING PRIMARY KEY, name STRING, level
 CREATE NODE TABLE IF NOT EXISTS Project(id STRING PRIMARY KEY, name STRING, investment DOUBLE, stage STRING, start_date STRING, end_date STRING, description STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Policy(id STRING PRIMARY KEY, name STRING, issuer STRING, level STRING, issued_on STRING, doc_number STRING, summary STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Organisation(id STRING PRIMARY KEY, name STRING, kind STRING, head STRING, members INT64, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS Risk(id STRING PRIMARY KEY, name STRING, chain_id STRING, kind STRING, subject STRING, status STRING, owner STRING, measures STRING, identified_on STRING, status_on STRING, resolved_on STRING, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS Evidence(id STRING PRIMARY KEY, name STRING, chain_id STRING, year INT64, item STRING, description STRING, document STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Meta(id STRING PRIMARY KEY, name STRING, version STRING, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS GraphUpdate(id STRING PRIMARY KEY, name STRING, seq INT64, at STRING, recorded_at STRING, author STRING, note STRING, kind STRING, undoes STRING, version STRING, changes INT64, summary STRING, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS GraphUpdateChunk(id STRING PRIMARY KEY, name STRING, update_id STRING, n INT64, payload STRING, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS HAS_SEGMENT(FROM Chain TO Segment, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Enterprise TO Segment, provenance STRING, confirmed_on STRING);

@@ -22,6 +22,16 @@ CREATE CONSTRAINT policy_id_unique IF NOT EXISTS FOR (n:Policy) REQUIRE n.id IS 
 CREATE INDEX policy_name IF NOT EXISTS FOR (n:Policy) ON (n.name);
 CREATE CONSTRAINT organisation_id_unique IF NOT EXISTS FOR (n:Organisation) REQUIRE n.id IS UNIQUE;
 CREATE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name);
+CREATE CONSTRAINT risk_id_unique IF NOT EXISTS FOR (n:Risk) REQUIRE n.id IS UNIQUE;
+CREATE INDEX risk_name IF NOT EXISTS FOR (n:Risk) ON (n.name);
+CREATE INDEX risk_chain_id IF NOT EXISTS FOR (n:Risk) ON (n.chain_id);
+CREATE CONSTRAINT evidence_id_unique IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE;
+CREATE INDEX evidence_name IF NOT EXISTS FOR (n:Evidence) ON (n.name);
+CREATE INDEX evidence_chain_id IF NOT EXISTS FOR (n:Evidence) ON (n.chain_id);
 CREATE CONSTRAINT meta_id_unique IF NOT EXISTS FOR (n:Meta) REQUIRE n.id IS UNIQUE;
 CREATE INDEX meta_name IF NOT EXISTS FOR (n:Meta) ON (n.name);
+CREATE CONSTRAINT graphupdate_id_unique IF NOT EXISTS FOR (n:GraphUpdate) REQUIRE n.id IS UNIQUE;
+CREATE INDEX graphupdate_name IF NOT EXISTS FOR (n:GraphUpdate) ON (n.name);
+CREATE CONSTRAINT graphupdatechunk_id_unique IF NOT EXISTS FOR (n:GraphUpdateChunk) REQUIRE n.id IS UNIQUE;
+CREATE INDEX graphupdatechunk_name IF NOT EXISTS FOR (n:GraphUpdateChunk) ON (n.name);
 CREATE INDEX supplies_product_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product_id);

@@ -1,0 +1,5 @@
+// Creates new Evidence nodes in bulk.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+COPY Evidence FROM $rows

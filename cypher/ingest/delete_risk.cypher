@@ -1,0 +1,8 @@
+// Deletes Risk nodes and their relationships.
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: ids
+// returns: -
+UNWIND $ids AS i
+MATCH (n:Risk)
+WHERE n.id = i
+DETACH DELETE n

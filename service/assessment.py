@@ -1,0 +1,157 @@
+"""The yearly assessment of a chain's task force (全年考核, the "eight ones"): each duty scored from the
+data where the data can tell, and from recorded evidence (the ``assessment_evidence`` sheet) where it
+cannot. Every item lists its evidence. Scores are 0–1 per item; the total is their sum out of 8."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graph_schema import MODEL
+from service import catalog, history
+from service.changes import chains_of
+from service.history import State
+from service.storage.port import GraphStore
+
+ITEMS = {c.code: c.label for c in MODEL.node("Evidence").prop("item").choices}
+SEP = ";"
+
+
+def _rows(state: State, sheet: str) -> list[dict[str, str]]:
+    return [cells for (s, _), cells in sorted(state.items()) if s == sheet]
+
+
+def _in_chain(state: State, sheet: str, chain_id: str) -> list[dict[str, str]]:
+    return [c for (s, k), c in sorted(state.items()) if s == sheet and chain_id in chains_of(s, k, c, state)]
+
+
+def _district(firms: list[dict[str, str]]) -> list[dict[str, str]]:
+    return [f for f in firms if f.get("in_district") == "是" and f.get("status") == "在营"]
+
+
+def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
+    chain = catalog.get_chain(store, chain_id)
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    today = dt.date.today()
+    until = min(end, today)
+    log = history.updates(store)
+    begin = history.replay(store, start - dt.timedelta(days=1), log)
+    close = history.replay(store, until, log)
+    evidence: dict[str, list[str]] = {k: [] for k in ITEMS}
+    for e in _rows(close, "assessment_evidence"):
+        if e.get("chain_id") == chain_id and e.get("year") == str(year):
+            code = next((k for k, v in ITEMS.items() if v == e.get("item")), None)
+            if code:
+                text = e.get("name", "") + (f"：{e['description']}" if e.get("description") else "")
+                evidence[code].append(text + (f"（{e['document']}）" if e.get("document") else ""))
+    items: list[dict[str, Any]] = []
+
+    def item(code: str, score: float, facts: list[str], source: str) -> None:
+        recorded = evidence[code]
+        if recorded and source == "evidence":
+            score = 1.0
+        items.append(
+            {
+                "item": code,
+                "label": ITEMS[code],
+                "score": round(min(1.0, score), 3),
+                "source": source if not recorded or source == "evidence" else f"{source}+evidence",
+                "evidence": facts + [f"佐证：{r}" for r in recorded],
+            }
+        )
+
+    # 1. task force formed and staffed
+    forces = [
+        o
+        for o in _rows(close, "organisations")
+        if o.get("kind") == "工作专班"
+        and chain_id in (o.get("leads", "") + SEP + o.get("owns", "")).split(SEP)
+    ]
+    staffed = [o for o in forces if int(float(o.get("members") or 0)) > 0]
+    item(
+        "task_force",
+        1.0 if staffed else 0.5 if forces else 0.0,
+        [f"{o['name']}，{o.get('members') or 0}人" for o in forces] or ["数据中没有本链的工作专班"],
+        "data",
+    )
+    # 2. lists and maps kept current: updated in each week of the year so far
+    weeks_so_far = {
+        (d.isocalendar()[0], d.isocalendar()[1])
+        for d in (start + dt.timedelta(days=i) for i in range((until - start).days + 1))
+    }
+    updated: set[tuple[int, int]] = set()
+    for u in log:
+        day = dt.date.fromisoformat(u.at)
+        if not start <= day <= until:
+            continue
+        state_after = history.replay(store, day, log)
+        if any(
+            chain_id in chains_of(s, k, a or b, state_after) for s, k, b, a in history.changes_of(store, u.id)
+        ):
+            updated.add(day.isocalendar()[:2])
+    item(
+        "kept_current",
+        len(updated & weeks_so_far) / len(weeks_so_far) if weeks_so_far else 0.0,
+        [
+            f"{len(updated & weeks_so_far)}/{len(weeks_so_far)} 周有本链的更新",
+            *[f"{y}年第{w}周" for y, w in sorted(updated)][:60],
+        ],
+        "data",
+    )
+    # 3. yearly plan recorded (the data cannot tell)
+    item("yearly_plan", 0.0, [] if evidence["yearly_plan"] else ["未录入年度工作计划佐证"], "evidence")
+    # 4. chain-specific policies issued in the year
+    policies = [
+        p
+        for p in _in_chain(close, "policies", chain_id)
+        if start.isoformat() <= p.get("issued_on", "") <= end.isoformat()
+    ]
+    item(
+        "policies",
+        1.0 if policies else 0.0,
+        [f"{p['name']}（{p.get('issued_on')}）" for p in policies] or ["本年度没有支持本链的政策"],
+        "data",
+    )
+    # 5. anchor firms grown; 6. specialised SMEs cultivated: the year's end against its start
+    firms_begin = _district(_in_chain(begin, "enterprises", chain_id))
+    firms_end = _district(_in_chain(close, "enterprises", chain_id))
+    for code, column in (("anchors", "is_anchor"), ("specialised", "is_specialised")):
+        was = {f["id"] for f in firms_begin if f.get(column) == "是"}
+        now = {f["id"] for f in firms_end if f.get(column) == "是"}
+        item(
+            code,
+            1.0 if now - was else 0.0,
+            [f"年初{len(was)}家，年末{len(now)}家", *[f"新增：{i}" for i in sorted(now - was)]],
+            "data",
+        )
+    # 7. gap-filling projects started or completed in the year
+    moved = []
+    for p in _in_chain(close, "projects", chain_id):
+        started = start.isoformat() <= p.get("start_date", "") <= end.isoformat()
+        finished = start.isoformat() <= p.get("end_date", "") <= end.isoformat()
+        if started or finished:
+            moved.append(f"{p['name']}（{'开工' if started else ''}{'竣工' if finished else ''}）")
+    item("projects", 1.0 if moved else 0.0, moved or ["本年度没有开工或竣工的项目"], "data")
+    # 8. major problems recorded and resolved: the risk register
+    risks = [r for r in _rows(close, "risk_register") if r.get("chain_id") == chain_id]
+    this_year = [r for r in risks if start.isoformat() <= r.get("identified_on", "") <= end.isoformat()]
+    resolved = [r for r in this_year if r.get("status") == "已化解"]
+    item(
+        "problems",
+        len(resolved) / len(this_year) if this_year else 0.0,
+        [
+            f"本年度登记{len(this_year)}项，已化解{len(resolved)}项",
+            *[f"{r['name']}：{r.get('status')}" for r in this_year][:30],
+        ],
+        "data",
+    )
+    total = round(sum(i["score"] for i in items), 3)
+    return {
+        "chain_id": chain_id,
+        "chain_name": chain["name"],
+        "year": year,
+        "as_of": until.isoformat(),
+        "items": items,
+        "total": total,
+        "out_of": len(items),
+    }

@@ -1,0 +1,458 @@
+"""The graph's history (周调度): every import is an update with a date, an author and a note, and keeps
+the ledger rows it changed, before and after. Any past state is the replay of the updates up to a date;
+``as_of`` materialises it once into a temporary embedded store, on which every read query runs unchanged.
+
+Why a log and not validity intervals: the 135 read queries stay as they are and as fast on both engines,
+the current graph pays nothing, and an update log is what undo, backup and restore need anyway. The cost:
+the first question about a past date imports that state into a temporary store (about 1 s for the seed,
+about 30 s at province scale), kept for later questions; and every import also exports the whole ledger
+once to diff it (a few seconds at province scale).
+
+An update is written in a transaction of its own right after the import's (the import's rows are read
+back to diff them). Were the process to die between the two, the next update first records the
+difference as a ``reconcile`` update by ``system``, so no change goes unrecorded."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import gzip
+import json
+import shutil
+import tempfile
+import threading
+from collections import OrderedDict, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from seed.ledger.export import sheet_rows
+from seed.ledger.format import OP_KEY, SHEETS, Sheet
+from seed.ledger.load import ImportReport, Progress, import_ledger, read_state
+from seed.ledger.read import RawLedger, RawRow, RawSheet
+from service.errors import Conflict, InvalidInput, NotFound
+from service.render.cells import unguard
+from service.storage.port import GraphStore
+from service.storage.queries import Q
+
+Key = tuple[str, ...]
+Cells = dict[str, str]  # column key -> cell text, as the ledger export writes it
+State = dict[tuple[str, Key], Cells]  # (sheet key, row key) -> cells
+Change = tuple[str, Key, Cells | None, Cells | None]  # sheet, key, before, after
+
+CHUNK = 512 * 1024
+SYSTEM = "system"
+KINDS = ("import", "undo", "restore", "reconcile")
+_SHEETS = {s.key: s for s in SHEETS}
+_LOCK = threading.Lock()  # one update at a time in this process
+
+
+@dataclass(frozen=True)
+class Update:
+    id: str
+    seq: int
+    at: str
+    recorded_at: str
+    author: str
+    note: str | None
+    kind: str
+    undoes: str | None
+    version: str | None
+    changes: int
+    summary: dict[str, int]
+
+    def public(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__ if k != "version"}
+
+
+def _update(row: Mapping[str, Any]) -> Update:
+    return Update(
+        row["id"],
+        int(row["seq"]),
+        str(row["at"]),
+        row["recorded_at"],
+        row["author"],
+        row["note"] or None,
+        row["kind"],
+        row["undoes"] or None,
+        row["version"],
+        int(row["changes"] or 0),
+        json.loads(row["summary"] or "{}"),
+    )
+
+
+def updates(store: GraphStore) -> list[Update]:
+    """Every update, oldest first."""
+    return [_update(r) for r in store.read(Q.LIST_UPDATES)]
+
+
+def get_update(store: GraphStore, update_id: str) -> Update:
+    for u in updates(store):
+        if u.id == update_id:
+            return u
+    raise NotFound(f"更新 {update_id} 不存在")
+
+
+# --- rows of the ledger as text cells -------------------------------------------------------------
+
+
+def _key(sheet: Sheet, cells: Mapping[str, str]) -> Key:
+    if sheet.node is not None:
+        return (cells["id"],)
+    assert sheet.rel is not None
+    names = [c.key for c in sheet.columns[:2]] + list(sheet.rel.discriminator)
+    return tuple(cells.get(n, "") for n in names)
+
+
+def current_state(store: GraphStore) -> State:
+    """The whole graph as ledger rows (what `chainlens export` writes), text cells by column key."""
+    graph = read_state(store)
+    out: State = {}
+    for sheet in SHEETS:
+        rows = sheet_rows(store, graph, sheet)
+        next(rows)  # header
+        keys = [c.key for c in sheet.columns]
+        for cells in rows:
+            values = {k: unguard(v) for k, v in zip(keys, cells, strict=True) if v != ""}
+            out[(sheet.key, _key(sheet, values))] = values
+    return out
+
+
+def diff(before: State, after: State) -> list[Change]:
+    changes: list[Change] = []
+    for key in sorted(set(before) | set(after)):
+        old, new = before.get(key), after.get(key)
+        if old != new:
+            changes.append((key[0], key[1], old, new))
+    return changes
+
+
+def apply(state: State, changes: Iterable[Change]) -> None:
+    for sheet, key, _, after in changes:
+        if after is None:
+            state.pop((sheet, key), None)
+        else:
+            state[(sheet, key)] = after
+
+
+def as_ledger(rows: Iterable[tuple[str, Key, Cells | None]], source: str) -> RawLedger:
+    """Rows (sheet, key, cells or None for a deletion) as a ledger the importer takes."""
+    sheets: dict[str, RawSheet] = {}
+    numbers: dict[str, int] = defaultdict(lambda: 1)
+    for sheet_key, key, cells in rows:
+        sheet = _SHEETS[sheet_key]
+        raw = sheets.get(sheet_key)
+        if raw is None:
+            raw = sheets[sheet_key] = RawSheet(sheet, f"{source}:{sheet_key}", {c.key for c in sheet.columns})
+        numbers[sheet_key] += 1
+        if cells is None:
+            names = ["id"] if sheet.node is not None else [c.key for c in sheet.columns[:2]]
+            if sheet.rel is not None:
+                names += list(sheet.rel.discriminator)
+            values: dict[str, Any] = dict(zip(names, key, strict=True)) | {OP_KEY: "删除"}
+        else:
+            values = {c.key: cells.get(c.key, "") for c in sheet.columns}
+        headers = {c.key: c.header for c in sheet.columns} | {OP_KEY: "操作"}
+        raw.rows.append(RawRow(raw.source, numbers[sheet_key], values, headers))
+    order = [s.key for s in SHEETS]
+    # deletions of links before nodes, as a ledger would list them; creations in sheet order
+    return RawLedger(sorted(sheets.values(), key=lambda s: order.index(s.sheet.key)))
+
+
+# --- the log ----------------------------------------------------------------------------------------
+
+
+def _encode(changes: list[Change]) -> list[str]:
+    raw = json.dumps([[s, list(k), b, a] for s, k, b, a in changes], ensure_ascii=False).encode()
+    packed = base64.b64encode(gzip.compress(raw, mtime=0)).decode()
+    return [packed[i : i + CHUNK] for i in range(0, len(packed), CHUNK)] or [""]
+
+
+def _decode(parts: list[str]) -> list[Change]:
+    data = json.loads(gzip.decompress(base64.b64decode("".join(parts))))
+    return [(s, tuple(k), b, a) for s, k, b, a in data]
+
+
+def changes_of(store: GraphStore, update_id: str) -> list[Change]:
+    rows = store.read(Q.LIST_UPDATE_CHUNKS, {"update_id": update_id})
+    return _decode([r["payload"] for r in sorted(rows, key=lambda r: r["n"])])
+
+
+def _summary(changes: list[Change]) -> dict[str, int]:
+    out: dict[str, int] = defaultdict(int)
+    for sheet, *_ in changes:
+        out[sheet] += 1
+    return dict(out)
+
+
+def _write(store: GraphStore, update: Update, changes: list[Change], version: str) -> None:
+    """The update and its rows in one transaction that leaves the graph version as it was: the
+    update changes no chain data, so no cached answer about the chains goes stale."""
+    today = dt.date.today().isoformat()
+    statements: list[tuple[str, dict[str, Any]]] = [
+        (
+            Q.CREATE_UPDATE,
+            {
+                "id": update.id,
+                "name": update.note or update.kind,
+                "seq": update.seq,
+                "at": update.at,
+                "recorded_at": update.recorded_at,
+                "author": update.author,
+                "note": update.note or "",
+                "kind": update.kind,
+                "undoes": update.undoes or "",
+                "version": version,
+                "changes": len(changes),
+                "summary": json.dumps(_summary(changes), ensure_ascii=False),
+                "today": today,
+            },
+        )
+    ]
+    for n, part in enumerate(_encode(changes)):
+        statements.append(
+            (
+                Q.CREATE_UPDATE_CHUNK,
+                {"id": f"{update.id}#{n}", "update_id": update.id, "n": n, "payload": part, "today": today},
+            )
+        )
+    statements.append((Q.SET_VERSION, {"version": version, "today": today}))
+    store.write(statements)
+
+
+def _version(store: GraphStore) -> str:
+    rows = store.read(Q.GET_VERSION)
+    return str(rows[0]["version"]) if rows else ""
+
+
+class _Replay:
+    """The latest replayed state per store, so each update diffs against it without replaying all."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.states: dict[int, tuple[str, State]] = {}  # id(store) -> (last update id, state)
+
+
+_REPLAY = _Replay()
+
+
+def replay(store: GraphStore, until: dt.date | None = None, log: list[Update] | None = None) -> State:
+    """The ledger rows as they stood at the end of ``until`` (all updates when None)."""
+    log = updates(store) if log is None else log
+    wanted = [u for u in log if until is None or u.at <= until.isoformat()]
+    if not wanted:
+        return {}
+    last = wanted[-1].id
+    with _REPLAY.lock:
+        cached = _REPLAY.states.get(id(store))
+    if cached and cached[0] == last:
+        return dict(cached[1])
+    state: State = {}
+    for u in wanted:
+        apply(state, changes_of(store, u.id))
+    if until is None:
+        with _REPLAY.lock:
+            _REPLAY.states[id(store)] = (last, dict(state))
+    return state
+
+
+def _next(
+    log: list[Update], at: dt.date, kind: str, author: str, note: str | None, undoes: str | None
+) -> Update:
+    if log and at.isoformat() < log[-1].at:
+        raise InvalidInput(f"更新日期 {at} 早于上一次更新的日期 {log[-1].at}；历史只能向后记录")
+    seq = (log[-1].seq if log else 0) + 1
+    now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    return Update(f"u{seq:06d}", seq, at.isoformat(), now, author, note, kind, undoes, None, 0, {})
+
+
+def reconcile(store: GraphStore) -> Update | None:
+    """Record as an update whatever the graph holds that the log does not (a crash between an import and
+    its update, or writes made before chainlens kept history)."""
+    log = updates(store)
+    version = _version(store)
+    if not version or (log and log[-1].version == version):  # no write yet, or nothing unrecorded
+        return None
+    after = current_state(store)
+    changes = diff(replay(store, log=log), after)
+    if not changes:
+        return None
+    day = max(dt.date.today(), dt.date.fromisoformat(log[-1].at)) if log else dt.date.today()
+    update = _next(log, day, "reconcile", SYSTEM, "补记：未随导入记录的变更", None)
+    _write(store, update, changes, version)
+    _remember(store, update.id, after)
+    return update
+
+
+def _remember(store: GraphStore, update_id: str, state: State) -> None:
+    with _REPLAY.lock:
+        _REPLAY.states[id(store)] = (update_id, state)
+
+
+def import_update(
+    store: GraphStore,
+    raw: RawLedger,
+    *,
+    author: str,
+    note: str | None = None,
+    at: dt.date | None = None,
+    chains: set[str] | None = None,
+    kind: str = "import",
+    undoes: str | None = None,
+    progress: Progress | None = None,
+) -> tuple[ImportReport, Update]:
+    """Import a ledger as one update of the history."""
+    with _LOCK:
+        reconcile(store)
+        log = updates(store)
+        update = _next(log, at or dt.date.today(), kind, author, note, undoes)
+        before = replay(store, log=log)
+        report = import_ledger(store, raw, progress, chains)
+        after = current_state(store)
+        changes = diff(before, after)
+        _write(store, update, changes, _version(store))
+        _remember(store, update.id, after)
+        return report, get_update(store, update.id)
+
+
+def undo(
+    store: GraphStore, update_id: str, *, author: str, note: str | None = None
+) -> tuple[ImportReport, Update]:
+    """A new update that puts back what ``update_id`` changed. Refused (409) when a later update changed
+    the same rows since: undo those first."""
+    target = get_update(store, update_id)
+    changes = changes_of(store, update_id)
+    now = replay(store)
+    conflicts = [f"{s}:{'/'.join(k)}" for s, k, _, after in changes if now.get((s, k)) != after]
+    if conflicts:
+        raise Conflict(
+            f"更新 {update_id} 之后这些行又被修改过，请先撤销之后的更新：{'、'.join(conflicts[:20])}"
+        )
+    rows = [(s, k, before) for s, k, before, _ in changes]
+    return import_update(
+        store,
+        as_ledger(rows, f"undo-{update_id}"),
+        author=author,
+        note=note or f"撤销更新 {update_id}（{target.note or target.kind}）",
+        kind="undo",
+        undoes=update_id,
+    )
+
+
+# --- past states --------------------------------------------------------------------------------------
+
+
+class _PastStores:
+    """Materialised past states, a few at a time, each a temporary embedded store."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep
+        self.lock = threading.Lock()
+        self.stores: OrderedDict[tuple[int, str], tuple[GraphStore, Path]] = OrderedDict()
+        self.building: dict[tuple[int, str], threading.Lock] = defaultdict(threading.Lock)
+
+    def get(self, store: GraphStore, key: str, build: Callable[[], tuple[GraphStore, Path]]) -> GraphStore:
+        full = (id(store), key)
+        with self.building[full]:
+            with self.lock:
+                if full in self.stores:
+                    self.stores.move_to_end(full)
+                    return self.stores[full][0]
+            past, folder = build()
+            with self.lock:
+                self.stores[full] = (past, folder)
+                while len(self.stores) > self.keep:
+                    _, (old, old_folder) = self.stores.popitem(last=False)
+                    old.close()
+                    shutil.rmtree(old_folder, ignore_errors=True)
+            return past
+
+
+_PAST = _PastStores()
+
+
+def as_of(store: GraphStore, day: dt.date) -> GraphStore:
+    """The graph as it stood at the end of ``day``: the store itself when nothing changed since, else a
+    temporary embedded store holding the replayed state (kept for later questions about that day)."""
+    log = updates(store)
+    if not any(u.at > day.isoformat() for u in log):
+        return store
+    wanted = [u for u in log if u.at <= day.isoformat()]
+    key = f"{day.isoformat()}@{wanted[-1].id if wanted else 'empty'}"
+
+    def build() -> tuple[GraphStore, Path]:
+        from service.storage.ladybug_store import LadybugStore
+
+        folder = Path(tempfile.mkdtemp(prefix="chainlens-asof-"))
+        past = LadybugStore(folder / "graph.lbdb")
+        past.apply_schema()
+        state = replay(store, day, log)
+        if state:
+            import_ledger(past, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), f"asof-{day}"))
+        return past, folder
+
+    return _PAST.get(store, key, build)
+
+
+# --- backup and restore ---------------------------------------------------------------------------------
+
+BACKUP_FORMAT = "chainlens-history/1"
+
+
+def backup(store: GraphStore) -> bytes:
+    """The whole history (every update with the rows it changed), gzipped JSON lines: enough to
+    rebuild the graph and every past state of it."""
+    with _LOCK:
+        reconcile(store)
+        lines = [json.dumps({"format": BACKUP_FORMAT}, ensure_ascii=False)]
+        for u in updates(store):
+            parts = [
+                r["payload"]
+                for r in sorted(store.read(Q.LIST_UPDATE_CHUNKS, {"update_id": u.id}), key=lambda r: r["n"])
+            ]
+            lines.append(json.dumps({"update": u.public(), "payload": "".join(parts)}, ensure_ascii=False))
+    return gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0)
+
+
+def restore(store: GraphStore, data: bytes) -> list[Update]:
+    """Rebuild an empty store from a backup: the current graph, and the log that gives every past state."""
+    try:
+        lines = gzip.decompress(data).decode().splitlines()
+        header = json.loads(lines[0])
+        records = [json.loads(line) for line in lines[1:] if line.strip()]
+    except (OSError, ValueError, IndexError) as e:
+        raise InvalidInput(f"不是 chainlens 备份文件：{e}") from None
+    if header.get("format") != BACKUP_FORMAT:
+        raise InvalidInput(f"备份格式 {header.get('format')!r} 不受支持（应为 {BACKUP_FORMAT}）")
+    with _LOCK:
+        if updates(store) or current_state(store):
+            raise Conflict("只能恢复到空图谱：当前图谱已有数据或更新记录")
+        log: list[tuple[Update, list[Change]]] = []
+        state: State = {}
+        for r in records:
+            u = r["update"]
+            update = Update(
+                u["id"],
+                u["seq"],
+                u["at"],
+                u["recorded_at"],
+                u["author"],
+                u.get("note"),
+                u["kind"],
+                u.get("undoes"),
+                None,
+                u["changes"],
+                u["summary"],
+            )
+            changes = _decode([r["payload"]]) if r["payload"] else []
+            apply(state, changes)
+            log.append((update, changes))
+        if state:
+            import_ledger(store, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), "restore"))
+        version = _version(store)
+        for update, changes in log:
+            _write(store, update, changes, version)
+        if log:
+            _remember(store, log[-1][0].id, state)
+        return updates(store)

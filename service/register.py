@@ -1,0 +1,147 @@
+"""The risk register (断链断供风险台账) the chain office works: every risk, computed or entered by hand,
+with its status (已识别 → 已确认 → 处置中 → 已化解), owner, measures and dates. The register is the
+``risk_register`` ledger sheet, so each status change is an import and an update with history. A
+computed risk that no longer shows up in the analyses is proposed as resolved, never dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from graph_schema import MODEL
+from graph_schema.ingest_cypher import node_query
+from seed.ledger.format import sheet_for
+from seed.ledger.read import RawLedger, RawRow, RawSheet
+from service import catalog, history
+from service.changes import risk_items
+from service.errors import InvalidInput
+from service.history import Update
+from service.storage.port import GraphStore
+
+STATUS = {c.code: c.label for c in MODEL.node("Risk").prop("status").choices}
+KINDS = {c.code: c.label for c in MODEL.node("Risk").prop("kind").choices}
+ORDER = list(STATUS)
+
+
+def entries(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
+    """The register as recorded, for one chain."""
+    return [r for r in store.read(node_query("list", "Risk")) if r["chain_id"] == chain_id]
+
+
+def register(store: GraphStore, chain_id: str) -> dict[str, Any]:
+    """The recorded entries merged with the risks the analyses find today: a computed risk not yet
+    recorded is listed as proposed (identified); a recorded computed risk the analyses no longer find,
+    and not yet resolved, is proposed as resolved."""
+    catalog.get_chain(store, chain_id)
+    computed = risk_items(store, chain_id)
+    rows = []
+    recorded = {e["id"]: e for e in entries(store, chain_id)}
+    for rid, e in sorted(recorded.items()):
+        found = rid in computed
+        rows.append(
+            {
+                **e,
+                "recorded": True,
+                "computed": e["kind"] != "manual",
+                "still_found": found if e["kind"] != "manual" else None,
+                "proposal": "resolve"
+                if e["kind"] != "manual" and not found and e["status"] != "resolved"
+                else None,
+            }
+        )
+    for rid, item in sorted(computed.items()):
+        if rid in recorded:
+            continue
+        rows.append(
+            {
+                "id": rid,
+                "name": item["name"],
+                "chain_id": chain_id,
+                "kind": item["kind"],
+                "subject": item["subject"],
+                "status": "identified",
+                "owner": None,
+                "measures": None,
+                "identified_on": None,
+                "status_on": None,
+                "resolved_on": None,
+                "recorded": False,
+                "computed": True,
+                "still_found": True,
+                "proposal": "record",
+            }
+        )
+    for row in rows:
+        row["status_label"] = STATUS.get(row["status"], row["status"])
+        row["kind_label"] = KINDS.get(row["kind"], row["kind"])
+    counts = {s: sum(1 for r in rows if r["recorded"] and r["status"] == s) for s in STATUS}
+    return {
+        "chain_id": chain_id,
+        "data": rows,
+        "counts": counts,
+        "to_record": sum(1 for r in rows if r["proposal"] == "record"),
+        "to_resolve": sum(1 for r in rows if r["proposal"] == "resolve"),
+    }
+
+
+def record(
+    store: GraphStore,
+    chain_id: str,
+    risk_id: str,
+    *,
+    author: str,
+    status: str,
+    on: dt.date | None = None,
+    owner: str | None = None,
+    measures: str | None = None,
+    name: str | None = None,
+    note: str | None = None,
+) -> Update:
+    """Record a risk or a change of its status, as one update by ``author``. A computed risk takes its
+    description from the analyses; a risk entered by hand (``kind`` manual) needs a ``name``."""
+    if status not in STATUS:
+        raise InvalidInput(f"状态只能是 {'、'.join(STATUS)}")
+    day = on or dt.date.today()
+    current = {e["id"]: e for e in entries(store, chain_id)}.get(risk_id)
+    computed = risk_items(store, chain_id).get(risk_id)
+    base: dict[str, Any]
+    if current is not None:
+        base = dict(current)
+        if ORDER.index(status) < ORDER.index(current["status"]) and status != current["status"]:
+            raise InvalidInput(
+                f"风险 {risk_id} 已是「{STATUS[current['status']]}」，不能退回「{STATUS[status]}」"
+            )
+    elif computed is not None:
+        base = {**computed, "identified_on": day.isoformat()}
+    elif name:
+        base = {"kind": "manual", "subject": "", "name": name, "identified_on": day.isoformat()}
+    else:
+        raise InvalidInput(f"风险 {risk_id} 既不在台账中，也不是当前分析发现的风险；人工录入请给出名称")
+    cells = {
+        "id": risk_id,
+        "name": name or base["name"],
+        "chain_id": chain_id,
+        "kind": KINDS[base["kind"]],
+        "subject": base.get("subject") or "",
+        "status": STATUS[status],
+        "owner": owner if owner is not None else base.get("owner") or "",
+        "measures": measures if measures is not None else base.get("measures") or "",
+        "identified_on": base.get("identified_on") or day.isoformat(),
+        "status_on": day.isoformat(),
+        "resolved_on": day.isoformat() if status == "resolved" else (base.get("resolved_on") or ""),
+        "provenance": f"风险台账：{author}",
+        "confirmed_on": day.isoformat(),
+    }
+    sheet = sheet_for("risk_register")
+    assert sheet is not None
+    raw = RawSheet(sheet, "risk_register", set(cells))
+    raw.rows.append(RawRow("risk_register", 2, cells, {c.key: c.header for c in sheet.columns}))
+    _, update = history.import_update(
+        store,
+        RawLedger([raw]),
+        author=author,
+        note=note or f"风险台账：{cells['name'][:40]} → {STATUS[status]}",
+        at=day,
+        chains={chain_id},
+    )
+    return update
