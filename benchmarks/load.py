@@ -157,11 +157,15 @@ def main() -> None:
                 if http.get(f"/enterprises/load{i:06d}").status_code != 200
             ]
         n = args.import_firms
-        # each new firm: one node; LOCATED_IN, OPERATES_IN, MAKES and its SUPPLIES link
+        last = httpx.get(f"{base}/updates", timeout=60).json()["data"][-1]
+        # each new firm: one node (plus the update's own record); LOCATED_IN, OPERATES_IN, MAKES, SUPPLIES
         outcome["nodes_added"] = after["nodes"] - before["nodes"]
         outcome["relationships_added"] = after["relationships"] - before["relationships"]
+        outcome["update"] = {k: last[k] for k in ("id", "author", "changes", "summary")}
         outcome["exactly_once"] = (
-            not missing and outcome["nodes_added"] == n and outcome["relationships_added"] == 4 * n
+            not missing
+            and outcome["relationships_added"] == 4 * n
+            and last["summary"] == {"enterprises": n, "supply_links": n}
         )
         result = {
             "clients": args.clients,

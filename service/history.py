@@ -14,6 +14,7 @@ difference as a ``reconcile`` update by ``system``, so no change goes unrecorded
 
 from __future__ import annotations
 
+import atexit
 import base64
 import datetime as dt
 import gzip
@@ -186,37 +187,46 @@ def _summary(changes: list[Change]) -> dict[str, int]:
     return dict(out)
 
 
-def _write(store: GraphStore, update: Update, changes: list[Change], version: str) -> None:
-    """The update and its rows in one transaction that leaves the graph version as it was: the
-    update changes no chain data, so no cached answer about the chains goes stale."""
+def _write(store: GraphStore, entries: list[tuple[Update, list[Change], str]], version: str) -> None:
+    """Updates (each with its rows and the graph version it left) in one transaction that sets the
+    graph version to ``version``, the one the data already has: an update changes no chain data, so
+    no cached answer about the chains goes stale."""
     today = dt.date.today().isoformat()
-    statements: list[tuple[str, dict[str, Any]]] = [
-        (
-            Q.CREATE_UPDATE,
-            {
-                "id": update.id,
-                "name": update.note or update.kind,
-                "seq": update.seq,
-                "at": update.at,
-                "recorded_at": update.recorded_at,
-                "author": update.author,
-                "note": update.note or "",
-                "kind": update.kind,
-                "undoes": update.undoes or "",
-                "version": version,
-                "changes": len(changes),
-                "summary": json.dumps(_summary(changes), ensure_ascii=False),
-                "today": today,
-            },
-        )
-    ]
-    for n, part in enumerate(_encode(changes)):
+    statements: list[tuple[str, dict[str, Any]]] = []
+    for update, changes, left in entries:
         statements.append(
             (
-                Q.CREATE_UPDATE_CHUNK,
-                {"id": f"{update.id}#{n}", "update_id": update.id, "n": n, "payload": part, "today": today},
+                Q.CREATE_UPDATE,
+                {
+                    "id": update.id,
+                    "name": update.note or update.kind,
+                    "seq": update.seq,
+                    "at": update.at,
+                    "recorded_at": update.recorded_at,
+                    "author": update.author,
+                    "note": update.note or "",
+                    "kind": update.kind,
+                    "undoes": update.undoes or "",
+                    "version": left,
+                    "changes": len(changes),
+                    "summary": json.dumps(_summary(changes), ensure_ascii=False),
+                    "today": today,
+                },
             )
         )
+        for n, part in enumerate(_encode(changes)):
+            statements.append(
+                (
+                    Q.CREATE_UPDATE_CHUNK,
+                    {
+                        "id": f"{update.id}#{n}",
+                        "update_id": update.id,
+                        "n": n,
+                        "payload": part,
+                        "today": today,
+                    },
+                )
+            )
     statements.append((Q.SET_VERSION, {"version": version, "today": today}))
     store.write(statements)
 
@@ -267,22 +277,35 @@ def _next(
     return Update(f"u{seq:06d}", seq, at.isoformat(), now, author, note, kind, undoes, None, 0, {})
 
 
-def reconcile(store: GraphStore) -> Update | None:
-    """Record as an update whatever the graph holds that the log does not (a crash between an import and
-    its update, or writes made before chainlens kept history)."""
-    log = updates(store)
+def _unrecorded(
+    store: GraphStore, log: list[Update], day: dt.date
+) -> tuple[Update, list[Change], State] | None:
+    """What the graph holds that the log does not (a crash between an import and its update, or writes
+    made before chainlens kept history), as a ``reconcile`` update dated ``day`` (never before the
+    last update); None when the log is complete."""
     version = _version(store)
     if not version or (log and log[-1].version == version):  # no write yet, or nothing unrecorded
         return None
-    after = current_state(store)
-    changes = diff(replay(store, log=log), after)
+    now = current_state(store)
+    changes = diff(replay(store, log=log), now)
     if not changes:
         return None
-    day = max(dt.date.today(), dt.date.fromisoformat(log[-1].at)) if log else dt.date.today()
-    update = _next(log, day, "reconcile", SYSTEM, "补记：未随导入记录的变更", None)
-    _write(store, update, changes, version)
-    _remember(store, update.id, after)
-    return update
+    if log:
+        day = max(day, dt.date.fromisoformat(log[-1].at))
+    return _next(log, day, "reconcile", SYSTEM, "补记：未随导入记录的变更", None), changes, now
+
+
+def reconcile(store: GraphStore, day: dt.date | None = None) -> Update | None:
+    """Record as an update whatever the graph holds that the log does not."""
+    with _LOCK:
+        found = _unrecorded(store, updates(store), day or dt.date.today())
+        if found is None:
+            return None
+        update, changes, now = found
+        version = _version(store)
+        _write(store, [(update, changes, version)], version)
+        _remember(store, update.id, now)
+        return update
 
 
 def _remember(store: GraphStore, update_id: str, state: State) -> None:
@@ -303,15 +326,21 @@ def import_update(
     progress: Progress | None = None,
 ) -> tuple[ImportReport, Update]:
     """Import a ledger as one update of the history."""
+    day = at or dt.date.today()
     with _LOCK:
-        reconcile(store)
         log = updates(store)
-        update = _next(log, at or dt.date.today(), kind, author, note, undoes)
-        before = replay(store, log=log)
-        report = import_ledger(store, raw, progress, chains)
+        pending = _unrecorded(store, log, day)  # recorded with this update, in its transaction
+        if pending is not None:
+            log = [*log, pending[0]]
+            before, left = pending[2], _version(store)
+        else:
+            before, left = replay(store, log=log), ""
+        update = _next(log, day, kind, author, note, undoes)
+        report = import_ledger(store, raw, progress, chains)  # raises, writing nothing, on bad input
         after = current_state(store)
-        changes = diff(before, after)
-        _write(store, update, changes, _version(store))
+        version = _version(store)
+        entries = [] if pending is None else [(pending[0], pending[1], left)]
+        _write(store, [*entries, (update, diff(before, after), version)], version)
         _remember(store, update.id, after)
         return report, get_update(store, update.id)
 
@@ -368,8 +397,16 @@ class _PastStores:
                     shutil.rmtree(old_folder, ignore_errors=True)
             return past
 
+    def close(self) -> None:
+        with self.lock:
+            while self.stores:
+                _, (past, folder) = self.stores.popitem()
+                past.close()
+                shutil.rmtree(folder, ignore_errors=True)
+
 
 _PAST = _PastStores()
+atexit.register(_PAST.close)  # the temporary stores go with the process
 
 
 def as_of(store: GraphStore, day: dt.date) -> GraphStore:
@@ -403,8 +440,8 @@ BACKUP_FORMAT = "chainlens-history/1"
 def backup(store: GraphStore) -> bytes:
     """The whole history (every update with the rows it changed), gzipped JSON lines: enough to
     rebuild the graph and every past state of it."""
+    reconcile(store)
     with _LOCK:
-        reconcile(store)
         lines = [json.dumps({"format": BACKUP_FORMAT}, ensure_ascii=False)]
         for u in updates(store):
             parts = [
@@ -451,8 +488,7 @@ def restore(store: GraphStore, data: bytes) -> list[Update]:
         if state:
             import_ledger(store, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), "restore"))
         version = _version(store)
-        for update, changes in log:
-            _write(store, update, changes, version)
+        _write(store, [(update, changes, version) for update, changes in log], version)
         if log:
             _remember(store, log[-1][0].id, state)
         return updates(store)

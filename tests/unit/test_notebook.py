@@ -24,3 +24,7 @@ def test_notebook_runs_and_shows_the_beef_breaks() -> None:
         o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
     )
     assert "beef break 「良种繁育」环节区内没有企业" in printed
+    assert "11-08 ['auto.s08']" in printed and "11-09 []" in printed  # the two dates compared
+    assert "消除的风险" in printed and "只有一家供应商" in printed
+    shown = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if "data" in o]
+    assert any("<iframe srcdoc=" in o["data"].get("text/html", "") for o in shown)  # the map, inline
