@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -9,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from seed.ledger.load import import_ledger
 from seed.ledger.read import read_ledger
+from service import history
 from service.storage.port import GraphStore, Params, Progress, Statement, versioned
 from service.storage.queries import Q, QueryRegistry
 from tests.conftest import FIXTURES, close_store, make_store
@@ -115,13 +116,22 @@ def test_every_query_runs_on_both_engines_with_equal_rows(
             ("mini_change", "a partial ledger: rename, new firm, deleted link, new segment list"),
             ("mini_delete", "delete every node and link the ledger made"),
         ]
-        for folder, what in steps:
+        for day, (folder, what) in enumerate(steps, start=1):
             snapshots = {}
-            for engine, store in recorded.items():
-                import_ledger(store, read_ledger(FIXTURES / folder))
+            for engine, store in recorded.items():  # each import an update of the history
+                history.import_update(
+                    store, read_ledger(FIXTURES / folder), author="契约测试", at=dt.date(2026, 11, day)
+                )
                 snapshots[engine] = _snapshot(store)
             diff = _differences(snapshots["ladybug"], snapshots["neo4j"])
             assert not diff, f"after '{what}' the engines disagree:\n" + "\n".join(diff)
+        logs = {  # the same history on both engines, down to the rows each update changed
+            e: [
+                ({**u.public(), "recorded_at": None}, history.changes_of(s, u.id)) for u in history.updates(s)
+            ]
+            for e, s in recorded.items()
+        }
+        assert logs["ladybug"] == logs["neo4j"] and len(logs["neo4j"]) == 4
         for store in recorded.values():
             store.write([(Q.CLEAR_GRAPH, {})])
             assert store.read(Q.COUNT_NODES) == [{"nodes": 1}]  # only the version node the write left
