@@ -4,6 +4,7 @@ from a USB stick on a machine with no network. No storage imports."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -37,10 +38,16 @@ def graph_map_html(title: str, legend: str, data: dict[str, Any]) -> str:
 
 
 def index_html(
-    chains: list[dict[str, Any]], maps: list[tuple[str, str]], lists: list[tuple[str, str]], version: str
+    chains: list[dict[str, Any]],
+    maps: list[tuple[str, str]],
+    lists: list[tuple[str, str]],
+    version: str,
+    work: Sequence[tuple[str, str]] = (),
 ) -> str:
-    """The front page: each chain with links to its maps and lists, its breaks and its top risks."""
-    return _env().get_template("index.html").render(chains=chains, maps=maps, lists=lists, version=version)
+    """The front page: each chain with links to its maps, lists and working documents (paths relative
+    to the chain), its breaks and its top risks."""
+    template = _env().get_template("index.html")
+    return template.render(chains=chains, maps=maps, lists=lists, version=version, work=work)
 
 
 def chain_map_html(title: str, data: dict[str, Any]) -> str:

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 from fastapi import APIRouter, Depends
 from fastapi.responses import HTMLResponse
 
@@ -22,7 +24,8 @@ TOP_RISKS = 5
 
 @router.get("/", response_class=HTMLResponse)
 def front_page(store: StoreDep) -> HTMLResponse:
-    """The front page: the chains, their four maps, their five lists, breaks and top risks."""
+    """The front page: the chains, their four maps, five lists and working documents, breaks and top
+    risks."""
     chains = []
     for c in catalog.list_chains(store):
         chains.append(
@@ -33,4 +36,10 @@ def front_page(store: StoreDep) -> HTMLResponse:
             }
         )
     list_titles = [(key, lists.LIST_TITLES[key]) for key in lists.LISTS]
-    return HTMLResponse(index_html(chains, MAP_TITLES, list_titles, ResultCache.version(store)))
+    today = dt.date.today()
+    work = [  # the office's working documents for the current month and year
+        ("recruitment?format=xlsx", "招商目标（XLSX）"),
+        (f"reports/{today.year}-{today.month:02d}?format=html", f"{today.month}月月报"),
+        (f"assessment/{today.year}?format=xlsx", f"{today.year}年度考核（XLSX）"),
+    ]
+    return HTMLResponse(index_html(chains, MAP_TITLES, list_titles, ResultCache.version(store), work))
