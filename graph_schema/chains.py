@@ -44,6 +44,12 @@ def _node(label: str, title: str, sheet: str, *props: Property, doc: str = "") -
     return NodeType(label, title, sheet, (key, name, *props, PROVENANCE, CONFIRMED_ON), doc)
 
 
+def _system_node(label: str, title: str, sheet: str, *props: Property, doc: str) -> NodeType:
+    """A node type chainlens keeps itself: no ledger sheet, no ingestion queries."""
+    key, name = Property("id", S, "编号", required=True), Property("name", S, "名称", required=True)
+    return NodeType(label, title, sheet, (key, name, *props, PROVENANCE, CONFIRMED_ON), doc, system=True)
+
+
 def _choices(*pairs: tuple[str, str]) -> tuple[Choice, ...]:
     return tuple(Choice(code, label) for code, label in pairs)
 
@@ -219,59 +225,37 @@ EVIDENCE = _node(
     doc="Recorded evidence for a duty of the yearly assessment (全年考核) the data cannot show by itself.",
 )
 
-UPDATE = NodeType(
+UPDATE = _system_node(
     "GraphUpdate",
     "更新记录",
     "updates",
-    (
-        Property("id", S, "编号", required=True),
-        Property("name", S, "名称", required=True),
-        Property("seq", INT, "序号", required=True),
-        Property("at", D, "更新日期", required=True),
-        Property("recorded_at", S, "记录时间", required=True),
-        Property("author", S, "作者", required=True),
-        Property("note", S, "说明"),
-        Property("kind", S, "类型", required=True),
-        Property("undoes", S, "撤销的更新"),
-        Property("version", S, "图谱版本", doc="The graph version this update left."),
-        Property("changes", INT, "变更行数"),
-        Property("summary", S, "变更摘要", doc="JSON: changed rows per sheet."),
-        PROVENANCE,
-        CONFIRMED_ON,
-    ),
+    Property("seq", INT, "序号", required=True),
+    Property("at", D, "更新日期", required=True),
+    Property("recorded_at", S, "记录时间", required=True),
+    Property("author", S, "作者", required=True),
+    Property("note", S, "说明"),
+    Property("kind", S, "类型", required=True),
+    Property("undoes", S, "撤销的更新"),
+    Property("version", S, "图谱版本", doc="The graph version this update left."),
+    Property("changes", INT, "变更行数"),
+    Property("summary", S, "变更摘要", doc="JSON: changed rows per sheet."),
     doc="One update of the graph (an import, an undo, a restore): when, by whom, why.",
-    system=True,
 )
-UPDATE_CHUNK = NodeType(
+UPDATE_CHUNK = _system_node(
     "GraphUpdateChunk",
     "更新内容",
     "update_chunks",
-    (
-        Property("id", S, "编号", required=True),
-        Property("name", S, "名称", required=True),
-        Property("update_id", S, "更新编号", required=True),
-        Property("n", INT, "分段序号", required=True),
-        Property("payload", S, "内容", required=True, doc="gzip + base64 of the update's changed rows."),
-        PROVENANCE,
-        CONFIRMED_ON,
-    ),
+    Property("update_id", S, "更新编号", required=True),
+    Property("n", INT, "分段序号", required=True),
+    Property("payload", S, "内容", required=True, doc="gzip + base64 of the update's changed rows."),
     doc="The rows an update changed, before and after, in pieces of at most 512 KB.",
-    system=True,
 )
-
-META = NodeType(
+META = _system_node(
     "Meta",
     "图谱元数据",
     "meta",
-    (
-        Property("id", S, "编号", required=True),
-        Property("name", S, "名称", required=True),
-        Property("version", S, "版本", required=True, doc="A new random token after every write."),
-        PROVENANCE,
-        CONFIRMED_ON,
-    ),
+    Property("version", S, "版本", required=True, doc="A new random token after every write."),
     doc="One node, id 'graph', whose version changes with every write: the key of the result cache.",
-    system=True,
 )
 
 REL_COMMON = (PROVENANCE, CONFIRMED_ON)

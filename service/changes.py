@@ -121,20 +121,18 @@ def risk_items(store: GraphStore, chain_id: str) -> dict[str, dict[str, Any]]:
     def add(kind: str, subject: str, name: str) -> None:
         items[f"risk:{chain_id}:{kind}:{subject}"] = {"kind": kind, "subject": subject, "name": name}
 
-    for row in r["single_source_inputs"]:
-        product = products.get(row["product_id"], row["product_id"])
-        add(
-            "single_source",
-            f"{row['buyer_id']}:{row['product_id']}",
-            f"{firm(row['buyer_id'])}的「{product}」只有一家供应商",
-        )
-    for row in r["concentrated_inputs"]:
-        product = products.get(row["product_id"], row["product_id"])
-        add(
-            "concentrated",
-            f"{row['buyer_id']}:{row['product_id']}",
-            f"{firm(row['buyer_id'])}的「{product}」供应集中（HHI {row['hhi']}）",
-        )
+    for listed, kind, says in (
+        ("single_source_inputs", "single_source", "只有一家供应商"),
+        ("concentrated_inputs", "concentrated", "供应集中"),
+    ):
+        for row in r[listed]:
+            product = products.get(row["product_id"], row["product_id"])
+            hhi = f"（HHI {row['hhi']}）" if "hhi" in row else ""
+            add(
+                kind,
+                f"{row['buyer_id']}:{row['product_id']}",
+                f"{firm(row['buyer_id'])}的「{product}」{says}{hhi}",
+            )
     for row in r["recovery_gaps"]:
         days = f"替换需{row['recovery_days']}天，库存仅{row['stock_days']}天"
         add(
