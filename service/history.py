@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from seed.ledger.export import sheet_rows
-from seed.ledger.format import OP_KEY, SHEETS, Sheet
+from seed.ledger.format import OP_DELETE, OP_KEY, SHEETS, Sheet
 from seed.ledger.load import ImportReport, Progress, import_ledger, read_state
 from seed.ledger.read import RawLedger, RawRow, RawSheet
 from service.errors import Conflict, InvalidInput, NotFound
@@ -106,11 +106,21 @@ def _key(sheet: Sheet, cells: Mapping[str, str]) -> Key:
     return tuple(cells.get(n, "") for n in names)
 
 
-def current_state(store: GraphStore) -> State:
-    """The whole graph as ledger rows (what `chainlens export` writes), text cells by column key."""
-    graph = read_state(store)
+def _type_of(sheet: Sheet) -> str:
+    if sheet.node is not None:
+        return sheet.node.label
+    assert sheet.rel is not None
+    return sheet.rel.type
+
+
+def current_state(store: GraphStore, sheets: set[str] | None = None) -> State:
+    """The graph as ledger rows (what `chainlens export` writes), text cells by column key: every sheet,
+    or only ``sheets``."""
+    chosen = [s for s in SHEETS if sheets is None or s.key in sheets]
+    only = None if sheets is None else {_type_of(s) for s in chosen}
+    graph = read_state(store, only)
     out: State = {}
-    for sheet in SHEETS:
+    for sheet in chosen:
         rows = sheet_rows(store, graph, sheet)
         next(rows)  # header
         keys = [c.key for c in sheet.columns]
@@ -337,12 +347,27 @@ def import_update(
             before, left = replay(store, log=log), ""
         update = _next(log, day, kind, author, note, undoes)
         report = import_ledger(store, raw, progress, chains)  # raises, writing nothing, on bad input
-        after = current_state(store)
+        after = _after(store, raw, before)
         version = _version(store)
         entries = [] if pending is None else [(pending[0], pending[1], left)]
         _write(store, [*entries, (update, diff(before, after), version)], version)
         _remember(store, update.id, after)
         return report, get_update(store, update.id)
+
+
+def _after(store: GraphStore, raw: RawLedger, before: State) -> State:
+    """The ledger rows after importing ``raw`` into a graph that held ``before``. Without deletions an
+    import changes only rows of the sheets it lists (a node's list columns belong to its own row), so
+    only those are read back; a deletion can remove rows of other sheets, so then everything is."""
+    deletes = any(
+        str(row.cells.get(OP_KEY, "")).strip() in OP_DELETE for sheet in raw.sheets for row in sheet.rows
+    )
+    listed = {sheet.sheet.key for sheet in raw.sheets} & set(_SHEETS)
+    if deletes or (len(listed) == len(raw.sheets) and not listed):
+        return current_state(store)
+    after = {k: v for k, v in before.items() if k[0] not in listed}
+    after.update(current_state(store, listed))
+    return after
 
 
 def undo(

@@ -60,15 +60,16 @@ class ImportReport:
         }
 
 
-def read_state(store: GraphStore) -> GraphState:
+def read_state(store: GraphStore, only: set[str] | None = None) -> GraphState:
+    """The graph's ledger nodes and sheet relationships; with ``only``, just those labels and types."""
     state = GraphState()
     for node in MODEL.nodes:
-        if node.system:
+        if node.system or (only is not None and node.label not in only):
             continue
         rows = store.read(node_query("list", node.label))
         state.nodes[node.label] = {r["id"]: r for r in rows}
     for rel in MODEL.relationships:
-        if not rel.sheet:
+        if not rel.sheet or (only is not None and rel.type not in only):
             continue
         keyed: dict[tuple[Any, ...], dict[str, Any]] = {}
         for pair in rel.endpoints:
