@@ -18,8 +18,11 @@ def versioned(statements: Sequence[Statement]) -> list[Statement]:
     """The statements followed by one that gives the graph a new version token.
 
     Every adapter's ``write`` runs this in the same transaction, so any committed write changes the
-    version and no cache keyed by it can serve an answer from before the write.
+    version and no cache keyed by it can serve an answer from before the write. A write that sets the
+    version itself (service.history, which records updates and changes no chain data) keeps its own.
     """
+    if any(name == Q.SET_VERSION for name, _ in statements):  # the caller sets it (history records)
+        return list(statements)
     today = dt.date.today().isoformat()
     return [*statements, (Q.SET_VERSION, {"version": uuid.uuid4().hex, "today": today})]
 

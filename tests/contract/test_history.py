@@ -15,6 +15,7 @@ from seed import dataset_path
 from seed.ledger.read import read_ledger
 from service import history, register, weaklinks
 from service.api.app import create_app
+from service.cache import ResultCache
 from service.settings import Settings
 from service.storage.port import GraphStore
 from tests.conftest import ENGINES, FIXTURES, close_store, make_store
@@ -184,3 +185,6 @@ def test_past_states_answer_the_analyses(dated: GraphStore) -> None:
 def test_the_log_replays_to_the_graph(dated: GraphStore) -> None:
     """Each update read back only the sheets it listed: the log must still add up to the whole graph."""
     assert history.replay(dated) == history.current_state(dated)
+    # recording an update leaves the graph version as the import left it: the log is complete, and no
+    # cached answer about the chains was thrown away for it
+    assert history.updates(dated)[-1].version == ResultCache.version(dated)
