@@ -8,7 +8,8 @@ import datetime as dt
 from typing import Any
 
 from graph_schema import MODEL
-from service import catalog, history
+from service import catalog, changes, history
+from service.analysis.breaks import BREAK
 from service.changes import chains_of
 from service.history import State
 from service.storage.port import GraphStore
@@ -27,6 +28,51 @@ def _in_chain(state: State, sheet: str, chain_id: str) -> list[dict[str, str]]:
 
 def _district(firms: list[dict[str, str]]) -> list[dict[str, str]]:
     return [f for f in firms if f.get("in_district") == "是" and f.get("status") == "在营"]
+
+
+BUILDING, BUILT = ("在建",), ("竣工", "投产")
+
+
+def _within(day: str | None, start: dt.date, until: dt.date) -> bool:
+    return bool(day) and start.isoformat() <= str(day) <= until.isoformat()
+
+
+def gap_filling(
+    projects: list[dict[str, str]], gaps: dict[str, str], start: dt.date, until: dt.date
+) -> tuple[list[str], list[str]]:
+    """The projects started or completed between ``start`` and ``until`` whose segment is a gap
+    (``gaps``: segment -> 断点 or 堵点), and the others that moved. A date counts once it has passed and
+    the stage confirms it: a planned completion date does not."""
+    filling, other = [], []
+    for p in projects:
+        stage = p.get("stage", "")
+        started = _within(p.get("start_date"), start, until) and stage in BUILDING + BUILT
+        finished = _within(p.get("end_date"), start, until) and stage in BUILT
+        if not (started or finished):
+            continue
+        moved = f"{p['name']}（{'开工' if started else ''}{'竣工' if finished else ''}）"
+        segment = p.get("segment", "")
+        if segment in gaps:
+            filling.append(f"{moved}，补{gaps[segment]}")
+        else:
+            other.append(f"{moved}，所属环节不是断点或堵点，不计分")
+    return filling, other
+
+
+def _gap_segments(
+    store: GraphStore, chain_id: str, log: list[history.Update], start: dt.date, until: dt.date
+) -> dict[str, str]:
+    """The chain's break and choke-point segments at the year's opening and at its close, each with
+    the kind of gap (a break closed by a project during the year still counts)."""
+    recorded = [dt.date.fromisoformat(u.at) for u in log]
+    first = min(recorded, default=None)
+    opening = start if first is None or first < start else min(first, until)
+    out: dict[str, str] = {}
+    for day in sorted({opening, until}):
+        for b in changes.break_items(history.as_of(store, day), chain_id).values():
+            if out.get(b["segment_id"]) != "断点":
+                out[b["segment_id"]] = "断点" if b["kind"] == BREAK else "堵点"
+    return out
 
 
 def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
@@ -124,14 +170,16 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
             [f"年初{len(was)}家，年末{len(now)}家", *[f"新增：{i}" for i in sorted(now - was)]],
             "data",
         )
-    # 7. gap-filling projects started or completed in the year
-    moved = []
-    for p in _in_chain(close, "projects", chain_id):
-        started = start.isoformat() <= p.get("start_date", "") <= end.isoformat()
-        finished = start.isoformat() <= p.get("end_date", "") <= end.isoformat()
-        if started or finished:
-            moved.append(f"{p['name']}（{'开工' if started else ''}{'竣工' if finished else ''}）")
-    item("projects", 1.0 if moved else 0.0, moved or ["本年度没有开工或竣工的项目"], "data")
+    # 7. gap-filling projects started or completed in the year: a project fills a gap when its segment
+    # was a break or choke point at the year's opening (or the first recorded day) or at its close
+    gaps = _gap_segments(store, chain_id, log, start, until)
+    filling, other = gap_filling(_in_chain(close, "projects", chain_id), gaps, start, until)
+    item(
+        "projects",
+        1.0 if filling else 0.0,
+        filling + other or ["本年度没有开工或竣工的项目"],
+        "data",
+    )
     # 8. major problems recorded and resolved: the risk register
     risks = [r for r in _rows(close, "risk_register") if r.get("chain_id") == chain_id]
     this_year = [r for r in risks if start.isoformat() <= r.get("identified_on", "") <= end.isoformat()]

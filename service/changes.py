@@ -87,7 +87,8 @@ def row_changes(store: GraphStore, chain_id: str, start: dt.date, end: dt.date) 
     return {"updates": [u.public() for u in window], **out}
 
 
-def _break_items(store: GraphStore, chain_id: str) -> dict[str, dict[str, Any]]:
+def break_items(store: GraphStore, chain_id: str) -> dict[str, dict[str, Any]]:
+    """The chain's breaks and choke points (断点、堵点) by a stable key; none when the chain is absent."""
     try:
         catalog.get_chain(store, chain_id)
     except Exception:  # the chain did not exist yet on that date
@@ -164,6 +165,6 @@ def chain_changes(store: GraphStore, chain_id: str, start: dt.date, end: dt.date
         "from": start.isoformat(),
         "to": end.isoformat(),
         **row_changes(store, chain_id, start, end),
-        "breaks": opened_closed(_break_items(past, chain_id), _break_items(now, chain_id)),
+        "breaks": opened_closed(break_items(past, chain_id), break_items(now, chain_id)),
         "risks": opened_closed(risk_items(past, chain_id), risk_items(now, chain_id)),
     }
