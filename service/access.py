@@ -130,6 +130,10 @@ class KeyStore:
             keys[key_id] = ApiKey(**{**asdict(keys[key_id]), "revoked_at": keys[key_id].revoked_at or now})
             return keys[key_id]
 
+    def active(self, key_id: str) -> ApiKey | None:
+        key = self._read().get(key_id)
+        return key if key is not None and key.revoked_at is None else None
+
     def verify(self, token: str) -> ApiKey | None:
         """The active key a token belongs to, or None."""
         match = TOKEN.match(token)
@@ -139,3 +143,54 @@ class KeyStore:
         if key is None or key.revoked_at is not None:
             return None
         return key if hmac.compare_digest(key.secret_sha256, _digest(match.group(2))) else None
+
+
+# --- browser sessions ----------------------------------------------------------------------------------
+# A browser cannot send a key header when following a link, so the sign-in page trades a key for a signed
+# cookie. The token names the key and its expiry and is signed with a secret kept beside the keys file;
+# the signature also covers the key's stored digest, so revoking (or re-creating) a key ends its sessions.
+
+SESSION_HOURS = 12
+
+
+class Sessions:
+    def __init__(self, keys: KeyStore) -> None:
+        self.keys = keys
+        self.secret_path = keys.path.with_name(keys.path.name + ".session-secret")
+
+    def _secret(self) -> bytes:
+        try:
+            return bytes.fromhex(self.secret_path.read_text(encoding="ascii").strip())
+        except FileNotFoundError:
+            pass
+        self.secret_path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.secret_path.parent, prefix=".session-")
+        with os.fdopen(fd, "w", encoding="ascii") as f:
+            f.write(secrets.token_hex(32))
+        os.chmod(tmp, 0o600)
+        with contextlib.suppress(FileExistsError):  # another process made one first: use that one
+            os.link(tmp, self.secret_path)
+        os.unlink(tmp)
+        return bytes.fromhex(self.secret_path.read_text(encoding="ascii").strip())
+
+    def _sign(self, key: ApiKey, expires: int) -> str:
+        message = f"{key.key_id}.{expires}.{key.secret_sha256}".encode()
+        return hmac.new(self._secret(), message, hashlib.sha256).hexdigest()
+
+    def issue(self, key: ApiKey, now: dt.datetime | None = None) -> str:
+        """A session token for ``key``, valid for SESSION_HOURS."""
+        now = now or dt.datetime.now(dt.UTC)
+        expires = int((now + dt.timedelta(hours=SESSION_HOURS)).timestamp())
+        return f"{key.key_id}.{expires}.{self._sign(key, expires)}"
+
+    def verify(self, token: str, now: dt.datetime | None = None) -> ApiKey | None:
+        """The active key a session token was issued for, unless it expired or was tampered with."""
+        match = re.fullmatch(r"([0-9a-f]{8})\.(\d{1,12})\.([0-9a-f]{64})", token)
+        if not match:
+            return None
+        key = self.keys.active(match.group(1))
+        expires = int(match.group(2))
+        now = now or dt.datetime.now(dt.UTC)
+        if key is None or expires <= now.timestamp():
+            return None
+        return key if hmac.compare_digest(self._sign(key, expires), match.group(3)) else None

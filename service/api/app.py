@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from service import __version__
-from service.access import KeyStore
+from service.access import KeyStore, Sessions
 from service.api import errors
 from service.api.routers import (
     analysis,
@@ -25,6 +25,7 @@ from service.api.routers import (
     pages,
     recruitment,
     search,
+    session,
 )
 from service.errors import BackendUnavailable
 from service.settings import Settings, get_settings
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     app.state.settings = settings
     app.state.keys = KeyStore(settings.keys_file)
+    app.state.sessions = Sessions(app.state.keys)
     if settings.cors_origins:  # closed unless configured
         app.add_middleware(
             CORSMiddleware,
@@ -88,6 +90,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     errors.install(app)
     for module in (
         pages,
+        session,
         health,
         chains,
         enterprises,

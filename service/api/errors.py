@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service.errors import (
@@ -44,10 +45,19 @@ def status_for(error: ChainlensError) -> int:
     return 500
 
 
+def _browser_page(request: Request) -> bool:
+    """A browser navigating to a page (it asks for HTML first), not an API client."""
+    accept = request.headers.get("accept", "")
+    return request.method in ("GET", "HEAD") and accept.startswith("text/html")
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(ChainlensError)
-    async def _chainlens(_: Request, error: ChainlensError) -> JSONResponse:
+    async def _chainlens(request: Request, error: ChainlensError) -> Response:
         status = status_for(error)
+        if status == 401 and _browser_page(request):  # a person following a link: to the sign-in page
+            target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
         if status >= 500:
             log.error("%s: %s", error.code, error)
         body: dict[str, object] = {"detail": str(error), "code": error.code}

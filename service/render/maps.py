@@ -43,11 +43,14 @@ def index_html(
     lists: list[tuple[str, str]],
     version: str,
     work: Sequence[tuple[str, str]] = (),
+    signed_in: str | None = None,
 ) -> str:
     """The front page: each chain with links to its maps, lists and working documents (paths relative
-    to the chain), its breaks and its top risks."""
+    to the chain), its breaks and its top risks; a sign-out button for a browser session."""
     template = _env().get_template("index.html")
-    return template.render(chains=chains, maps=maps, lists=lists, version=version, work=work)
+    return template.render(
+        chains=chains, maps=maps, lists=lists, version=version, work=work, signed_in=signed_in
+    )
 
 
 def chain_map_html(title: str, data: dict[str, Any]) -> str:

@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from service.api.app import create_app
 from service.settings import Settings
 from service.storage.port import GraphStore
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, serving
 
 PORT = 8791
 
 
 @pytest.fixture(scope="module")
 def served(seed_store: GraphStore) -> Iterator[str]:
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(Settings(), store=seed_store), port=PORT, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not server.started and time.time() < deadline:
-        time.sleep(0.1)
-    yield f"http://127.0.0.1:{PORT}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serving(create_app(Settings(), store=seed_store), PORT) as base:
+        yield base
 
 
 def test_front_page_lists_the_chains_and_every_link_resolves(served: str, browser: object) -> None:

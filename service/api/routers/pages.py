@@ -2,11 +2,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 
 from service import catalog, lists, weaklinks
-from service.api.access import VIEWER, Allow
+from service.api.access import VIEWER, Allow, signed_in
 from service.api.deps import StoreDep
 from service.cache import ResultCache
 from service.render.maps import index_html
@@ -23,7 +23,7 @@ TOP_RISKS = 5
 
 
 @router.get("/", response_class=HTMLResponse)
-def front_page(store: StoreDep) -> HTMLResponse:
+def front_page(request: Request, store: StoreDep) -> HTMLResponse:
     """The front page: the chains, their four maps, five lists and working documents, breaks and top
     risks."""
     chains = []
@@ -42,4 +42,5 @@ def front_page(store: StoreDep) -> HTMLResponse:
         (f"reports/{today.year}-{today.month:02d}?format=html", f"{today.month}月月报"),
         (f"assessment/{today.year}?format=xlsx", f"{today.year}年度考核（XLSX）"),
     ]
-    return HTMLResponse(index_html(chains, MAP_TITLES, list_titles, ResultCache.version(store), work))
+    version = ResultCache.version(store)
+    return HTMLResponse(index_html(chains, MAP_TITLES, list_titles, version, work, signed_in(request)))

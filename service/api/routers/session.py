@@ -1,0 +1,78 @@
+"""Browser sign-in: a page that trades an API key for a session cookie, and sign-out. API clients keep
+sending the key in a header and never need these."""
+
+from __future__ import annotations
+
+import logging
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from service.access import SESSION_HOURS, KeyStore, Sessions
+from service.api.access import PUBLIC, SESSION_COOKIE, Allow
+from service.render.login import login_html
+
+router = APIRouter(tags=["session"], dependencies=[Depends(Allow(PUBLIC))])
+audit = logging.getLogger("chainlens.audit")
+
+NextPath = Annotated[str, Query(max_length=2000, description="登录后回到的页面（本服务内的路径）")]
+HTML_401: dict[int | str, dict[str, Any]] = {
+    401: {"description": "密钥无效或已吊销（重新显示登录页）", "content": {"text/html": {}}}
+}
+
+
+def safe_next(value: str) -> str:
+    """Only a path on this service: never another site (``//host``, ``/\\host`` or a scheme)."""
+    if not value.startswith("/") or value.startswith("//") or "\\" in value:
+        return "/"
+    if any(ord(c) < 32 or c == "\x7f" for c in value):
+        return "/"
+    return value
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(next: NextPath = "/") -> HTMLResponse:
+    """The sign-in page."""
+    return HTMLResponse(login_html(safe_next(next), SESSION_HOURS))
+
+
+@router.post(
+    "/login", response_class=RedirectResponse, status_code=303, responses=HTML_401, response_model=None
+)
+def sign_in(
+    request: Request,
+    key: Annotated[str, Form(max_length=200, description="API密钥")],
+    next: Annotated[str, Form(max_length=2000)] = "/",
+) -> HTMLResponse | RedirectResponse:
+    """Check the key; on success set the session cookie and go to ``next``."""
+    target = safe_next(next)
+    keys: KeyStore = request.app.state.keys
+    if not keys.any_active():  # the service runs open: nothing to sign in to
+        return RedirectResponse(target, status_code=303)
+    found = keys.verify(key.strip())
+    client = request.client.host if request.client else "-"
+    if found is None:
+        audit.warning("sign-in refused from %s", client)
+        return HTMLResponse(login_html(target, SESSION_HOURS, "密钥无效或已吊销"), status_code=401)
+    sessions: Sessions = request.app.state.sessions
+    response = RedirectResponse(target, status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        sessions.issue(found),
+        max_age=SESSION_HOURS * 3600,
+        path="/",
+        httponly=True,  # page scripts never see it
+        samesite="lax",  # sent on links followed from elsewhere, never on another site's POST
+        secure=request.url.scheme == "https",
+    )
+    audit.info("sign-in %s (%s) from %s", found.owner, found.key_id, client)
+    return response
+
+
+@router.post("/logout", response_class=RedirectResponse, status_code=303)
+def sign_out() -> RedirectResponse:
+    """End the browser session."""
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

@@ -1,0 +1,154 @@
+"""Signing a browser in: a key traded for a session cookie that opens pages (GET) but never writes, ends
+with the key, and cannot be forged or sent somewhere else. The sign-in logic is the same for both
+engines, so these run on the embedded one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from seed.ledger.load import import_ledger
+from seed.ledger.read import read_ledger
+from service.access import KeyStore, Sessions
+from service.api.access import SESSION_COOKIE
+from service.api.app import create_app
+from service.api.routers.session import safe_next
+from service.settings import Settings
+from service.storage.port import GraphStore
+from tests.conftest import FIXTURES, close_store, make_store
+
+HTML = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}  # as a browser asks for a page
+SEGMENTS_CSV = (
+    "编号,名称,所属产业链,顺序,上中下游,来源,核实日期\ns9,新环节,c1,9,下游,illustrative,2026-11-02\n"
+)
+
+
+@pytest.fixture(scope="module")
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    s = make_store("ladybug", request, tmp_path_factory.mktemp("session"))
+    import_ledger(s, read_ledger(FIXTURES / "mini"))
+    yield s
+    close_store(s)
+
+
+@pytest.fixture
+def keyed(store: GraphStore, tmp_path: Path) -> Iterator[tuple[TestClient, KeyStore, dict[str, str]]]:
+    keys = KeyStore(tmp_path / "keys.json")
+    tokens = {
+        "viewer": keys.create("查看员", "viewer")[1],
+        "editor": keys.create("链办", "editor", ("c1",))[1],
+    }
+    with TestClient(create_app(Settings(keys_file=keys.path), store=store)) as client:
+        yield client, keys, tokens
+
+
+def sign_in(client: TestClient, token: str, next_path: str = "/") -> str:
+    response = client.post("/login", data={"key": token, "next": next_path}, follow_redirects=False)
+    assert response.status_code == 303, response.text
+    return response.headers["location"]
+
+
+def test_a_browser_without_a_session_is_sent_to_sign_in_and_back(
+    keyed: tuple[TestClient, KeyStore, dict[str, str]],
+) -> None:
+    client, _, tokens = keyed
+    page = "/chains/c1/maps/chain.html?x=1"
+    first = client.get(page, headers=HTML, follow_redirects=False)
+    assert (
+        first.status_code == 303
+        and first.headers["location"] == "/login?next=%2Fchains%2Fc1%2Fmaps%2Fchain.html%3Fx%3D1"
+    )
+    form = client.get(first.headers["location"])
+    assert form.status_code == 200 and 'name="next" value="/chains/c1/maps/chain.html?x=1"' in form.text
+    assert client.get(page).status_code == 401  # an API client still gets the JSON 401
+    assert sign_in(client, tokens["viewer"], "/chains/c1/maps/chain.html?x=1") == page
+    cookie = client.cookies[SESSION_COOKIE]
+    assert tokens["viewer"] not in cookie  # the cookie is a signed session, not the key
+    opened = client.get(page, headers=HTML)
+    assert opened.status_code == 200 and "<html" in opened.text
+    front = client.get("/", headers=HTML)
+    assert front.status_code == 200 and "已登录：查看员" in front.text
+
+
+def test_the_session_cookie_is_http_only_and_lax(keyed: tuple[TestClient, KeyStore, dict[str, str]]) -> None:
+    client, _, tokens = keyed
+    response = client.post("/login", data={"key": tokens["viewer"]}, follow_redirects=False)
+    header = response.headers["set-cookie"].lower()
+    assert (
+        "httponly" in header and "samesite=lax" in header and "path=/" in header and "max-age=43200" in header
+    )
+    assert "secure" not in header  # plain http on loopback; set over https
+
+
+def test_a_session_never_writes(keyed: tuple[TestClient, KeyStore, dict[str, str]]) -> None:
+    client, _, tokens = keyed
+    sign_in(client, tokens["editor"])
+    files = [("files", ("segments.csv", SEGMENTS_CSV.encode(), "text/csv"))]
+    assert client.post("/chains/c1/imports", files=files).status_code == 401
+    with_key = client.post("/chains/c1/imports", files=files, headers={"X-API-Key": tokens["editor"]})
+    assert with_key.status_code == 200
+
+
+def test_a_wrong_key_shows_the_form_again_and_sets_nothing(
+    keyed: tuple[TestClient, KeyStore, dict[str, str]],
+) -> None:
+    client, _, tokens = keyed
+    response = client.post("/login", data={"key": tokens["viewer"][:-1] + "x"}, follow_redirects=False)
+    assert response.status_code == 401 and "密钥无效或已吊销" in response.text
+    assert "set-cookie" not in response.headers
+
+
+def test_revoking_the_key_or_signing_out_ends_the_session(
+    keyed: tuple[TestClient, KeyStore, dict[str, str]],
+) -> None:
+    client, keys, tokens = keyed
+    sign_in(client, tokens["viewer"])
+    assert client.get("/chains").status_code == 200
+    out = client.post("/logout", follow_redirects=False)
+    assert out.status_code == 303 and out.headers["location"] == "/login"
+    assert client.get("/chains").status_code == 401
+    sign_in(client, tokens["viewer"])
+    keys.revoke(tokens["viewer"].split("_")[1])
+    assert client.get("/chains").status_code == 401
+
+
+def test_a_forged_tampered_or_expired_session_is_refused(tmp_path: Path) -> None:
+    keys = KeyStore(tmp_path / "keys.json")
+    key, _ = keys.create("查看员", "viewer")
+    sessions = Sessions(keys)
+    now = dt.datetime(2026, 11, 28, 9, tzinfo=dt.UTC)
+    token = sessions.issue(key, now)
+    assert sessions.verify(token, now) == key
+    key_id, expires, signature = token.split(".")
+    assert sessions.verify(f"{key_id}.{int(expires) + 3600}.{signature}", now) is None  # extended
+    assert sessions.verify(f"{key_id}.{expires}.{'0' * 64}", now) is None
+    assert sessions.verify(token, now + dt.timedelta(hours=12, seconds=1)) is None  # expired
+    assert Sessions(KeyStore(tmp_path / "other" / "keys.json")).verify(token, now) is None  # another secret
+    assert oct(sessions.secret_path.stat().st_mode & 0o777) == "0o600"
+    assert sessions.verify("cl_" + token, now) is None and sessions.verify("", now) is None
+
+
+def test_sign_in_only_returns_to_pages_of_this_service() -> None:
+    for hostile in (
+        "https://evil.example/",
+        "//evil.example/x",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/\r\nX: y",
+    ):
+        assert safe_next(hostile) == "/"
+    assert (
+        safe_next("/chains/beef/maps/chain.html?as_of=2026-11-01")
+        == "/chains/beef/maps/chain.html?as_of=2026-11-01"
+    )
+
+
+def test_without_keys_sign_in_is_not_needed(store: GraphStore, tmp_path: Path) -> None:
+    with TestClient(create_app(Settings(keys_file=tmp_path / "keys.json"), store=store)) as client:
+        response = client.post("/login", data={"key": "x", "next": "/chains"}, follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == "/chains"
+        assert "set-cookie" not in response.headers
