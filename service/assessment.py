@@ -59,16 +59,24 @@ def gap_filling(
     return filling, other
 
 
+def gap_check_days(updated_on: list[dt.date], start: dt.date, until: dt.date) -> list[dt.date]:
+    """The days on which to look for gaps: the eve of the year (or, for a chain first recorded during
+    the year, its first recorded day), every day an update landed in the year, and the close. Gaps
+    change only when an update lands, so a gap opened and filled between two of these days is still
+    seen."""
+    before = [d for d in updated_on if d < start]
+    inside = {d for d in updated_on if start <= d <= until}
+    opening = {start - dt.timedelta(days=1)} if before else set()
+    return sorted(opening | inside | {until})
+
+
 def _gap_segments(
     store: GraphStore, chain_id: str, log: list[history.Update], start: dt.date, until: dt.date
 ) -> dict[str, str]:
-    """The chain's break and choke-point segments at the year's opening and at its close, each with
-    the kind of gap (a break closed by a project during the year still counts)."""
-    recorded = [dt.date.fromisoformat(u.at) for u in log]
-    first = min(recorded, default=None)
-    opening = start if first is None or first < start else min(first, until)
+    """The chain's segments that were a break or choke point on any of the ``gap_check_days``, each with the
+    kind of gap; a break is kept over a choke point (a break closed by a project still counts)."""
     out: dict[str, str] = {}
-    for day in sorted({opening, until}):
+    for day in gap_check_days([dt.date.fromisoformat(u.at) for u in log], start, until):
         for b in changes.break_items(history.as_of(store, day), chain_id).values():
             if out.get(b["segment_id"]) != "断点":
                 out[b["segment_id"]] = "断点" if b["kind"] == BREAK else "堵点"
@@ -171,7 +179,7 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
             "data",
         )
     # 7. gap-filling projects started or completed in the year: a project fills a gap when its segment
-    # was a break or choke point at the year's opening (or the first recorded day) or at its close
+    # was a break or choke point at some point of the year (see gap_check_days)
     gaps = _gap_segments(store, chain_id, log, start, until)
     filling, other = gap_filling(_in_chain(close, "projects", chain_id), gaps, start, until)
     item(

@@ -162,7 +162,7 @@ def test_yearly_assessment_scores_from_data_and_evidence(client: TestClient) -> 
     assert items["policies"]["score"] == 1.0 and any(
         "pol.d99" in e or "补链支持办法" in e for e in items["policies"]["evidence"]
     )
-    # proj.auto.03 started on 2026-11-16 in auto.s08, a break on the first recorded day (closed since)
+    # proj.auto.03 started on 2026-11-16 in auto.s08, a break when the seed landed (closed since)
     assert items["projects"]["score"] == 1.0
     assert items["projects"]["evidence"] == ["动力电池包组装项目（示意）（开工），补断点"]
     assert items["specialised"]["score"] == 1.0  # ent.auto.newbat is 专精特新

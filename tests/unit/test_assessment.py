@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from service.assessment import gap_filling
+from service.assessment import gap_check_days, gap_filling
 
 START, UNTIL = dt.date(2026, 1, 1), dt.date(2026, 11, 28)
 GAPS = {"s.gap": "断点", "s.choke": "堵点"}
@@ -32,7 +32,7 @@ def test_a_project_counts_when_it_moved_this_year_in_a_gap_segment() -> None:
 def test_planned_dates_and_other_years_do_not_count() -> None:
     filling, other = gap_filling(
         [
-            project("未到", "s.gap", "在建", start="2025-01-01", end="2026-12-31"),  # completion not yet due
+            project("未到", "s.gap", "竣工", start="2025-01-01", end="2026-12-31"),  # end day still ahead
             project("逾期", "s.gap", "在建", start="2025-01-01", end="2026-08-31"),  # stage says not done
             project("仅签约", "s.gap", "签约", start="2026-04-01"),  # a start date without construction
             project("去年", "s.gap", "竣工", start="2024-01-01", end="2025-12-31"),
@@ -42,3 +42,19 @@ def test_planned_dates_and_other_years_do_not_count() -> None:
         UNTIL,
     )
     assert filling == [] and other == []
+
+
+def test_gaps_are_looked_for_on_the_eve_of_the_year_on_every_update_day_and_at_the_close() -> None:
+    updated = [dt.date(2025, 12, 1), dt.date(2026, 1, 1), dt.date(2026, 3, 1), dt.date(2026, 12, 5)]
+    assert gap_check_days(updated, START, UNTIL) == [
+        dt.date(2025, 12, 31),
+        dt.date(2026, 1, 1),
+        dt.date(2026, 3, 1),
+        UNTIL,
+    ]
+
+
+def test_a_chain_first_recorded_during_the_year_is_looked_at_from_that_day() -> None:
+    updated = [dt.date(2026, 5, 4), dt.date(2026, 6, 1)]
+    assert gap_check_days(updated, START, UNTIL) == [dt.date(2026, 5, 4), dt.date(2026, 6, 1), UNTIL]
+    assert gap_check_days([], START, UNTIL) == [UNTIL]
