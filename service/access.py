@@ -140,9 +140,10 @@ class KeyStore:
         if not match:
             return None
         key = self._read().get(match.group(1))
-        if key is None or key.revoked_at is not None:
-            return None
-        return key if hmac.compare_digest(key.secret_sha256, _digest(match.group(2))) else None
+        # hash and compare even for an unknown or revoked id, so timing does not tell which ids exist
+        stored = key.secret_sha256 if key is not None else "0" * 64
+        matches = hmac.compare_digest(stored, _digest(match.group(2)))
+        return key if key is not None and key.revoked_at is None and matches else None
 
 
 # --- browser sessions ----------------------------------------------------------------------------------
@@ -154,43 +155,62 @@ SESSION_HOURS = 12
 
 
 class Sessions:
+    """Browser sessions: tokens ``keyid.expires.hmac`` signed with a per-installation secret kept beside
+    the keys file. The signature covers the key's hash, so a session ends with its key; deleting the
+    secret file ends every session at once."""
+
+    SECRET_BYTES = 32
+
     def __init__(self, keys: KeyStore) -> None:
         self.keys = keys
         self.secret_path = keys.path.with_name(keys.path.name + ".session-secret")
 
+    def check(self) -> None:
+        """Fail now, naming the file, if an existing secret file is unusable."""
+        if self.secret_path.exists():
+            self._read_secret()
+
+    def _read_secret(self) -> bytes:
+        text = self.secret_path.read_text(encoding="ascii", errors="replace").strip()
+        if not re.fullmatch(f"[0-9a-f]{{{2 * self.SECRET_BYTES}}}", text):
+            raise ValueError(
+                f"{self.secret_path}: expected {2 * self.SECRET_BYTES} hex digits (the session secret); "
+                "delete the file to make a new one (this signs every browser out)"
+            )
+        return bytes.fromhex(text)
+
     def _secret(self) -> bytes:
-        try:
-            return bytes.fromhex(self.secret_path.read_text(encoding="ascii").strip())
-        except FileNotFoundError:
-            pass
+        if self.secret_path.exists():
+            return self._read_secret()
         self.secret_path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=self.secret_path.parent, prefix=".session-")
         with os.fdopen(fd, "w", encoding="ascii") as f:
-            f.write(secrets.token_hex(32))
+            f.write(secrets.token_hex(self.SECRET_BYTES))
         os.chmod(tmp, 0o600)
         with contextlib.suppress(FileExistsError):  # another process made one first: use that one
             os.link(tmp, self.secret_path)
         os.unlink(tmp)
-        return bytes.fromhex(self.secret_path.read_text(encoding="ascii").strip())
+        return self._read_secret()
 
-    def _sign(self, key: ApiKey, expires: int) -> str:
-        message = f"{key.key_id}.{expires}.{key.secret_sha256}".encode()
+    def _sign(self, key_id: str, secret_sha256: str, expires: int) -> str:
+        message = f"{key_id}.{expires}.{secret_sha256}".encode()
         return hmac.new(self._secret(), message, hashlib.sha256).hexdigest()
 
     def issue(self, key: ApiKey, now: dt.datetime | None = None) -> str:
         """A session token for ``key``, valid for SESSION_HOURS."""
         now = now or dt.datetime.now(dt.UTC)
         expires = int((now + dt.timedelta(hours=SESSION_HOURS)).timestamp())
-        return f"{key.key_id}.{expires}.{self._sign(key, expires)}"
+        return f"{key.key_id}.{expires}.{self._sign(key.key_id, key.secret_sha256, expires)}"
 
     def verify(self, token: str, now: dt.datetime | None = None) -> ApiKey | None:
         """The active key a session token was issued for, unless it expired or was tampered with."""
-        match = re.fullmatch(r"([0-9a-f]{8})\.(\d{1,12})\.([0-9a-f]{64})", token)
+        match = re.fullmatch(r"([0-9a-f]{8})\.([1-9]\d{0,11})\.([0-9a-f]{64})", token)
         if not match:
             return None
-        key = self.keys.active(match.group(1))
-        expires = int(match.group(2))
+        key_id, expires = match.group(1), int(match.group(2))
+        key = self.keys.active(key_id)
+        # sign even for an unknown key so the answer takes as long either way
+        expected = self._sign(key_id, key.secret_sha256 if key else "0" * 64, expires)
+        valid = hmac.compare_digest(expected, match.group(3))
         now = now or dt.datetime.now(dt.UTC)
-        if key is None or expires <= now.timestamp():
-            return None
-        return key if hmac.compare_digest(self._sign(key, expires), match.group(3)) else None
+        return key if key is not None and valid and expires > now.timestamp() else None

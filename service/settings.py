@@ -27,6 +27,10 @@ class Settings(BaseSettings):
     recruitment_weights: dict[str, float] = {}
     # API keys (hashed); with none, the service is open and `chainlens serve` listens on loopback only.
     keys_file: Path = Path("chainlens-data/keys.json")
+    # Mark the browser session cookie Secure even on requests that reached the service as plain http:
+    # set it behind a TLS proxy whose forwarded headers uvicorn does not trust (otherwise the cookie is
+    # Secure exactly when the request's scheme is https).
+    secure_cookies: bool = False
     # Origins a browser may call the API from; none by default (CORS closed).
     cors_origins: list[str] = []
     max_upload_bytes: int = 50 * 1024 * 1024

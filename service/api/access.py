@@ -20,6 +20,7 @@ __all__ = ["ADMIN", "EDITOR", "PUBLIC", "SESSION_COOKIE", "VIEWER", "Allow", "pr
 LOCAL = ApiKey("local", LOCAL_OWNER, ADMIN)
 SESSION_COOKIE = "chainlens_session"
 SAFE_METHODS = ("GET", "HEAD")
+MAX_NEXT = 2000  # longest page address carried through sign-in (``next``)
 
 
 def _token(request: Request) -> str | None:

@@ -80,6 +80,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app.state.settings = settings
     app.state.keys = KeyStore(settings.keys_file)
     app.state.sessions = Sessions(app.state.keys)
+    app.state.sessions.check()  # a damaged session secret stops the start, not a later sign-in
     if settings.cors_origins:  # closed unless configured
         app.add_middleware(
             CORSMiddleware,

@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from service.api.access import MAX_NEXT
 from service.errors import (
     BackendUnavailable,
     ChainlensError,
@@ -57,6 +58,8 @@ def install(app: FastAPI) -> None:
         status = status_for(error)
         if status == 401 and _browser_page(request):  # a person following a link: to the sign-in page
             target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            if len(target) > MAX_NEXT:  # too long to carry through the sign-in form: start at the front page
+                target = "/"
             return RedirectResponse("/login?" + urlencode({"next": target}), status_code=303)
         if status >= 500:
             log.error("%s: %s", error.code, error)

@@ -5,8 +5,10 @@ engines, so these run on the embedded one."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from fastapi.testclient import TestClient
@@ -127,20 +129,37 @@ def test_a_forged_tampered_or_expired_session_is_refused(tmp_path: Path) -> None
     assert sessions.verify(f"{key_id}.{int(expires) + 3600}.{signature}", now) is None  # extended
     assert sessions.verify(f"{key_id}.{expires}.{'0' * 64}", now) is None
     assert sessions.verify(token, now + dt.timedelta(hours=12, seconds=1)) is None  # expired
-    assert Sessions(KeyStore(tmp_path / "other" / "keys.json")).verify(token, now) is None  # another secret
+    assert sessions.verify(f"{key_id}.0{expires}.{signature}", now) is None  # one spelling per token
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(keys.path, other / "keys.json")  # the same keys, only the secret differs
+    assert Sessions(KeyStore(other / "keys.json")).verify(token, now) is None
     assert oct(sessions.secret_path.stat().st_mode & 0o777) == "0o600"
     assert sessions.verify("cl_" + token, now) is None and sessions.verify("", now) is None
 
 
-def test_sign_in_only_returns_to_pages_of_this_service() -> None:
-    for hostile in (
-        "https://evil.example/",
-        "//evil.example/x",
-        "/\\evil.example",
-        "javascript:alert(1)",
-        "/\r\nX: y",
-    ):
+HOSTILE_NEXT = (
+    "https://evil.example/",
+    "//evil.example/x",
+    "/\\evil.example",
+    "javascript:alert(1)",
+    "/\r\nX: y",
+    "/..//evil.example",
+    "/%2F%2Fevil.example",
+    "/%5C%5Cevil.example",
+    "/./\t/evil.example",
+)
+
+
+def test_sign_in_only_returns_to_pages_of_this_service(
+    keyed: tuple[TestClient, KeyStore, dict[str, str]],
+) -> None:
+    for hostile in HOSTILE_NEXT[:5]:
         assert safe_next(hostile) == "/"
+    client, _, tokens = keyed
+    for hostile in HOSTILE_NEXT:  # wherever the browser lands after sign-in, it is on this service
+        landing = urljoin("http://testserver/login", sign_in(client, tokens["viewer"], hostile))
+        assert urlsplit(landing).netloc == "testserver", (hostile, landing)
     assert (
         safe_next("/chains/beef/maps/chain.html?as_of=2026-11-01")
         == "/chains/beef/maps/chain.html?as_of=2026-11-01"
@@ -152,3 +171,47 @@ def test_without_keys_sign_in_is_not_needed(store: GraphStore, tmp_path: Path) -
         response = client.post("/login", data={"key": "x", "next": "/chains"}, follow_redirects=False)
         assert response.status_code == 303 and response.headers["location"] == "/chains"
         assert "set-cookie" not in response.headers
+
+
+def test_a_sign_in_or_sign_out_posted_by_another_site_is_refused(
+    keyed: tuple[TestClient, KeyStore, dict[str, str]],
+) -> None:
+    client, _, tokens = keyed
+    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}, {"Origin": "null"}):
+        form = {"key": tokens["viewer"]}
+        response = client.post("/login", data=form, headers=headers, follow_redirects=False)
+        assert response.status_code == 403 and "set-cookie" not in response.headers, headers
+    same = {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"}
+    signed = client.post("/login", data={"key": tokens["viewer"]}, headers=same, follow_redirects=False)
+    assert signed.status_code == 303 and SESSION_COOKIE in signed.headers["set-cookie"]
+    out = client.post("/logout", headers={"Sec-Fetch-Site": "cross-site"}, follow_redirects=False)
+    assert out.status_code == 403 and client.get("/chains").status_code == 200  # still signed in
+
+
+def test_a_page_address_too_long_to_carry_signs_in_to_the_front_page(
+    keyed: tuple[TestClient, KeyStore, dict[str, str]],
+) -> None:
+    client, _, _ = keyed
+    first = client.get("/chains/c1/maps/chain.html?x=" + "a" * 2100, headers=HTML, follow_redirects=False)
+    assert first.status_code == 303 and first.headers["location"] == "/login?next=%2F"
+    assert client.get(first.headers["location"]).status_code == 200
+
+
+def test_the_cookie_can_be_forced_secure_behind_a_tls_proxy(store: GraphStore, tmp_path: Path) -> None:
+    keys = KeyStore(tmp_path / "keys.json")
+    token = keys.create("查看员", "viewer")[1]
+    settings = Settings(keys_file=keys.path, secure_cookies=True)
+    with TestClient(create_app(settings, store=store)) as client:
+        response = client.post("/login", data={"key": token}, follow_redirects=False)
+        assert "; secure" in response.headers["set-cookie"].lower()
+
+
+@pytest.mark.parametrize("content", ["", "not hex", "ab" * 16])
+def test_a_damaged_session_secret_stops_the_start_naming_the_file(
+    store: GraphStore, tmp_path: Path, content: str
+) -> None:
+    keys = KeyStore(tmp_path / "keys.json")
+    keys.create("查看员", "viewer")
+    Sessions(keys).secret_path.write_text(content, encoding="ascii")
+    with pytest.raises(ValueError, match=r"keys\.json\.session-secret: expected 64 hex digits"):
+        create_app(Settings(keys_file=keys.path), store=store)

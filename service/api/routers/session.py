@@ -5,18 +5,20 @@ from __future__ import annotations
 
 import logging
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from service.access import SESSION_HOURS, KeyStore, Sessions
-from service.api.access import PUBLIC, SESSION_COOKIE, Allow
+from service.api.access import MAX_NEXT, PUBLIC, SESSION_COOKIE, Allow
+from service.errors import Forbidden
 from service.render.login import login_html
 
 router = APIRouter(tags=["session"], dependencies=[Depends(Allow(PUBLIC))])
 audit = logging.getLogger("chainlens.audit")
 
-NextPath = Annotated[str, Query(max_length=2000, description="登录后回到的页面（本服务内的路径）")]
+NextPath = Annotated[str, Query(max_length=MAX_NEXT, description="登录后回到的页面（本服务内的路径）")]
 HTML_401: dict[int | str, dict[str, Any]] = {
     401: {"description": "密钥无效或已吊销（重新显示登录页）", "content": {"text/html": {}}}
 }
@@ -31,6 +33,21 @@ def safe_next(value: str) -> str:
     return value
 
 
+def same_origin(request: Request) -> None:
+    """Refuse a sign-in or sign-out form posted by another site (login CSRF: signing a browser in as
+    someone else, or out). Browsers name the sender in ``Sec-Fetch-Site`` and ``Origin``; clients
+    that send neither (curl, scripts) are let through. A proxy must pass the Host header on."""
+    site = request.headers.get("sec-fetch-site")
+    origin = request.headers.get("origin")
+    if site not in (None, "same-origin", "none"):
+        raise Forbidden("只接受本站页面提交的登录、退出表单")
+    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+        raise Forbidden("只接受本站页面提交的登录、退出表单")
+
+
+SameOrigin = Depends(same_origin)
+
+
 @router.get("/login", response_class=HTMLResponse)
 def login_page(next: NextPath = "/") -> HTMLResponse:
     """The sign-in page."""
@@ -38,12 +55,17 @@ def login_page(next: NextPath = "/") -> HTMLResponse:
 
 
 @router.post(
-    "/login", response_class=RedirectResponse, status_code=303, responses=HTML_401, response_model=None
+    "/login",
+    response_class=RedirectResponse,
+    status_code=303,
+    responses=HTML_401,
+    response_model=None,
+    dependencies=[SameOrigin],
 )
 def sign_in(
     request: Request,
     key: Annotated[str, Form(max_length=200, description="API密钥")],
-    next: Annotated[str, Form(max_length=2000)] = "/",
+    next: Annotated[str, Form(max_length=MAX_NEXT)] = "/",
 ) -> HTMLResponse | RedirectResponse:
     """Check the key; on success set the session cookie and go to ``next``."""
     target = safe_next(next)
@@ -64,13 +86,13 @@ def sign_in(
         path="/",
         httponly=True,  # page scripts never see it
         samesite="lax",  # sent on links followed from elsewhere, never on another site's POST
-        secure=request.url.scheme == "https",
+        secure=request.app.state.settings.secure_cookies or request.url.scheme == "https",
     )
     audit.info("sign-in %s (%s) from %s", found.owner, found.key_id, client)
     return response
 
 
-@router.post("/logout", response_class=RedirectResponse, status_code=303)
+@router.post("/logout", response_class=RedirectResponse, status_code=303, dependencies=[SameOrigin])
 def sign_out() -> RedirectResponse:
     """End the browser session."""
     response = RedirectResponse("/login", status_code=303)
