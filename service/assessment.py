@@ -37,20 +37,27 @@ def _within(day: str | None, start: dt.date, until: dt.date) -> bool:
     return bool(day) and start.isoformat() <= str(day) <= until.isoformat()
 
 
+def _moved(project: dict[str, str], start: dt.date, until: dt.date) -> str | None:
+    """The project's name with what it did between ``start`` and ``until`` (开工, 竣工), or None. A date
+    counts once it has passed and the stage confirms it: a planned completion date does not."""
+    stage = project.get("stage", "")
+    started = _within(project.get("start_date"), start, until) and stage in BUILDING + BUILT
+    finished = _within(project.get("end_date"), start, until) and stage in BUILT
+    if not (started or finished):
+        return None
+    return f"{project['name']}（{'开工' if started else ''}{'竣工' if finished else ''}）"
+
+
 def gap_filling(
     projects: list[dict[str, str]], gaps: dict[str, str], start: dt.date, until: dt.date
 ) -> tuple[list[str], list[str]]:
     """The projects started or completed between ``start`` and ``until`` whose segment is a gap
-    (``gaps``: segment -> 断点 or 堵点), and the others that moved. A date counts once it has passed and
-    the stage confirms it: a planned completion date does not."""
+    (``gaps``: segment -> 断点 or 堵点), and the others that moved."""
     filling, other = [], []
     for p in projects:
-        stage = p.get("stage", "")
-        started = _within(p.get("start_date"), start, until) and stage in BUILDING + BUILT
-        finished = _within(p.get("end_date"), start, until) and stage in BUILT
-        if not (started or finished):
+        moved = _moved(p, start, until)
+        if moved is None:
             continue
-        moved = f"{p['name']}（{'开工' if started else ''}{'竣工' if finished else ''}）"
         segment = p.get("segment", "")
         if segment in gaps:
             filling.append(f"{moved}，补{gaps[segment]}")
@@ -70,15 +77,40 @@ def gap_check_days(updated_on: list[dt.date], start: dt.date, until: dt.date) ->
     return sorted(opening | inside | {until})
 
 
+# ledger sheets the break analysis never reads: an update touching only these opens or closes no gap
+NO_GAP_SHEETS = frozenset(
+    {
+        "technologies",
+        "technology_paths",
+        "application_domains",
+        "projects",
+        "policies",
+        "organisations",
+        "risk_register",
+        "assessment_evidence",
+    }
+)
+
+
 def _gap_segments(
-    store: GraphStore, chain_id: str, log: list[history.Update], start: dt.date, until: dt.date
+    store: GraphStore,
+    chain_id: str,
+    log: list[history.Update],
+    start: dt.date,
+    until: dt.date,
+    segments: set[str],
 ) -> dict[str, str]:
-    """The chain's segments that were a break or choke point on any of the ``gap_check_days``, each with the
-    kind of gap; a break is kept over a choke point (a break closed by a project still counts)."""
+    """Which of ``segments`` were a break or choke point on any of the ``gap_check_days``, each with the
+    kind of gap; a break is kept over a choke point (a break closed by a project still counts). Each
+    day means replaying the graph of that day, so only days whose update could move a gap are looked
+    at, and the search stops once every segment asked about is known to have been a break."""
     out: dict[str, str] = {}
-    for day in gap_check_days([dt.date.fromisoformat(u.at) for u in log], start, until):
+    relevant = [dt.date.fromisoformat(u.at) for u in log if set(u.summary) - NO_GAP_SHEETS]
+    for day in gap_check_days(relevant, start, until):
+        if all(out.get(s) == "断点" for s in segments):
+            break
         for b in changes.break_items(history.as_of(store, day), chain_id).values():
-            if out.get(b["segment_id"]) != "断点":
+            if b["segment_id"] in segments and out.get(b["segment_id"]) != "断点":
                 out[b["segment_id"]] = "断点" if b["kind"] == BREAK else "堵点"
     return out
 
@@ -180,8 +212,10 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
         )
     # 7. gap-filling projects started or completed in the year: a project fills a gap when its segment
     # was a break or choke point at some point of the year (see gap_check_days)
-    gaps = _gap_segments(store, chain_id, log, start, until)
-    filling, other = gap_filling(_in_chain(close, "projects", chain_id), gaps, start, until)
+    projects = _in_chain(close, "projects", chain_id)
+    moved = {p.get("segment", "") for p in projects if _moved(p, start, until)}
+    gaps = _gap_segments(store, chain_id, log, start, until, moved)
+    filling, other = gap_filling(projects, gaps, start, until)
     item(
         "projects",
         1.0 if filling else 0.0,

@@ -30,7 +30,9 @@ def test_a_gap_open_only_mid_year_is_found(request: pytest.FixtureRequest, tmp_p
         start = D(2026, 1, 1)
         # with one firm left, auto.s08 is a choke point at the eve of the year and at its close;
         # the break between March and June is seen only on the update days in between
-        assert _gap_segments(store, "auto", log, start, D(2026, 2, 28)).get("auto.s08") == "堵点"
-        assert _gap_segments(store, "auto", log, start, D(2026, 11, 28)).get("auto.s08") == "断点"
+        asked = {"auto.s08", "auto.s01"}
+        assert _gap_segments(store, "auto", log, start, D(2026, 2, 28), asked) == {"auto.s08": "堵点"}
+        assert _gap_segments(store, "auto", log, start, D(2026, 11, 28), asked) == {"auto.s08": "断点"}
+        assert _gap_segments(store, "auto", log, start, D(2026, 11, 28), set()) == {}
     finally:
         close_store(store)
