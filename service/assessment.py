@@ -101,17 +101,21 @@ def _gap_segments(
     segments: set[str],
 ) -> dict[str, str]:
     """Which of ``segments`` were a break or choke point on any of the ``gap_check_days``, each with the
-    kind of gap; a break is kept over a choke point (a break closed by a project still counts). Each
-    day means replaying the graph of that day, so only days whose update could move a gap are looked
-    at, and the search stops once every segment asked about is known to have been a break."""
+    kind of gap; a break is kept over a choke point (a break closed by a project still counts). One
+    scratch graph walks forward through the days (``history.walk``); only days whose update could move
+    a gap are looked at, and the walk stops once every segment asked about is known to have been a
+    break."""
     out: dict[str, str] = {}
+    if not segments:
+        return out
     relevant = [dt.date.fromisoformat(u.at) for u in log if set(u.summary) - NO_GAP_SHEETS]
-    for day in gap_check_days(relevant, start, until):
-        if all(out.get(s) == "断点" for s in segments):
-            break
-        for b in changes.break_items(history.as_of(store, day), chain_id).values():
-            if b["segment_id"] in segments and out.get(b["segment_id"]) != "断点":
-                out[b["segment_id"]] = "断点" if b["kind"] == BREAK else "堵点"
+    with history.walk(store, gap_check_days(relevant, start, until)) as days:
+        for _, past in days:
+            for b in changes.break_items(past, chain_id).values():
+                if b["segment_id"] in segments and out.get(b["segment_id"]) != "断点":
+                    out[b["segment_id"]] = "断点" if b["kind"] == BREAK else "堵点"
+            if all(out.get(s) == "断点" for s in segments):
+                break
     return out
 
 

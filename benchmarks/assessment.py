@@ -1,0 +1,86 @@
+"""What the yearly assessment's gap search costs on the seed data (embedded engine): the seed recorded
+before the year, then one weekly update per week in which an illustrative district battery-pack firm
+(``bench.bat``) closes or reopens the ``auto.s08`` break, in a past year. Reported: the search for
+``auto.s08`` (a break on the eve of the year, so it stops at once) and the worst case, a segment that is
+never a break, for which every update day of the year is replayed.
+
+    python -m benchmarks.assessment [--weeks 52]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from seed import dataset_path
+from seed.ledger.read import read_ledger, read_upload
+from service import assessment, history
+from service.storage.ladybug_store import LadybugStore
+
+T = TypeVar("T")
+YEAR = 2025  # a past year: update dates cannot lie ahead of today
+FIRM_HEADER = (
+    "编号,名称,所在地区代码,区内企业,企业规模,链主企业,专精特新,经营状态,来源,核实日期,所属环节,主要产品\n"
+)
+
+
+def firm(status: str, day: dt.date) -> bytes:
+    row = f"bench.bat,基准电池企业,220106400,是,小型,否,否,{status},illustrative,{day},auto.s08,"
+    row += "p.auto.battery_pack\n"
+    return (FIRM_HEADER + row).encode()
+
+
+def timed(call: Callable[[], T]) -> tuple[T, float]:
+    start = time.perf_counter()
+    result = call()
+    return result, round(time.perf_counter() - start, 2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--weeks", type=int, default=52)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="chainlens-assessment-"))
+    store = LadybugStore(work / "graph.lbdb")
+    out: dict[str, float | int | str] = {"weeks": args.weeks}
+    try:
+        store.apply_schema()
+        with dataset_path() as path:
+            history.import_update(store, read_ledger(path), author="bench", at=dt.date(YEAR - 1, 12, 1))
+        first = dt.date(YEAR, 1, 5)
+        start = time.perf_counter()
+        for week in range(args.weeks):
+            day = first + dt.timedelta(weeks=week)
+            status = "在营" if week % 2 == 0 else "注销"
+            upload = read_upload("enterprises.csv", firm(status, day))
+            history.import_update(store, upload, author="bench", at=day)
+        out["updates_s"] = round(time.perf_counter() - start, 1)
+        until = min(first + dt.timedelta(weeks=args.weeks), dt.date(YEAR, 12, 31))
+        log = history.updates(store)
+        found, out["search_found_early_s"] = timed(
+            lambda: assessment._gap_segments(store, "auto", log, dt.date(YEAR, 1, 1), until, {"auto.s08"})
+        )
+        out["found"] = json.dumps(found, ensure_ascii=False)
+        _, out["search_worst_case_s"] = timed(
+            lambda: assessment._gap_segments(store, "auto", log, dt.date(YEAR, 1, 1), until, {"auto.s01"})
+        )
+        out["days_replayed_worst_case"] = len(
+            assessment.gap_check_days([dt.date.fromisoformat(u.at) for u in log], dt.date(YEAR, 1, 1), until)
+        )
+    finally:
+        store.close()
+        shutil.rmtree(work, ignore_errors=True)
+    json.dump(out, sys.stdout, indent=2, ensure_ascii=False)
+    print()
+
+
+if __name__ == "__main__":
+    main()
