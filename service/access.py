@@ -24,7 +24,7 @@ from service.errors import InvalidInput, NotFound
 VIEWER, EDITOR, ADMIN = "viewer", "editor", "admin"
 ROLES = (VIEWER, EDITOR, ADMIN)  # each may do what the ones before it may
 PUBLIC = "public"  # no key needed (liveness)
-TOKEN = re.compile(r"^cl_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$")
+TOKEN = re.compile(r"cl_([0-9a-f]{8})_([A-Za-z0-9_-]{43})")
 LOCAL_OWNER = "local"  # who writes when no key exists and the service only listens on loopback
 
 
@@ -136,7 +136,7 @@ class KeyStore:
 
     def verify(self, token: str) -> ApiKey | None:
         """The active key a token belongs to, or None."""
-        match = TOKEN.match(token)
+        match = TOKEN.fullmatch(token)
         if not match:
             return None
         key = self._read().get(match.group(1))
@@ -204,7 +204,7 @@ class Sessions:
 
     def verify(self, token: str, now: dt.datetime | None = None) -> ApiKey | None:
         """The active key a session token was issued for, unless it expired or was tampered with."""
-        match = re.fullmatch(r"([0-9a-f]{8})\.([1-9]\d{0,11})\.([0-9a-f]{64})", token)
+        match = re.fullmatch(r"([0-9a-f]{8})\.([1-9][0-9]{0,11})\.([0-9a-f]{64})", token)
         if not match:
             return None
         key_id, expires = match.group(1), int(match.group(2))

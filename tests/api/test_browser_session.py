@@ -120,7 +120,8 @@ def test_revoking_the_key_or_signing_out_ends_the_session(
 
 def test_a_forged_tampered_or_expired_session_is_refused(tmp_path: Path) -> None:
     keys = KeyStore(tmp_path / "keys.json")
-    key, _ = keys.create("查看员", "viewer")
+    key, api_token = keys.create("查看员", "viewer")
+    assert keys.verify(api_token) == key and keys.verify(api_token + "\n") is None
     sessions = Sessions(keys)
     now = dt.datetime(2026, 11, 28, 9, tzinfo=dt.UTC)
     token = sessions.issue(key, now)
@@ -130,6 +131,8 @@ def test_a_forged_tampered_or_expired_session_is_refused(tmp_path: Path) -> None
     assert sessions.verify(f"{key_id}.{expires}.{'0' * 64}", now) is None
     assert sessions.verify(token, now + dt.timedelta(hours=12, seconds=1)) is None  # expired
     assert sessions.verify(f"{key_id}.0{expires}.{signature}", now) is None  # one spelling per token
+    arabic_indic = expires[0] + "".join(chr(0x0660 + int(d)) for d in expires[1:])
+    assert sessions.verify(f"{key_id}.{arabic_indic}.{signature}", now) is None
     other = tmp_path / "other"
     other.mkdir()
     shutil.copy(keys.path, other / "keys.json")  # the same keys, only the secret differs
@@ -177,13 +180,28 @@ def test_a_sign_in_or_sign_out_posted_by_another_site_is_refused(
     keyed: tuple[TestClient, KeyStore, dict[str, str]],
 ) -> None:
     client, _, tokens = keyed
-    for headers in ({"Sec-Fetch-Site": "cross-site"}, {"Origin": "https://evil.example"}, {"Origin": "null"}):
+    refused = (
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site", "Origin": "http://other.testserver"},  # a sibling subdomain
+        {"Origin": "https://evil.example"},  # a browser too old for Sec-Fetch-Site
+        {"Origin": "http://testserver:8080"},
+        {"Origin": "null"},
+        {"Origin": "http://testserver:99999"},
+    )
+    for headers in refused:
         form = {"key": tokens["viewer"]}
         response = client.post("/login", data=form, headers=headers, follow_redirects=False)
         assert response.status_code == 403 and "set-cookie" not in response.headers, headers
-    same = {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"}
-    signed = client.post("/login", data={"key": tokens["viewer"]}, headers=same, follow_redirects=False)
-    assert signed.status_code == 303 and SESSION_COOKIE in signed.headers["set-cookie"]
+    accepted = (
+        {"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
+        {"Sec-Fetch-Site": "same-origin", "Origin": "https://public.example"},  # a proxy rewrote Host
+        {"Origin": "HTTP://TestServer:80"},
+        {},  # curl or a script
+    )
+    for headers in accepted:
+        form = {"key": tokens["viewer"]}
+        signed = client.post("/login", data=form, headers=headers, follow_redirects=False)
+        assert signed.status_code == 303 and SESSION_COOKIE in signed.headers["set-cookie"], headers
     out = client.post("/logout", headers={"Sec-Fetch-Site": "cross-site"}, follow_redirects=False)
     assert out.status_code == 403 and client.get("/chains").status_code == 200  # still signed in
 

@@ -33,15 +33,31 @@ def safe_next(value: str) -> str:
     return value
 
 
+def _same_host(origin: str, host: str | None) -> bool:
+    """Whether an ``Origin`` names the host the request was sent to, case and default ports aside. A Host
+    without a port matches an origin on either default port (a TLS proxy may forward https as http)."""
+    try:
+        sent = urlsplit(origin)
+        to = urlsplit("//" + (host or ""))
+        origin_port = sent.port or {"http": 80, "https": 443}.get(sent.scheme)
+        same_name = sent.hostname is not None and sent.hostname == to.hostname
+        return same_name and (to.port == origin_port if to.port else origin_port in (80, 443))
+    except ValueError:  # a malformed port
+        return False
+
+
 def same_origin(request: Request) -> None:
     """Refuse a sign-in or sign-out form posted by another site (login CSRF: signing a browser in as
-    someone else, or out). Browsers name the sender in ``Sec-Fetch-Site`` and ``Origin``; clients
-    that send neither (curl, scripts) are let through. A proxy must pass the Host header on."""
+    someone else, or out). A browser names the sender in ``Sec-Fetch-Site``, which no page can forge;
+    browsers too old to send it are judged by ``Origin`` against the Host header. Clients that send
+    neither (curl, scripts) are let through."""
     site = request.headers.get("sec-fetch-site")
     origin = request.headers.get("origin")
-    if site not in (None, "same-origin", "none"):
-        raise Forbidden("只接受本站页面提交的登录、退出表单")
-    if origin is not None and urlsplit(origin).netloc != request.headers.get("host"):
+    if site is not None:
+        allowed = site in ("same-origin", "none")
+    else:
+        allowed = origin is None or _same_host(origin, request.headers.get("host"))
+    if not allowed:
         raise Forbidden("只接受本站页面提交的登录、退出表单")
 
 
