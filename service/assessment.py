@@ -11,6 +11,7 @@ from graph_schema import MODEL
 from service import catalog, changes, history
 from service.analysis.breaks import BREAK
 from service.changes import chains_of
+from service.errors import InvalidInput
 from service.history import State
 from service.storage.port import GraphStore
 
@@ -123,6 +124,8 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
     chain = catalog.get_chain(store, chain_id)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     today = dt.date.today()
+    if start > today:
+        raise InvalidInput(f"{year}年尚未开始，不能考核")
     until = min(end, today)
     log = history.updates(store)
     begin = history.replay(store, start - dt.timedelta(days=1), log)

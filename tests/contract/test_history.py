@@ -171,6 +171,7 @@ def test_yearly_assessment_scores_from_data_and_evidence(client: TestClient) -> 
     assert weeks["evidence"][0].startswith("3/")  # W45, W46 and W47 of the weeks so far
     assert items["problems"]["evidence"][0] == "本年度登记1项，已化解0项"
     assert body["total"] == pytest.approx(sum(i["score"] for i in body["items"]))
+    assert client.get("/chains/auto/assessment/2099").status_code == 422  # a year not begun
     xlsx = client.get("/chains/auto/assessment/2026", params={"format": "xlsx"})
     rows = list(load_workbook(io.BytesIO(xlsx.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "考核事项" and len(rows) == 1 + 8 + 1
