@@ -43,7 +43,7 @@ clean:
 	rm -rf $(VENV) chainlens-data build *.egg-info
 
 # Benchmarks (not part of `make test`): both engines at province scale (100k firms, 500k links), the
-# seed scale, and the load test. The Neo4j benchmark server runs on port 7688 with a 4 GB heap.
+# seed scale, the load test and the assessment's gap search. The Neo4j benchmark server runs on port 7688 with a 4 GB heap.
 BENCH_NEO4J := CHAINLENS_NEO4J_BOLT_PORT=7688 CHAINLENS_NEO4J_HTTP_PORT=off CHAINLENS_NEO4J_HEAP_MAX=4g CHAINLENS_NEO4J_PAGECACHE=1g
 bench: install-test
 	mkdir -p bench-results
@@ -54,4 +54,5 @@ bench: install-test
 	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 > bench-results/neo4j-province.json
 	$(BENCH_NEO4J) scripts/neo4j-dev stop
 	$(BIN)/python -m benchmarks.load --clients 32 --seconds 30 > bench-results/load-embedded.json
+	$(BIN)/python -m benchmarks.assessment > bench-results/assessment-seed.json
 	$(BIN)/python -m benchmarks.report bench-results

@@ -55,6 +55,14 @@ def main() -> None:
                 f"p50 {run['p50_ms']} ms, p99 {run['p99_ms']} ms, "
                 f"{run['requests_per_second']} requests/s."
             )
+    for name, run in runs.items():
+        if "search_worst_case_s" in run:
+            print()
+            print(
+                f"Assessment gap search ({name}: {run['data']}, {run['weeks']} weekly updates): "
+                f"{run['search_found_early_s']} s when found on the first day, "
+                f"{run['search_worst_case_s']} s over all {run['days_replayed_worst_case']} days."
+            )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from typing import Any
 from graph_schema import MODEL
 from service import catalog, changes, history
 from service.analysis.breaks import BREAK
+from service.cache import cache_for
 from service.changes import chains_of
 from service.errors import InvalidInput
 from service.history import State
@@ -221,7 +222,11 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
     # was a break or choke point at some point of the year (see gap_check_days)
     projects = _in_chain(close, "projects", chain_id)
     moved = {p.get("segment", "") for p in projects if _moved(p, start, until)}
-    gaps = _gap_segments(store, chain_id, log, start, until, moved)
+    gaps = cache_for(store).get(  # the costly part: kept until the graph changes
+        store,
+        ("assessment_gaps", chain_id, start, until, frozenset(moved)),
+        lambda: _gap_segments(store, chain_id, log, start, until, moved),
+    )
     filling, other = gap_filling(projects, gaps, start, until)
     item(
         "projects",
