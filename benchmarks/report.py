@@ -55,8 +55,7 @@ def main() -> None:
                 f"p50 {run['p50_ms']} ms, p99 {run['p99_ms']} ms, "
                 f"{run['requests_per_second']} requests/s."
             )
-    for name, run in runs.items():
-        if "search_worst_case_s" in run:
+        elif "search_worst_case_s" in run:
             print()
             print(
                 f"Assessment gap search ({name}: {run['data']}, {run['weeks']} weekly updates): "
