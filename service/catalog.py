@@ -22,12 +22,17 @@ def list_chains(store: GraphStore) -> list[dict[str, Any]]:
     return store.read(Q.LIST_CHAINS)
 
 
-def get_chain(store: GraphStore, chain_id: str) -> dict[str, Any]:
-    """A chain with its segments in upstream-to-downstream order and their enterprise counts."""
+def require_chain(store: GraphStore, chain_id: str) -> dict[str, Any]:
+    """The chain's own row (without its segments); NotFound for an unknown chain."""
     rows = store.read(Q.GET_CHAIN, {"chain_id": chain_id})
     if not rows:
         raise NotFound(f"产业链 {chain_id} 不存在")
-    chain = dict(rows[0])
+    return dict(rows[0])
+
+
+def get_chain(store: GraphStore, chain_id: str) -> dict[str, Any]:
+    """A chain with its segments in upstream-to-downstream order and their enterprise counts."""
+    chain = require_chain(store, chain_id)
     chain["segments"] = store.read(Q.LIST_CHAIN_SEGMENTS, {"chain_id": chain_id})
     return chain
 

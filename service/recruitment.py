@@ -16,7 +16,7 @@ from service.analysis import risks as risk_analysis
 from service.analysis.place import DISTANCE_LABELS, DISTRICT_CODE, distance_class, is_park
 from service.analysis.recruitment import Candidate, Demand, Gap, Weights
 from service.analysis.supply import SupplyNetwork
-from service.cache import cache_for
+from service.cache import cache_for, collector_paused
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -48,25 +48,36 @@ def parse_weights(values: dict[str, Any] | None) -> Weights:
 
 
 def _inputs(store: GraphStore, chain_id: str) -> Inputs:
-    view = weaklinks.chain_view(store, chain_id)
-
     def build() -> Inputs:
-        names = weaklinks.product_names(store)
+        # The reads that do not depend on the gaps start at once, each on its own thread (on Neo4j the
+        # server works on them while this thread builds the chain view and finds the gaps).
+        cache = cache_for(store)
+        holders_of = cache.spawn(
+            store, lambda: store.read(Q.CHAIN_TECHNOLOGY_HOLDERS, {"chain_id": chain_id})
+        )
+        segment_rows_of = cache.spawn(
+            store, lambda: store.read(Q.CHAIN_SEGMENT_PRODUCTS, {"chain_id": chain_id})
+        )
+        names_of = cache.spawn(store, lambda: weaklinks.product_names(store))
+        bought_of = cache.spawn(store, lambda: weaklinks.district_inputs(store, chain_id))
+        view = weaklinks.chain_view(store, chain_id)
         segment_products: dict[str, list[str]] = defaultdict(list)
-        for r in store.read(Q.CHAIN_SEGMENT_PRODUCTS, {"chain_id": chain_id}):
+        for r in segment_rows_of():
             segment_products[r["segment_id"]].append(r["product_id"])
         rows = view.firm_rows
         anchors = {f for f, r in rows.items() if r["is_anchor"] and r["in_district"]}
+        bought = bought_of()
         gaps = rec.segment_gaps(weaklinks.breaks(store, chain_id), segment_products)
-        bought = weaklinks.district_inputs(store, chain_id)
         suppliers = {k: (v[1], v[2]) for k, v in bought.suppliers.items()}
-        gaps += rec.product_gaps(bought.network, suppliers, anchors, names)
+        gaps += rec.product_gaps(bought.network, suppliers, anchors, names_of())
         product_ids = sorted({p for g in gaps for p in g.products})
         gap_segments = {g.segment_id for g in gaps if g.segment_id is not None}
+        makers_of = cache.spawn(store, lambda: store.read(Q.OUTSIDE_MAKERS, {"product_ids": product_ids}))
+        demand_of = cache.spawn(store, lambda: store.read(Q.DISTRICT_DEMAND, {"product_ids": product_ids}))
 
         facts: dict[str, dict[str, Any]] = {}
         made: dict[str, set[str]] = defaultdict(set)
-        for r in store.read(Q.OUTSIDE_MAKERS, {"product_ids": product_ids}):
+        for r in makers_of():
             facts[r["enterprise_id"]] = r
             made[r["enterprise_id"]].add(r["product_id"])
         operates: dict[str, set[str]] = defaultdict(set)
@@ -77,10 +88,13 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
         for firm_id, segs in operates.items():
             if segs & gap_segments and firm_id not in facts:
                 facts[firm_id] = {"enterprise_name": rows[firm_id]["enterprise_name"], **rows[firm_id]}
-        customers = _district_customer_counts(store)
+        customers = {
+            r["enterprise_id"]: int(r["district_customers"])
+            for r in store.read(Q.DISTRICT_CUSTOMER_COUNTS, {"enterprise_ids": sorted(facts)})
+        }
         held: dict[str, list[str]] = defaultdict(list)
         tech_names: dict[str, str] = {}
-        for r in store.read(Q.CHAIN_TECHNOLOGY_HOLDERS, {"chain_id": chain_id}):
+        for r in holders_of():
             if r["status"] in rec.ROADMAP_NEEDS:
                 held[r["enterprise_id"]].append(r["technology_id"])
                 tech_names[r["technology_id"]] = r["technology_name"]
@@ -98,7 +112,7 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
             )
             for cid, f in sorted(facts.items())
         }
-        demand_rows = store.read(Q.DISTRICT_DEMAND, {"product_ids": product_ids})
+        demand_rows = demand_of()
         buyer_facts = {
             r["buyer_id"]: {
                 "name": r["buyer_name"],
@@ -117,16 +131,6 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
         )
 
     return cache_for(store).get(store, ("recruitment_inputs", chain_id), build)
-
-
-def _district_customer_counts(store: GraphStore) -> dict[str, int]:
-    return cache_for(store).get(
-        store,
-        "district_customer_counts",
-        lambda: {
-            r["enterprise_id"]: int(r["district_customers"]) for r in store.read(Q.DISTRICT_CUSTOMER_COUNTS)
-        },
-    )
 
 
 def _ranked(
@@ -182,9 +186,14 @@ def targets(
     store: GraphStore, chain_id: str, weights: Weights | None = None, limit: int = DEFAULT_LIMIT
 ) -> dict[str, Any]:
     """The chain's gaps and the outside firms worth inviting, best first, each with its score parts."""
+    with collector_paused():
+        return _targets(store, chain_id, weights, limit)
+
+
+def _targets(store: GraphStore, chain_id: str, weights: Weights | None, limit: int) -> dict[str, Any]:
     weights = weights or Weights()
-    view = weaklinks.chain_view(store, chain_id)
     inputs, per_gap, ranked = _ranked(store, chain_id, weights)
+    view = weaklinks.chain_view(store, chain_id)
     names = weaklinks.product_names(store)
     seg_names = {s.id: s.name for s in view.segments}
     gaps = []

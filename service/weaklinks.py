@@ -93,9 +93,8 @@ class ChainView:
 
 
 def chain_view(store: GraphStore, chain_id: str) -> ChainView:
-    catalog.get_chain(store, chain_id)  # 404 for an unknown chain
-
     def build() -> ChainView:
+        catalog.require_chain(store, chain_id)  # 404 for an unknown chain (a cached view's chain exists)
         rows = store.read(Q.CHAIN_FIRMS, {"chain_id": chain_id})
         segments = break_analysis.segments_from_rows(rows)
         feeds = [(r["from_id"], r["to_id"]) for r in store.read(Q.CHAIN_FEEDS, {"chain_id": chain_id})]

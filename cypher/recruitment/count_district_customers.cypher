@@ -1,9 +1,11 @@
-// For every active firm outside the district that supplies district firms: how many distinct district
-// firms it already supplies.
+// For each of the given firms (the recruitment candidates): how many distinct district firms it already
+// supplies. Firms that supply none are left out. Looked up by id: counting for every outside supplier
+// walks most supply links of the graph.
 // bulk: yes
-// params:
+// params: enterprise_ids
 // returns: enterprise_id, district_customers
-MATCH (e:Enterprise)-[:SUPPLIES]->(b:Enterprise)
-WHERE b.in_district = true AND e.in_district = false AND e.status = 'active'
+UNWIND $enterprise_ids AS id
+MATCH (e:Enterprise {id: id})-[:SUPPLIES]->(b:Enterprise)
+WHERE b.in_district = true
 RETURN e.id AS enterprise_id, count(DISTINCT b) AS district_customers
 ORDER BY enterprise_id

@@ -239,6 +239,43 @@ class Scored(NamedTuple):
     anchors: frozenset[str]
 
 
+Part = tuple[Any, float]  # a part's value and its factor (0–1)
+
+
+def _gap_part(gap: Gap) -> Part:
+    return ("、".join(GAP_KINDS[k][0] for k in gap.kinds), gap.severity)
+
+
+def _fit_part(makes: bool, operates: bool) -> Part:
+    if makes and operates:
+        return ("产品与环节均匹配", 1.0)
+    return ("仅产品匹配" if makes else "仅环节匹配", 0.5)
+
+
+def _demand_parts(served: tuple[set[str], set[str], float]) -> tuple[Part, Part, Part]:
+    buyers, anchors, value = served
+    return (
+        (len(buyers), min(1.0, len(buyers) / DEMAND_BUYERS_FULL)),
+        (len(anchors), min(1.0, float(len(anchors)))),
+        (round(value, 2), round(value / (value + DEMAND_VALUE_HALF), 4) if value > 0 else 0.0),
+    )
+
+
+def _firm_parts(candidate: Candidate) -> tuple[Part, Part, Part, Part, Part]:
+    where = distance_class(candidate.region_code)
+    return (
+        (candidate.district_customers, round(min(1.0, candidate.district_customers / CUSTOMERS_FULL), 4)),
+        (candidate.scale, SCALE_FACTORS.get(candidate.scale or "", 0.0)),
+        (candidate.is_specialised, 1.0 if candidate.is_specialised else 0.0),
+        (len(candidate.technologies), min(1.0, len(candidate.technologies) / TECHNOLOGIES_FULL)),
+        (where, DISTANCE_FACTORS[where]),
+    )
+
+
+def _points(weights: Sequence[float], raw: Sequence[Part]) -> tuple[float, ...]:
+    return tuple(round(wi * f, 4) for wi, (_, f) in zip(weights, raw, strict=True))
+
+
 def score(
     candidate: Candidate,
     gap: Gap,
@@ -248,28 +285,17 @@ def score(
 ) -> Scored:
     """The candidate's score for one gap: the sum over the parts of weight × factor, each factor in
     0–1 and rounded to 4 places. ``served`` is :func:`demand_for`, when the caller has it already."""
-    buyers, anchors, value = served or demand_for(candidate, gap, demand)
+    served = served or demand_for(candidate, gap, demand)
     makes = bool(candidate.products & set(gap.products))
     operates = gap.segment_id is None or gap.segment_id in candidate.segments
-    where = distance_class(candidate.region_code)
-    raw: tuple[tuple[Any, float], ...] = (
-        ("、".join(GAP_KINDS[k][0] for k in gap.kinds), gap.severity),
-        (
-            "产品与环节均匹配" if makes and operates else ("仅产品匹配" if makes else "仅环节匹配"),
-            1.0 if makes and operates else 0.5,
-        ),
-        (len(buyers), min(1.0, len(buyers) / DEMAND_BUYERS_FULL)),
-        (len(anchors), min(1.0, float(len(anchors)))),
-        (round(value, 2), round(value / (value + DEMAND_VALUE_HALF), 4) if value > 0 else 0.0),
-        (candidate.district_customers, round(min(1.0, candidate.district_customers / CUSTOMERS_FULL), 4)),
-        (candidate.scale, SCALE_FACTORS.get(candidate.scale or "", 0.0)),
-        (candidate.is_specialised, 1.0 if candidate.is_specialised else 0.0),
-        (len(candidate.technologies), min(1.0, len(candidate.technologies) / TECHNOLOGIES_FULL)),
-        (where, DISTANCE_FACTORS[where]),
+    raw: tuple[Part, ...] = (
+        _gap_part(gap),
+        _fit_part(makes, operates),
+        *_demand_parts(served),
+        *_firm_parts(candidate),
     )
     w = weights if isinstance(weights, tuple) else _weights_tuple(weights)
-    total = round(sum(round(wi * f, 4) for wi, (_, f) in zip(w, raw, strict=True)), 4)
-    return Scored(total, raw, frozenset(anchors))
+    return Scored(round(sum(_points(w, raw)), 4), raw, frozenset(served[1]))
 
 
 def parts(scored: Scored, weights: Weights) -> dict[str, dict[str, Any]]:
@@ -297,17 +323,36 @@ def rank(
         for seg in c.segments:
             by_segment[seg].add(c.id)
     w = _weights_tuple(weights)
+    # What :func:`score` computes, each part once: per gap, per (gap, products made), per firm. The
+    # points are added in the same order, so every total is the same float.
+    firms: dict[str, tuple[tuple[Part, ...], tuple[float, ...]]] = {}
     for gap in gaps:
-        served: dict[frozenset[str], tuple[set[str], set[str], float]] = {}  # by products made
+        products = set(gap.products)
+        gap_part = _gap_part(gap)
+        fits = {
+            (makes, operates): (gap_part, _fit_part(makes, operates))
+            for makes in (False, True)
+            for operates in (False, True)
+        }
+        served: dict[frozenset[str], tuple[tuple[Part, ...], frozenset[str]]] = {}  # by products made
         scored = []
         ids = set().union(*(by_product[p] for p in gap.products)) if gap.products else set()
         if gap.segment_id is not None:
             ids |= by_segment[gap.segment_id]
         for c in (candidates[i] for i in sorted(ids)):
-            key = c.products & set(gap.products)
+            key = c.products & products
             if key not in served:
-                served[key] = demand_for(c, gap, demand)
-            scored.append((c.id, score(c, gap, demand, w, served[key])))
+                buyers, anchors, value = demand_for(c, gap, demand)
+                served[key] = (_demand_parts((buyers, anchors, value)), frozenset(anchors))
+            if c.id not in firms:
+                own = _firm_parts(c)
+                firms[c.id] = (own, _points(w[5:], own))
+            demand_raw, anchors_served = served[key]
+            firm_raw, firm_points = firms[c.id]
+            head = fits[(bool(key), gap.segment_id is None or gap.segment_id in c.segments)] + demand_raw
+            raw = head + firm_raw
+            total = round(sum(_points(w[:5], head) + firm_points), 4)
+            scored.append((c.id, Scored(total, raw, anchors_served)))
         scored.sort(key=lambda x: (-x[1].score, x[0]))
         per_gap[gap.id] = scored
         for cid, s in scored:

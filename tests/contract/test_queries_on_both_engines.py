@@ -50,7 +50,7 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.CHAIN_SEGMENT_PRODUCTS: {"chain_id": "c1"},
     Q.OUTSIDE_MAKERS: {"product_ids": ["p1", "p2"]},
     Q.DISTRICT_DEMAND: {"product_ids": ["p1", "p2"]},
-    Q.DISTRICT_CUSTOMER_COUNTS: {},
+    Q.DISTRICT_CUSTOMER_COUNTS: {"enterprise_ids": ["e1", "e2", "e4", "e5", "nope"]},
     Q.DISTRICT_TOWNSHIPS: {"district_code": "220106"},
 }
 # Queries without ORDER BY: compared as multisets.
