@@ -1,0 +1,66 @@
+"""The ranked recruitment list, cold, several times over one loaded store: one warm-up call (the
+engine's own caches), then each run after emptying chainlens' result cache. ``benchmarks.run`` times one
+cold call among all the analyses; this repeats it, since on 2 cores single runs spread by ±20 %.
+
+    python -m benchmarks.run --engine ladybug --keep /tmp/province.lbdb   # loads the province store once
+    python -m benchmarks.recruitment_cold --engine ladybug --store /tmp/province.lbdb [--runs 5]
+    python -m benchmarks.recruitment_cold --engine neo4j --neo4j-uri bolt://127.0.0.1:7688
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from service import recruitment
+from service.cache import cache_for
+from service.settings import Settings
+from service.storage.backends import open_store
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--engine", choices=["ladybug", "neo4j"], required=True)
+    parser.add_argument("--store", type=Path, help="the embedded store (ladybug)")
+    parser.add_argument("--neo4j-uri", default="bolt://127.0.0.1:7688")
+    parser.add_argument("--chain", default="auto")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    if args.engine == "ladybug":
+        settings = Settings(backend="embedded", embedded_path=args.store)
+    else:
+        settings = Settings(backend="neo4j", neo4j_uri=args.neo4j_uri)
+    store = open_store(settings, apply_schema=False)
+    cache = cache_for(store)
+    try:
+        recruitment.targets(store, args.chain)  # warm-up: the engine's caches, not chainlens'
+        runs, collect_after = [], []
+        for _ in range(args.runs):
+            cache.clear()
+            gc.collect()
+            start = time.perf_counter()
+            recruitment.targets(store, args.chain)
+            runs.append(round((time.perf_counter() - start) * 1000))
+            start = time.perf_counter()
+            gc.collect()  # the collection held off during the call, paid right after it
+            collect_after.append(round((time.perf_counter() - start) * 1000))
+    finally:
+        store.close()
+    out = {
+        "engine": args.engine,
+        "chain": args.chain,
+        "cold_ms": runs,
+        "median_ms": statistics.median(runs),
+        "collection_after_ms": collect_after,
+    }
+    json.dump(out, sys.stdout, indent=2)
+    print()
+
+
+if __name__ == "__main__":
+    main()
