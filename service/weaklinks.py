@@ -15,7 +15,7 @@ from service.analysis import breaks as break_analysis
 from service.analysis import risks as risk_analysis
 from service.analysis.risks import FirmFacts
 from service.analysis.supply import SupplyNetwork, single_stops
-from service.cache import cache_for
+from service.cache import cache_for, collector_paused
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -53,6 +53,7 @@ class Projection:
 
 
 def projection(store: GraphStore) -> Projection:
+    @collector_paused()  # millions of small objects, all kept: see collector_paused
     def build() -> Projection:
         rows = store.read(Q.ENTERPRISE_FACTS)
         makers: dict[str, set[str]] = defaultdict(set)
@@ -73,9 +74,12 @@ def projection(store: GraphStore) -> Projection:
 
 def single_stop_cascades(store: GraphStore) -> dict[str, dict[str, Any]]:
     """What each firm's stop alone would cut off, for the whole graph (chain-independent)."""
-    return cache_for(store).get(
-        store, "single_stop_cascades", lambda: single_stops(projection(store).network)
-    )
+
+    @collector_paused()
+    def build() -> dict[str, dict[str, Any]]:
+        return single_stops(projection(store).network)
+
+    return cache_for(store).get(store, "single_stop_cascades", build)
 
 
 def product_names(store: GraphStore) -> dict[str, str]:

@@ -1,14 +1,16 @@
-"""The per-version cache computes each answer once, even when many threads ask at the same time."""
+"""The per-version cache computes each answer once, even when many threads ask at the same time; the
+collector stays off while any big build runs."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from typing import Any
 
 import pytest
 
-from service.cache import ResultCache
+from service.cache import ResultCache, collector_paused
 
 
 class FakeStore:
@@ -54,3 +56,44 @@ def test_a_failed_computation_is_not_cached_and_waiters_retry() -> None:
     with pytest.raises(RuntimeError):
         cache.get(FakeStore(), "k", flaky)  # type: ignore[arg-type]
     assert cache.get(FakeStore(), "k", flaky) == "ok" and attempts == 2  # type: ignore[arg-type]
+
+
+def test_collector_paused_holds_until_the_last_build_ends() -> None:
+    assert gc.isenabled()
+    first_in, second_done = threading.Event(), threading.Event()
+    seen: list[bool] = []
+
+    def other_build() -> None:
+        with collector_paused():
+            first_in.set()
+            second_done.wait(5)
+        seen.append(gc.isenabled())  # the main thread's build still holds it
+
+    thread = threading.Thread(target=other_build)
+    with collector_paused():
+        thread.start()
+        first_in.wait(5)
+        assert not gc.isenabled()
+        second_done.set()
+        thread.join(5)
+        assert not gc.isenabled()
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_collector_paused_reenables_after_an_error_and_keeps_a_disabled_collector_off() -> None:
+    with pytest.raises(ValueError), collector_paused():
+        raise ValueError("boom")
+    assert gc.isenabled()
+
+    @collector_paused()
+    def build() -> bool:
+        return gc.isenabled()
+
+    gc.disable()
+    try:
+        assert build() is False
+        assert not gc.isenabled()  # whoever turned it off decides when it comes back
+    finally:
+        gc.enable()
+    assert build() is False and gc.isenabled()
