@@ -4,7 +4,10 @@ cold call among all the analyses; this repeats it, since on 2 cores single runs 
 
     python -m benchmarks.run --engine ladybug --keep /tmp/province.lbdb   # loads the province store once
     python -m benchmarks.recruitment_cold --engine ladybug --store /tmp/province.lbdb [--runs 5]
-    python -m benchmarks.recruitment_cold --engine neo4j --neo4j-uri bolt://127.0.0.1:7688
+    python -m benchmarks.recruitment_cold --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 [--clear-plans]
+
+``--clear-plans`` (Neo4j) empties the server's query-plan cache before each run, as after a server
+restart: the run then also pays for planning every query.
 """
 
 from __future__ import annotations
@@ -21,6 +24,15 @@ from service import recruitment
 from service.cache import cache_for
 from service.settings import Settings
 from service.storage.backends import open_store
+from service.storage.neo4j_store import Neo4jStore
+from service.storage.port import GraphStore
+
+
+def clear_plans(store: GraphStore) -> None:
+    # a server administration call of this harness, not a graph query: it has no place in cypher/
+    if not isinstance(store, Neo4jStore):
+        raise SystemExit("--clear-plans applies to Neo4j only")
+    store.driver.execute_query("CALL db.clearQueryCaches()")
 
 
 def main() -> None:
@@ -30,6 +42,7 @@ def main() -> None:
     parser.add_argument("--neo4j-uri", default="bolt://127.0.0.1:7688")
     parser.add_argument("--chain", default="auto")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--clear-plans", action="store_true", help="Neo4j: plan every query again")
     args = parser.parse_args()
     if args.engine == "ladybug":
         settings = Settings(backend="embedded", embedded_path=args.store)
@@ -42,6 +55,8 @@ def main() -> None:
         runs, collect_after = [], []
         for _ in range(args.runs):
             cache.clear()
+            if args.clear_plans:
+                clear_plans(store)
             gc.collect()
             start = time.perf_counter()
             recruitment.targets(store, args.chain)
@@ -54,6 +69,7 @@ def main() -> None:
     out = {
         "engine": args.engine,
         "chain": args.chain,
+        "plans_cleared": args.clear_plans,
         "cold_ms": runs,
         "median_ms": statistics.median(runs),
         "collection_after_ms": collect_after,
