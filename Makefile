@@ -45,13 +45,19 @@ clean:
 # Benchmarks (not part of `make test`): both engines at province scale (100k firms, 500k links), the
 # seed scale, the load test and the assessment's gap search. The Neo4j benchmark server runs on port 7688 with a 4 GB heap.
 BENCH_NEO4J := CHAINLENS_NEO4J_BOLT_PORT=7688 CHAINLENS_NEO4J_HTTP_PORT=off CHAINLENS_NEO4J_HEAP_MAX=4g CHAINLENS_NEO4J_PAGECACHE=1g
+BENCH_STORE := /tmp/chainlens-bench-province
 bench: install-test
 	mkdir -p bench-results
 	$(BIN)/python -m benchmarks.run --engine ladybug --seed-scale > bench-results/ladybug-seed.json
-	$(BIN)/python -m benchmarks.run --engine ladybug > bench-results/ladybug-province.json
+	rm -rf $(BENCH_STORE)
+	$(BIN)/python -m benchmarks.run --engine ladybug --keep $(BENCH_STORE) > bench-results/ladybug-province.json
+	$(BIN)/python -m benchmarks.recruitment_cold --engine ladybug --store $(BENCH_STORE)/graph.lbdb > bench-results/recruitment-ladybug.json
+	rm -rf $(BENCH_STORE)
 	$(BENCH_NEO4J) CHAINLENS_PYTHON=$(abspath $(BIN))/python scripts/neo4j-dev start
 	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 --seed-scale > bench-results/neo4j-seed.json
 	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 > bench-results/neo4j-province.json
+	$(BIN)/python -m benchmarks.recruitment_cold --engine neo4j > bench-results/recruitment-neo4j.json
+	$(BIN)/python -m benchmarks.recruitment_cold --engine neo4j --clear-plans > bench-results/recruitment-neo4j-replanned.json
 	$(BENCH_NEO4J) scripts/neo4j-dev stop
 	$(BIN)/python -m benchmarks.load --clients 32 --seconds 30 > bench-results/load-embedded.json
 	$(BIN)/python -m benchmarks.assessment > bench-results/assessment-seed.json

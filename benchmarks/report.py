@@ -12,6 +12,32 @@ from pathlib import Path
 ANALYSES = ("breaks", "risks", "anchors", "sme_candidates", "what_if")
 
 
+def recruitment(runs: dict[str, dict]) -> None:
+    """The ranked recruitment list and the dossier (benchmarks.run), and the repeated cold runs of the
+    list (benchmarks.recruitment_cold), at province scale."""
+    print()
+    print(
+        "| engine | list cold, after the import | list cold, repeated: median (range) | list cached | "
+        "first dossier | next target's dossier |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    for name, run in runs.items():
+        if "analyses" not in run or not name.endswith("province"):
+            continue
+        an = run["analyses"]
+        repeated = [
+            f"{r['median_ms']:,.0f} ({min(r['cold_ms']):,}–{max(r['cold_ms']):,})"
+            + (" after a plan-cache flush" if r["plans_cleared"] else "")
+            for r in runs.values()
+            if "cold_ms" in r and r["engine"] == run["engine"]
+        ]
+        print(
+            f"| {run['engine']} | {an['recruitment']['cold']:,.0f} | {'; '.join(repeated) or '–'} | "
+            f"{an['recruitment']['cached']:,.1f} | {an['dossier']['cold']:,.0f} | "
+            f"{an['dossier']['next_target']:,.0f} |"
+        )
+
+
 def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "bench-results")
     runs = {p.stem: json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))}
@@ -46,6 +72,7 @@ def main() -> None:
             + " | ".join(cells)
             + " |"
         )
+    recruitment(runs)
     for name, run in runs.items():
         if "p50_ms" in run:
             print()
