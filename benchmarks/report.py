@@ -28,8 +28,10 @@ def recruitment(runs: dict[str, dict]) -> None:
         repeated = [
             f"{r['median_ms']:,.0f} ({min(r['cold_ms']):,}–{max(r['cold_ms']):,})"
             + (" after a plan-cache flush" if r["plans_cleared"] else "")
-            for r in runs.values()
-            if "cold_ms" in r and r["engine"] == run["engine"]
+            for r in sorted(
+                (r for r in runs.values() if "cold_ms" in r and r["engine"] == run["engine"]),
+                key=lambda r: r["plans_cleared"],
+            )
         ]
         print(
             f"| {run['engine']} | {an['recruitment']['cold']:,.0f} | {'; '.join(repeated) or '–'} | "
@@ -44,7 +46,7 @@ def main() -> None:
     print("| engine | scale | rows | seconds | rows/s | validate s | write s | peak RSS MB |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, run in runs.items():
-        if "import" not in run:
+        if "analyses" not in run:  # the load run imports too, but is no engine run
             continue
         imp = run["import"]
         print(
