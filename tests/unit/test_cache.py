@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from service import cache as cache_module
 from service.cache import ResultCache, collector_paused
 
 
@@ -97,3 +98,28 @@ def test_collector_paused_reenables_after_an_error_and_keeps_a_disabled_collecto
     finally:
         gc.enable()
     assert build() is False and gc.isenabled()
+
+
+def test_a_collector_held_off_too_long_collects_when_the_next_build_starts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    collections: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with collector_paused():
+            with collector_paused():  # within the bound: nothing collected
+                pass
+            assert collections == []
+            monkeypatch.setattr(cache_module, "MAX_HOLD_SECONDS", 0.0)
+            time.sleep(0.01)
+            with collector_paused():  # overdue: a full collection first, the collector still held off
+                assert not gc.isenabled()
+            assert collections == [2]
+    finally:
+        gc.callbacks.remove(count)
+    assert gc.isenabled()
