@@ -42,8 +42,10 @@ neo4j-stop:
 clean:
 	rm -rf $(VENV) chainlens-data build *.egg-info
 
-# Benchmarks (not part of `make test`): both engines at province scale (100k firms, 500k links), the
-# seed scale, the load test and the assessment's gap search. The Neo4j benchmark server runs on port 7688 with a 4 GB heap.
+# Benchmarks (not part of `make test`): both engines at province scale (100k firms, 500k links) and at
+# seed scale; on the province store, the recruitment list's repeated cold runs and what holding the
+# collector off does to a cold risk list; the load test and the assessment's gap search. The Neo4j
+# benchmark server runs on port 7688 with a 4 GB heap.
 BENCH_NEO4J := CHAINLENS_NEO4J_BOLT_PORT=7688 CHAINLENS_NEO4J_HTTP_PORT=off CHAINLENS_NEO4J_HEAP_MAX=4g CHAINLENS_NEO4J_PAGECACHE=1g
 BENCH_STORE := /tmp/chainlens-bench-province
 bench: install-test
@@ -52,12 +54,14 @@ bench: install-test
 	rm -rf $(BENCH_STORE)
 	$(BIN)/python -m benchmarks.run --engine ladybug --keep $(BENCH_STORE) > bench-results/ladybug-province.json
 	$(BIN)/python -m benchmarks.recruitment_cold --engine ladybug --store $(BENCH_STORE)/graph.lbdb > bench-results/recruitment-ladybug.json
+	$(BIN)/python -m benchmarks.collector --engine ladybug --store $(BENCH_STORE)/graph.lbdb > bench-results/collector-hold.json
+	$(BIN)/python -m benchmarks.collector --engine ladybug --store $(BENCH_STORE)/graph.lbdb --no-hold > bench-results/collector-no-hold.json
 	rm -rf $(BENCH_STORE)
 	$(BENCH_NEO4J) CHAINLENS_PYTHON=$(abspath $(BIN))/python scripts/neo4j-dev start
 	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 --seed-scale > bench-results/neo4j-seed.json
 	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 > bench-results/neo4j-province.json
-	$(BIN)/python -m benchmarks.recruitment_cold --engine neo4j > bench-results/recruitment-neo4j.json
-	$(BIN)/python -m benchmarks.recruitment_cold --engine neo4j --clear-plans > bench-results/recruitment-neo4j-replanned.json
+	$(BIN)/python -m benchmarks.recruitment_cold --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 > bench-results/recruitment-neo4j.json
+	$(BIN)/python -m benchmarks.recruitment_cold --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 --clear-plans > bench-results/recruitment-neo4j-replanned.json
 	$(BENCH_NEO4J) scripts/neo4j-dev stop
 	$(BIN)/python -m benchmarks.load --clients 32 --seconds 30 > bench-results/load-embedded.json
 	$(BIN)/python -m benchmarks.assessment > bench-results/assessment-seed.json

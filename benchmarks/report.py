@@ -6,10 +6,16 @@ python -m benchmarks.report bench-results
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 from pathlib import Path
 
 ANALYSES = ("breaks", "risks", "anchors", "sme_candidates", "what_if")
+
+
+def _with_collection(run: dict) -> float:
+    """The median of the cold runs with the collection after each added."""
+    return statistics.median(a + b for a, b in zip(run["cold_ms"], run["collection_after_ms"], strict=True))
 
 
 def recruitment(runs: dict[str, dict]) -> None:
@@ -17,8 +23,8 @@ def recruitment(runs: dict[str, dict]) -> None:
     list (benchmarks.recruitment_cold), at province scale."""
     print()
     print(
-        "| engine | list cold, after the import | list cold, repeated: median (range) | list cached | "
-        "first dossier | next target's dossier |"
+        "| engine | list cold, after the import | list cold, repeated: median (range) "
+        "[with the collection after it] | list cached | first dossier | next target's dossier |"
     )
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name, run in runs.items():
@@ -26,8 +32,8 @@ def recruitment(runs: dict[str, dict]) -> None:
             continue
         an = run["analyses"]
         repeated = [
-            f"{r['median_ms']:,.0f} ({min(r['cold_ms']):,}–{max(r['cold_ms']):,})"
-            + (" after a plan-cache flush" if r["plans_cleared"] else "")
+            f"{r['median_ms']:,.0f} ({min(r['cold_ms']):,}–{max(r['cold_ms']):,}) "
+            f"[{_with_collection(r):,.0f}]" + (" after a plan-cache flush" if r["plans_cleared"] else "")
             for r in sorted(
                 (r for r in runs.values() if "cold_ms" in r and r["engine"] == run["engine"]),
                 key=lambda r: r["plans_cleared"],
@@ -38,6 +44,20 @@ def recruitment(runs: dict[str, dict]) -> None:
             f"{an['recruitment']['cached']:,.1f} | {an['dossier']['cold']:,.0f} | "
             f"{an['dossier']['next_target']:,.0f} |"
         )
+
+
+def collector(runs: dict[str, dict]) -> None:
+    """A cold risk list with the collector held off during the big builds, and without it
+    (benchmarks.collector)."""
+    for run in runs.values():
+        if "median_collector_ms" in run:
+            print()
+            print(
+                f"Cold risk list ({run['engine']}, {run['chain']}), collector "
+                f"{'held off during the builds' if run['hold'] else 'running throughout'}: "
+                f"median {run['median_total_ms']:,.0f} ms, of it {run['median_collector_ms']:,.0f} ms "
+                f"collecting ({len(run['runs'])} runs); peak RSS {run['peak_rss_mb']:,} MB."
+            )
 
 
 def main() -> None:
@@ -75,6 +95,7 @@ def main() -> None:
             + " |"
         )
     recruitment(runs)
+    collector(runs)
     for name, run in runs.items():
         if "p50_ms" in run:
             print()
