@@ -119,7 +119,7 @@ class ResultCache:
 _GC_LOCK = threading.Lock()
 _gc_holds = 0  # computations under way with the collector held off
 _gc_was_enabled = False
-_gc_collected_at = 0.0  # when the collector last ran, or was held off, with holds under way
+_gc_collected_at = 0.0  # when the current hold began, or its last overdue collection ran
 # Overlapping builds (many clients, one cold answer after another) could keep the collector off
 # indefinitely, and the cyclic garbage of every other request with it: a build that starts when it has
 # been off this long collects first.
@@ -134,8 +134,8 @@ def collector_paused() -> Iterator[None]:
     Building one ranked recruitment list, the projection of the whole supply graph or every firm's
     single-stop cascade allocates from a few hundred thousand to millions of objects that all stay alive
     until it is done: the collector then runs full collections over them again and again, for nothing
-    (measured at province scale: 0.6 s of a 1.8 s recruitment list on the embedded engine, 1.1 s on
-    Neo4j; 3.4–5.9 s of collector time in a cold risk list, 2.3–2.7 s with these two builds held off).
+    (measured at province scale: a cold risk list spends 4.1 s collecting, 2.8 s with the projection and
+    the cascades held off, see ``benchmarks.collector`` and BENCHMARKS.md).
     Nothing is lost meanwhile: objects without cycles are freed as usual, the rest at the next
     collection, which comes at the latest when a build starts ``MAX_HOLD_SECONDS`` after the last one."""
     global _gc_holds, _gc_was_enabled, _gc_collected_at
