@@ -79,3 +79,55 @@ def test_bad_weights_are_refused_by_name(values: dict[str, object], message: str
 
 def test_default_weights_sum_to_one_hundred() -> None:
     assert sum(rec.Weights().as_dict().values()) == 100
+
+
+candidate_strategy = st.builds(
+    rec.Candidate,
+    id=st.sampled_from(["o1", "o2", "o3", "o4", "o5"]),
+    name=st.just("外地企业"),
+    region_code=st.sampled_from([None, "220104", "220402", "110105"]),
+    scale=st.sampled_from([None, "large", "medium", "small", "micro"]),
+    is_specialised=st.booleans(),
+    products=st.frozensets(st.sampled_from(["p1", "p2", "p3"]), max_size=3),
+    segments=st.frozensets(st.sampled_from(["s1", "s2"]), max_size=2),
+    district_customers=st.integers(0, 12),
+    technologies=st.lists(st.sampled_from(["t1", "t2", "t3"]), max_size=3, unique=True).map(tuple),
+)
+gap_strategy = st.builds(
+    rec.Gap,
+    id=st.sampled_from(["g1", "g2", "g3", "g4"]),
+    kinds=st.lists(st.sampled_from(sorted(rec.GAP_KINDS)), min_size=1, max_size=2, unique=True).map(tuple),
+    segment_id=st.sampled_from([None, "s1", "s2"]),
+    products=st.lists(st.sampled_from(["p1", "p2", "p3"]), max_size=3, unique=True).map(tuple),
+    buyers=st.just(()),
+    reason=st.just(""),
+)
+demand_strategy = st.dictionaries(
+    st.sampled_from(["p1", "p2", "p3"]),
+    st.builds(
+        rec.Demand,
+        value=st.dictionaries(
+            st.sampled_from(["b1", "b2", "b3"]), st.none() | st.floats(0, 5000, allow_nan=False)
+        ),
+        anchors=st.sets(st.sampled_from(["b1", "b2"])),
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    candidates=st.lists(candidate_strategy, unique_by=lambda c: c.id),
+    gaps=st.lists(gap_strategy, unique_by=lambda g: g.id),
+    demand=demand_strategy,
+    weights=st.sampled_from([rec.Weights(), rec.Weights.parse({"distance": 20, "gap": 0})]),
+)
+def test_ranking_scores_every_pair_exactly_as_score_does(
+    candidates: list[rec.Candidate], gaps: list[rec.Gap], demand: dict[str, rec.Demand], weights: rec.Weights
+) -> None:
+    # rank() computes each part once per gap, per products made and per firm; the totals must be the
+    # very floats score() gives, parts and anchors included
+    per_gap, _ = rec.rank(gaps, {c.id: c for c in candidates}, demand, weights)
+    by_id = {c.id: c for c in candidates}
+    for gap in gaps:
+        for cid, scored in per_gap[gap.id]:
+            assert scored == rec.score(by_id[cid], gap, demand, weights)
