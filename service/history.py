@@ -398,6 +398,21 @@ def undo(
 # --- past states --------------------------------------------------------------------------------------
 
 
+def _scratch_store(prefix: str) -> tuple[GraphStore, Path]:
+    """A new embedded store with the schema applied, in a temporary folder of its own."""
+    from service.storage.ladybug_store import LadybugStore
+
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    scratch = LadybugStore(folder / "graph.lbdb")
+    scratch.apply_schema()
+    return scratch, folder
+
+
+def _discard(scratch: GraphStore, folder: Path) -> None:
+    scratch.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 class _PastStores:
     """Materialised past states, a few at a time, each a temporary embedded store."""
 
@@ -418,17 +433,13 @@ class _PastStores:
             with self.lock:
                 self.stores[full] = (past, folder)
                 while len(self.stores) > self.keep:
-                    _, (old, old_folder) = self.stores.popitem(last=False)
-                    old.close()
-                    shutil.rmtree(old_folder, ignore_errors=True)
+                    _discard(*self.stores.popitem(last=False)[1])
             return past
 
     def close(self) -> None:
         with self.lock:
             while self.stores:
-                _, (past, folder) = self.stores.popitem()
-                past.close()
-                shutil.rmtree(folder, ignore_errors=True)
+                _discard(*self.stores.popitem()[1])
 
 
 _PAST = _PastStores()
@@ -445,11 +456,7 @@ def as_of(store: GraphStore, day: dt.date) -> GraphStore:
     key = f"{day.isoformat()}@{wanted[-1].id if wanted else 'empty'}"
 
     def build() -> tuple[GraphStore, Path]:
-        from service.storage.ladybug_store import LadybugStore
-
-        folder = Path(tempfile.mkdtemp(prefix="chainlens-asof-"))
-        past = LadybugStore(folder / "graph.lbdb")
-        past.apply_schema()
+        past, folder = _scratch_store("chainlens-asof-")
         state = replay(store, day, log)
         if state:
             import_ledger(past, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), f"asof-{day}"))
@@ -464,14 +471,10 @@ def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.d
     moved forward from day to day by importing only what changed in between: far cheaper than an
     ``as_of`` store per day when the days are many and the updates small. Each yielded store is valid
     until the next step; the temporary store goes when the block ends."""
-    from service.storage.ladybug_store import LadybugStore
-
     log = updates(store)
-    folder = Path(tempfile.mkdtemp(prefix="chainlens-walk-"))
-    scratch = LadybugStore(folder / "graph.lbdb")
+    scratch, folder = _scratch_store("chainlens-walk-")
 
     def steps() -> Iterator[tuple[dt.date, GraphStore]]:
-        scratch.apply_schema()
         state: State = {}
         done = 0  # updates of the log applied so far
         for day in days:
@@ -489,8 +492,7 @@ def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.d
     try:
         yield steps()
     finally:
-        scratch.close()
-        shutil.rmtree(folder, ignore_errors=True)
+        _discard(scratch, folder)
 
 
 # --- backup and restore ---------------------------------------------------------------------------------
