@@ -23,15 +23,14 @@ from pathlib import Path
 from typing import TypeVar
 
 from seed import dataset_path
+from seed.generate import ENTERPRISE_HEADER
 from seed.ledger.read import read_ledger, read_upload
 from service import assessment, history
 from service.storage.ladybug_store import LadybugStore
 
 T = TypeVar("T")
 YEAR = 2025  # a past year: update dates cannot lie ahead of today
-FIRM_HEADER = (
-    "编号,名称,所在地区代码,区内企业,企业规模,链主企业,专精特新,经营状态,来源,核实日期,所属环节,主要产品\n"
-)
+FIRM_HEADER = ",".join(ENTERPRISE_HEADER) + "\n"  # the ledger format's own headers
 
 
 def firm(status: str, day: dt.date) -> bytes:

@@ -17,14 +17,18 @@ import tempfile
 import time
 from pathlib import Path
 
+from seed.generate import ENTERPRISE_HEADER
 from seed.ledger.read import read_upload
 from service import history
 from service.settings import Settings
 from service.storage.backends import open_store
 
-FIRM = (
-    "编号,名称,所在地区代码,区内企业,企业规模,链主企业,专精特新,经营状态,来源,核实日期,所属环节,主要产品\n"
-    "bench.new1,基准测试企业,220106400,是,小型,否,否,在营,illustrative,2026-11-09,auto.s03,p.auto.stamping\n"
+FIRM = "\n".join(  # the ledger format's own headers, then one firm
+    [
+        ",".join(ENTERPRISE_HEADER),
+        "bench.new1,基准测试企业,220106400,是,小型,否,否,在营,illustrative,2026-11-09,auto.s03,p.auto.stamping",
+        "",
+    ]
 )
 
 

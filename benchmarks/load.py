@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 
 from benchmarks.run import ledger_for
+from seed.generate import ENTERPRISE_HEADER
 
 PORT = 8765
 CONFIRMED = "2026-11-28"
@@ -30,9 +31,7 @@ CONFIRMED = "2026-11-28"
 
 def import_files(count: int, buyers: list[str]) -> list[tuple[str, tuple[str, bytes, str]]]:
     """A ledger of ``count`` new district stamping firms, each supplying one existing firm."""
-    firms = [
-        "编号,名称,所在地区代码,区内企业,企业规模,链主企业,专精特新,经营状态,来源,核实日期,所属环节,主要产品"
-    ]
+    firms = [",".join(ENTERPRISE_HEADER)]  # the ledger format's own headers
     links = ["供应企业编号,采购企业编号,供应产品,来源,核实日期"]
     for i in range(count):
         fid = f"load{i:06d}"
