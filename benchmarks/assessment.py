@@ -24,8 +24,8 @@ from typing import TypeVar
 
 from seed import dataset_path
 from seed.generate import ENTERPRISE_HEADER
-from seed.ledger.read import read_ledger, read_upload
 from service import assessment, history
+from service.ledger.read import read_ledger, read_upload
 from service.storage.ladybug_store import LadybugStore
 
 T = TypeVar("T")

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from seed.generate import ENTERPRISE_HEADER
-from seed.ledger.read import read_upload
 from service import history
+from service.ledger.read import read_upload
 from service.settings import Settings
 from service.storage.backends import open_store
 

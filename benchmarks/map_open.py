@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 from benchmarks.run import ledger_for
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service import maps, weaklinks
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.backends import open_store
 from tests.browser.conftest import FLAGS

@@ -23,10 +23,10 @@ from typing import Any
 
 from seed import dataset_path
 from seed.generate import generate
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service import recruitment, weaklinks
 from service.cache import cache_for
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.backends import open_store
 from service.storage.port import GraphStore

@@ -14,9 +14,9 @@ import shutil
 from collections import defaultdict
 from pathlib import Path
 
-from seed.ledger.format import sheet_for
-from seed.ledger.read import read_ledger
 from seed.reference import regions
+from service.ledger.format import sheet_for
+from service.ledger.read import read_ledger
 
 TEMPLATE_SHEETS = (
     "chains",

@@ -36,7 +36,7 @@ def _fail(error: ChainlensError) -> None:
 
 
 def _describe(problem: dict[str, object]) -> str:
-    from seed.ledger.read import Problem
+    from service.ledger.read import Problem
 
     return str(Problem(**problem))  # type: ignore[arg-type]
 
@@ -47,8 +47,8 @@ def _import(path: Path, author: str | None, note: str | None, day: str | None) -
 
     from rich.progress import Progress
 
-    from seed.ledger.read import read_ledger
     from service import history
+    from service.ledger.read import read_ledger
 
     try:
         at = dt.date.fromisoformat(day) if day else None
@@ -108,8 +108,8 @@ def export(
     xlsx: Annotated[Path | None, typer.Option("--xlsx", help="写出为一个XLSX工作簿")] = None,
 ) -> None:
     """把图谱导出为台账（CSV文件夹和/或XLSX工作簿），可再次导入。"""
-    from seed.ledger.export import export_csv, export_xlsx
-    from seed.ledger.load import read_state
+    from service.ledger.export import export_csv, export_xlsx
+    from service.ledger.load import read_state
 
     if folder is None and xlsx is None:
         typer.echo("错误：请给出导出文件夹或 --xlsx 文件", err=True)
@@ -356,7 +356,7 @@ def assessment(
 @app.command()
 def template(path: Annotated[Path, typer.Argument(help="要写出的XLSX文件")] = Path("台账模板.xlsx")) -> None:
     """写出空白台账模板（含表头和下拉选项）。"""
-    from seed.ledger.template import write_template
+    from service.ledger.template import write_template
 
     write_template(path)
     typer.echo(str(path))

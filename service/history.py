@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from seed.ledger.export import sheet_rows
-from seed.ledger.format import OP_DELETE, OP_KEY, SHEETS, Sheet
-from seed.ledger.load import ImportReport, Progress, import_ledger, read_state
-from seed.ledger.read import RawLedger, RawRow, RawSheet
 from service.errors import Conflict, InvalidInput, NotFound
-from service.render.cells import unguard
+from service.ledger.cells import unguard
+from service.ledger.export import sheet_rows
+from service.ledger.format import OP_DELETE, OP_KEY, SHEETS, Sheet
+from service.ledger.load import ImportReport, Progress, import_ledger, read_state
+from service.ledger.read import RawLedger, RawRow, RawSheet
 from service.storage.port import GraphStore
 from service.storage.queries import Q
 

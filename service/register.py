@@ -10,12 +10,12 @@ from typing import Any
 
 from graph_schema import MODEL
 from graph_schema.ingest_cypher import node_query
-from seed.ledger.format import sheet_for
-from seed.ledger.read import RawLedger, RawRow, RawSheet
 from service import catalog, history
 from service.changes import risk_items
 from service.errors import InvalidInput
 from service.history import Update
+from service.ledger.format import sheet_for
+from service.ledger.read import RawLedger, RawRow, RawSheet
 from service.storage.port import GraphStore
 
 STATUS = {c.code: c.label for c in MODEL.node("Risk").prop("status").choices}

@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.storage.port import GraphStore
 from service.storage.queries import Q
 

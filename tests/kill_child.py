@@ -10,8 +10,8 @@ import os
 import sys
 from pathlib import Path
 
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.backends import open_store
 

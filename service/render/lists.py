@@ -8,7 +8,7 @@ import io
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from service.render.cells import csv_safe
+from service.ledger.cells import csv_safe
 
 Columns = Sequence[tuple[str, str]]  # (key, Chinese header)
 MAX_WIDTH = 60

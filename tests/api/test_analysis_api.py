@@ -7,11 +7,11 @@ from collections.abc import Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service import weaklinks
 from service.api.app import create_app
 from service.cache import cache_for
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.port import GraphStore
 from tests.conftest import FIXTURES

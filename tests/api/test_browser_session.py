@@ -13,12 +13,12 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from fastapi.testclient import TestClient
 
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service.access import KeyStore, Sessions
 from service.api.access import SESSION_COOKIE
 from service.api.app import create_app
 from service.api.routers.session import safe_next
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.port import GraphStore
 from tests.conftest import FIXTURES, close_store, make_store

@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis.checks import content_type_conformance, not_a_server_error, response_schema_conformance
 
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service.api.app import create_app
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.ladybug_store import LadybugStore
 from tests.conftest import FIXTURES

@@ -13,10 +13,10 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from seed import dataset_path
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service.api.app import create_app
 from service.cli import app as cli
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.backends import open_store
 

@@ -7,8 +7,8 @@ import datetime as dt
 from pathlib import Path
 
 from seed import dataset_path
-from seed.ledger.read import read_ledger
 from service import history, reports
+from service.ledger.read import read_ledger
 from service.render.reports import report_html
 from service.storage.ladybug_store import LadybugStore
 from tests.browser.conftest import ARTIFACTS

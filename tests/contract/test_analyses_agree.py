@@ -9,9 +9,9 @@ import pytest
 
 from seed import dataset_path
 from seed.generate import generate
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service import recruitment, weaklinks
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.storage.port import GraphStore
 from tests.conftest import close_store, make_store
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from seed import dataset_path
-from seed.ledger.format import SHEETS
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger, read_upload
 from service import assessment, changes, history
 from service.analysis.breaks import BREAK, CHOKE_COMMON_SUPPLIER, CHOKE_SINGLE_FIRM
 from service.assessment import NO_GAP_SHEETS, _gap_segments
+from service.ledger.format import SHEETS
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger, read_upload
 from tests.conftest import FIXTURES, close_store, make_store
 
 HISTORY = FIXTURES / "history"

@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from seed.ledger.export import export_csv, export_xlsx
-from seed.ledger.format import SHEETS
-from seed.ledger.load import import_ledger, read_state
-from seed.ledger.read import read_ledger
-from seed.ledger.template import write_template
+from service.ledger.export import export_csv, export_xlsx
+from service.ledger.format import SHEETS
+from service.ledger.load import import_ledger, read_state
+from service.ledger.read import read_ledger
+from service.ledger.template import write_template
 from service.storage.port import GraphStore
 from tests.conftest import close_store, make_store
 

@@ -12,10 +12,10 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from seed import dataset_path
-from seed.ledger.read import read_ledger
 from service import history, register, weaklinks
 from service.api.app import create_app
 from service.cache import ResultCache
+from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.port import GraphStore
 from tests.conftest import ENGINES, FIXTURES, close_store, make_store

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from seed import dataset_path
-from seed.ledger.read import read_ledger
 from service import catalog, history, register, weaklinks
 from service.errors import Conflict
+from service.ledger.read import read_ledger
 from service.storage.port import GraphStore
 from tests.conftest import FIXTURES, close_store, make_store
 
@@ -122,7 +122,7 @@ def test_undo_restores_the_earlier_rows_as_a_new_update(
 def test_an_import_that_outlived_its_update_is_recorded_by_reconcile(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
-    from seed.ledger.load import import_ledger
+    from service.ledger.load import import_ledger
 
     store = make_store("ladybug", request, tmp_path)
     try:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from seed.ledger.read import read_ledger
 from service import history
+from service.ledger.read import read_ledger
 from tests.conftest import FIXTURES, close_store, make_store
 
 D = dt.date

@@ -12,8 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from openpyxl import Workbook
 
-from seed.ledger.format import sheet_for
 from service.api.app import create_app
+from service.ledger.format import sheet_for
 from service.settings import Settings
 from service.storage.port import GraphStore
 from service.storage.queries import Q

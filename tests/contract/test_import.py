@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from seed.ledger.load import import_ledger
-from seed.ledger.read import read_ledger
 from service.errors import InvalidInput
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
 from service.storage.port import GraphStore
 from tests.conftest import FIXTURES
 

@@ -13,9 +13,9 @@ import pytest
 
 from seed import dataset_path
 from seed.generate import generate
-from seed.ledger.export import export_csv
-from seed.ledger.load import import_ledger, read_state
-from seed.ledger.read import read_ledger
+from service.ledger.export import export_csv
+from service.ledger.load import import_ledger, read_state
+from service.ledger.read import read_ledger
 from service.storage.port import GraphStore
 from tests.conftest import FIXTURES, ROOT
 

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from seed.ledger.read import read_ledger
 from service import history
+from service.ledger.read import read_ledger
 from service.storage.port import GraphStore, Params, Progress, Statement, versioned
 from service.storage.queries import Q, QueryRegistry
 from tests.conftest import FIXTURES, close_store, make_store

@@ -6,13 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 
-from seed.ledger.read import RawLedger, read_upload
 from service import history
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, Allow
 from service.api.deps import ChainDep, StoreDep
 from service.api.models import ImportResult
 from service.errors import TooLarge
+from service.ledger.read import RawLedger, read_upload
 from service.settings import Settings
 from service.storage.port import GraphStore
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from seed.ledger.format import OP_HEADER, OP_KEY, Sheet, sheet_for
-from service.render.cells import unguard
+from service.ledger.cells import unguard
+from service.ledger.format import OP_HEADER, OP_KEY, Sheet, sheet_for
 
 # Excel on Chinese Windows saves CSV as GBK; GB18030 is its superset and decodes every GBK file.
 _ENCODINGS = ("utf-8-sig", "gb18030")

@@ -17,11 +17,11 @@ from typing import Any
 
 from graph_schema import MODEL, Endpoints, PropertyType, RelType
 from graph_schema.ingest_cypher import node_query, rel_columns, rel_query
-from seed.ledger.format import REGION_SHEET, Sheet
-from seed.ledger.read import RawLedger, RawRow, RawSheet
-from seed.ledger.validate import CheckedLedger, CheckedSheet, GraphIds, Row, check
 from seed.reference import regions
 from service.errors import Forbidden, InvalidInput
+from service.ledger.format import REGION_SHEET, Sheet
+from service.ledger.read import RawLedger, RawRow, RawSheet
+from service.ledger.validate import CheckedLedger, CheckedSheet, GraphIds, Row, check
 from service.storage.port import GraphStore, Statement
 from service.storage.rows import Rows
 
@@ -148,7 +148,7 @@ def _import(
             [p.as_dict() for p in checked.problems],
         )
     if chains is not None:
-        from seed.ledger.scope import out_of_scope
+        from service.ledger.scope import out_of_scope
 
         outside = out_of_scope(checked, state, chains)
         if outside:

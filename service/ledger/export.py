@@ -15,9 +15,9 @@ from typing import Any
 
 from graph_schema import PropertyType
 from graph_schema.ingest_cypher import rel_query
-from seed.ledger.format import SHEETS, Column, Sheet
-from seed.ledger.load import GraphState
-from service.render.cells import csv_safe, unguard
+from service.ledger.cells import csv_safe, unguard
+from service.ledger.format import SHEETS, Column, Sheet
+from service.ledger.load import GraphState
 from service.storage.port import GraphStore
 
 LIST_SEPARATOR = ";"

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph_schema import PropertyType
-from seed.ledger.format import OP_DELETE, OP_KEY, OP_UPSERT, Column, Sheet
-from seed.ledger.read import Problem, RawLedger, RawRow
 from seed.reference import vocabulary
+from service.ledger.format import OP_DELETE, OP_KEY, OP_UPSERT, Column, Sheet
+from service.ledger.read import Problem, RawLedger, RawRow
 
 _LIST_SPLIT = re.compile(r"[;；,，、\s]+")
 _TRUE = {"是", "true", "yes", "y", "1", "√", "✓"}

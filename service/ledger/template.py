@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph_schema import PropertyType
-from seed.ledger.format import OP_HEADER, SHEETS
+from service.ledger.format import OP_HEADER, SHEETS
 
 _ROWS = 5000  # drop-downs cover this many data rows
 

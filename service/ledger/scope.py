@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from seed.ledger.load import GraphState
-from seed.ledger.read import Problem
-from seed.ledger.validate import CheckedLedger, Row
+from service.ledger.load import GraphState
+from service.ledger.read import Problem
+from service.ledger.validate import CheckedLedger, Row
 
 REFERENCE_SOURCE = "regions(reference)"  # the reference regions the first import adds by itself
 
