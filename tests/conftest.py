@@ -1,16 +1,28 @@
 """Shared fixtures: a store per engine, a real Neo4j resolved once per session.
 
-Neo4j is found in this order: ``CHAINLENS_NEO4J_URI`` or ``NEO4J_URI``; a testcontainers
-``neo4j:5.26-community`` container when a Docker engine answers; else ``scripts/neo4j-dev start``, which
-runs a real Neo4j Community server from Maven Central. With ``CI=true`` a Neo4j test that cannot reach
-Neo4j fails; it never skips. The tests empty the database they are given.
+The Neo4j tests empty the database they are given, so they are only ever given one of two servers:
+
+- the one named by ``CHAINLENS_NEO4J_URI`` (or ``NEO4J_URI``): set it only to a server whose data may go;
+- one this session starts itself and stops at its end: a testcontainers ``neo4j:5.26-community`` container
+  when a Docker engine answers, else ``scripts/neo4j-dev`` (a real Neo4j Community server from Maven
+  Central) on a free Bolt port, HTTP off, with run and data directories in a temporary directory of the
+  session's own that is removed at the end (:class:`DevNeo4j`); ``CHAINLENS_NEO4J_RUN_DIR`` and
+  ``CHAINLENS_NEO4J_DATA_DIR`` do not apply to it.
+
+A server that already answers, such as a developer's ``scripts/neo4j-dev start``, is never reused. An
+explicit ``CHAINLENS_NEO4J_BOLT_PORT`` is honoured for the session's own server; if that port is taken,
+the Neo4j tests fail and say so. With ``CI=true`` a Neo4j test that cannot reach Neo4j fails; it never
+skips. The Neo4j variants carry the ``neo4j`` mark from collection on (:data:`ENGINES`), so
+``pytest -m "not neo4j"`` runs the embedded suite alone and starts no Neo4j.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import socket
 import subprocess
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +35,74 @@ from service.storage.queries import Q
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-ENGINES = ("ladybug", "neo4j")
+NEO4J_DEV = ROOT / "scripts" / "neo4j-dev"
+# Each engine as a test parameter; the Neo4j one carries the neo4j mark when collected, not at run time.
+ENGINES = (pytest.param("ladybug", id="ladybug"), pytest.param("neo4j", id="neo4j", marks=pytest.mark.neo4j))
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing is bound to now (the kernel's pick)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def port_answers(port: int) -> bool:
+    """Whether something accepts TCP connections on 127.0.0.1:``port``."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.settimeout(3)
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+class DevNeo4jError(RuntimeError):
+    """``scripts/neo4j-dev`` could not start or stop the server; the message carries its output."""
+
+
+class DevNeo4j:
+    """A ``scripts/neo4j-dev`` server of the caller's own, never one that was already running.
+
+    It listens on ``port`` (a free one unless given), HTTP off, with its run and data directories in a
+    private temporary directory: a fresh run directory holds no pid file, so ``start`` can only start a new
+    server, and refuses when the port is taken. The data survives ``stop`` and ``start``; ``close`` stops
+    the server and removes the directory.
+    """
+
+    def __init__(self, port: int | None = None) -> None:
+        self.port = port or free_port()
+        self.uri = f"bolt://127.0.0.1:{self.port}"
+        self.dir = Path(tempfile.mkdtemp(prefix="chainlens-test-neo4j-"))
+        self.env = {
+            **os.environ,
+            "CHAINLENS_NEO4J_BOLT_PORT": str(self.port),
+            "CHAINLENS_NEO4J_HTTP_PORT": "off",
+            "CHAINLENS_NEO4J_RUN_DIR": str(self.dir / "run"),
+            "CHAINLENS_NEO4J_DATA_DIR": str(self.dir / "data"),
+        }
+
+    def _run(self, command: str) -> None:
+        proc = subprocess.run(
+            [str(NEO4J_DEV), command], env=self.env, capture_output=True, text=True, timeout=900
+        )
+        if proc.returncode != 0:
+            raise DevNeo4jError(
+                f"scripts/neo4j-dev {command} failed (port {self.port}, run dir {self.dir}):"
+                f"\n{proc.stdout}{proc.stderr}"
+            )
+
+    def start(self) -> str:
+        """Start the server and wait until Bolt answers a query; its URI."""
+        self._run("start")
+        return self.uri
+
+    def stop(self) -> None:
+        """Stop the server, keeping its data for a later ``start``."""
+        self._run("stop")
+
+    def close(self) -> None:
+        """Stop the server if it runs and remove its directories (kept if it would not stop)."""
+        self._run("stop")
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 def _docker_answers() -> bool:
@@ -41,7 +120,8 @@ class _Neo4jServer:
     def __init__(self) -> None:
         self.uri: str | None = None
         self.error: str | None = None
-        self._stop: list[str] | None = None
+        self.misconfigured = False  # a setting to fix, not a missing server: fails the tests, even without CI
+        self._dev: DevNeo4j | None = None
         self._container: object | None = None
 
     def start(self) -> None:
@@ -58,21 +138,33 @@ class _Neo4jServer:
             self.uri = container.get_connection_url()
             os.environ.setdefault("CHAINLENS_TEST_NEO4J_PASSWORD", "chainlens-test")
             return
-        script = ROOT / "scripts" / "neo4j-dev"
-        already = subprocess.run([str(script), "status"], capture_output=True, timeout=60).returncode == 0
-        proc = subprocess.run([str(script), "start"], capture_output=True, text=True, timeout=900)
-        if proc.returncode != 0:
-            self.error = f"scripts/neo4j-dev start failed:\n{proc.stdout}\n{proc.stderr}"
+        asked = os.environ.get("CHAINLENS_NEO4J_BOLT_PORT", "")
+        port = int(asked) if asked.isdigit() and 0 < int(asked) < 65536 else None
+        if asked and port is None:
+            self.error, self.misconfigured = f"CHAINLENS_NEO4J_BOLT_PORT={asked!r} is not a port", True
             return
-        self.uri = proc.stdout.strip().splitlines()[-1]
-        if not already:  # a server someone started by hand outlives the test session
-            self._stop = [str(script), "stop"]
+        if port is not None and port_answers(port):
+            self.misconfigured = True
+            self.error = (
+                f"CHAINLENS_NEO4J_BOLT_PORT={port} is taken: something already answers there, and the tests "
+                "never reuse (and empty) a server they did not start. Unset it to let the session pick a "
+                "free port, or name a server whose data may go with CHAINLENS_NEO4J_URI."
+            )
+            return
+        dev = DevNeo4j(port)
+        try:
+            self.uri = dev.start()
+        except (DevNeo4jError, subprocess.TimeoutExpired) as e:
+            self.error = str(e)
+            dev.close()  # a failed start stops what it began; this removes the directories
+            return
+        self._dev = dev
 
     def stop(self) -> None:
         if self._container is not None:
             self._container.stop()  # type: ignore[attr-defined]
-        if self._stop:
-            subprocess.run(self._stop, capture_output=True, timeout=120)
+        if self._dev is not None:
+            self._dev.close()
 
 
 @pytest.fixture(scope="session")
@@ -87,6 +179,8 @@ def _need_neo4j(server: _Neo4jServer) -> str:
         server.start()
     if server.uri is None:
         message = server.error or "Neo4j unreachable"
+        if server.misconfigured:
+            pytest.fail(message)
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"CI needs a real Neo4j: {message}")
         pytest.skip(message)
@@ -133,8 +227,6 @@ def close_store(store: GraphStore) -> None:
 @pytest.fixture(params=ENGINES)
 def engine(request: pytest.FixtureRequest) -> str:
     name: str = request.param
-    if name == "neo4j":
-        request.applymarker(pytest.mark.neo4j)
     return name
 
 
@@ -159,8 +251,6 @@ def seed_store(
     """The bundled Lüyuan dataset, loaded once per module and engine; tests must not change it."""
     from seed import dataset_path
 
-    if request.param == "neo4j":
-        request.applymarker(pytest.mark.neo4j)
     store = make_store(request.param, request, tmp_path_factory.mktemp("seed"))
     with dataset_path() as path:
         import_ledger(store, read_ledger(path))

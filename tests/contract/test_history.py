@@ -27,8 +27,6 @@ D = dt.date
 
 @pytest.fixture(scope="module", params=ENGINES)
 def dated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    if request.param == "neo4j":
-        request.applymarker(pytest.mark.neo4j)
     store = make_store(request.param, request, tmp_path_factory.mktemp("history"))
     with dataset_path() as path:
         history.import_update(store, read_ledger(path), author="链办", note="种子数据", at=D(2026, 11, 2))

@@ -13,9 +13,7 @@ from service import catalog, history, register, weaklinks
 from service.errors import Conflict
 from service.ledger.read import read_ledger
 from service.storage.port import GraphStore
-from tests.conftest import FIXTURES, close_store, make_store
-
-pytestmark = pytest.mark.neo4j
+from tests.conftest import ENGINES, FIXTURES, close_store, make_store
 
 D = dt.date
 HISTORY = FIXTURES / "history"
@@ -56,7 +54,7 @@ def _fingerprint(store: GraphStore) -> dict[str, object]:
     return out
 
 
-@pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_backup_restored_into_an_empty_store_gives_back_every_past_state(
     engine: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
@@ -91,7 +89,7 @@ def test_backup_restored_into_an_empty_store_gives_back_every_past_state(
         close_store(restored)
 
 
-@pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_undo_restores_the_earlier_rows_as_a_new_update(
     engine: str, request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:

@@ -18,8 +18,6 @@ from service.settings import Settings
 from service.storage.port import GraphStore
 from service.storage.queries import Q
 
-pytestmark = pytest.mark.neo4j
-
 FRAGMENTS = [
     "' OR 1=1 //",
     '") DETACH DELETE n //',

@@ -17,9 +17,7 @@ from service.ledger.export import export_csv
 from service.ledger.load import import_ledger, read_state
 from service.ledger.read import read_ledger
 from service.storage.port import GraphStore
-from tests.conftest import FIXTURES, ROOT
-
-pytestmark = pytest.mark.neo4j
+from tests.conftest import ENGINES, FIXTURES, ROOT
 
 WRITE_STAGE = "写入"
 KILL_AFTER = 2  # statements of the one write transaction already sent when the child is killed
@@ -49,7 +47,7 @@ def _open(engine: str, where: str) -> GraphStore:
     return open_store(Settings(backend="neo4j", neo4j_uri=where, neo4j_password=password))
 
 
-@pytest.mark.parametrize("engine", ["ladybug", "neo4j"])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_sigkill_mid_import_leaves_before_or_after(
     engine: str, big_ledger: Path, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:

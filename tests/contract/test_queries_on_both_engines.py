@@ -16,8 +16,6 @@ from service.storage.port import GraphStore, Params, Progress, Statement, versio
 from service.storage.queries import Q, QueryRegistry
 from tests.conftest import FIXTURES, close_store, make_store
 
-pytestmark = pytest.mark.neo4j
-
 # Parameters for each hand-written read query, chosen to hit rows in the mini graph.
 READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.COUNT_NODES: {},
@@ -103,6 +101,7 @@ def _differences(a: dict[str, list[dict[str, Any]]], b: dict[str, list[dict[str,
     return [f"{name}:\n  ladybug={a[name]!r}\n  neo4j  ={b[name]!r}" for name in a if a[name] != b[name]]
 
 
+@pytest.mark.neo4j
 def test_every_query_runs_on_both_engines_with_equal_rows(
     request: pytest.FixtureRequest, tmp_path: Path
 ) -> None:
