@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,8 +47,10 @@ def _describe(problem: dict[str, object]) -> str:
 
 
 def _day(day: str | None) -> dt.date | None:
-    """A ``--date`` given as YYYY-MM-DD, or None."""
+    """A ``--date`` given as YYYY-MM-DD (and no other layout), or None."""
     try:
+        if day and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            raise ValueError(day)
         return dt.date.fromisoformat(day) if day else None
     except ValueError:
         typer.echo(f"错误：--date 应为 YYYY-MM-DD，收到 {day}", err=True)
