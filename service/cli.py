@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,6 +16,9 @@ from service.errors import ChainlensError, InvalidInput
 from service.settings import get_settings
 from service.storage.backends import open_store
 from service.storage.port import GraphStore
+
+if TYPE_CHECKING:
+    from service.write_guard import Preview
 
 app = typer.Typer(help="chainlens：产业链知识图谱工具", no_args_is_help=True, add_completion=False)
 
@@ -41,36 +46,83 @@ def _describe(problem: dict[str, object]) -> str:
     return str(Problem(**problem))  # type: ignore[arg-type]
 
 
-def _import(path: Path, author: str | None, note: str | None, day: str | None) -> None:
-    import datetime as dt
+def _day(day: str | None) -> dt.date | None:
+    """A ``--date`` given as YYYY-MM-DD (and no other layout), or None."""
+    try:
+        if day and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            raise ValueError(day)
+        return dt.date.fromisoformat(day) if day else None
+    except ValueError:
+        typer.echo(f"错误：--date 应为 YYYY-MM-DD，收到 {day}", err=True)
+        raise typer.Exit(code=2) from None
+
+
+def _preview_or_confirm(preview: Preview, dry_run: bool, yes: bool, confirm: int | None) -> bool:
+    """Show a dry run's preview (True: stop there), or make sure a write above the threshold is
+    confirmed: by ``--confirm N`` naming its count, ``--yes``, or an answer at the prompt."""
+    from service import write_guard
+
+    if dry_run:
+        typer.echo(json.dumps({"dry_run": True, **preview.public()}, ensure_ascii=False, indent=2))
+        return True
+    if not preview.needs_confirmation:
+        return False
+    if confirm is not None:
+        write_guard.confirm(preview, confirm)  # NeedsConfirmation when the count differs
+        return False
+    if yes:
+        return False
+    what = "撤销将改动" if preview.kind == "undo" else "导入将删除"
+    typer.echo(f"此次{what} {preview.count} 行：{preview.describe()}", err=True)
+    typer.confirm(f"确认{what} {preview.count} 行？", abort=True)
+    return False
+
+
+def _import(
+    path: Path,
+    author: str | None,
+    note: str | None,
+    day: str | None,
+    dry_run: bool = False,
+    yes: bool = False,
+    confirm: int | None = None,
+) -> None:
     import getpass
 
     from rich.progress import Progress
 
-    from service import history
+    from service import history, write_guard
     from service.ledger.read import read_ledger
 
-    try:
-        at = dt.date.fromisoformat(day) if day else None
-    except ValueError:
-        typer.echo(f"错误：--date 应为 YYYY-MM-DD，收到 {day}", err=True)
-        raise typer.Exit(code=2) from None
-    with Progress(transient=True) as bar, _store() as store:
-        task = bar.add_task("读取台账", total=None)
-
-        def advance(stage: str, done: int, total: int) -> None:
-            bar.update(task, description=stage, completed=done, total=total)
-
+    at = _day(day)
+    settings = get_settings()
+    write_guard.check_day(at, settings.future_days)
+    with _store() as store:
         raw = read_ledger(path)
-        report, update = history.import_update(
-            store, raw, author=author or getpass.getuser(), note=note, at=at, progress=advance
-        )
+        if dry_run or write_guard.deletes(raw):
+            preview = write_guard.preview_import(store, raw, None, settings.confirm_rows)
+            if _preview_or_confirm(preview, dry_run, yes, confirm):
+                return
+        with Progress(transient=True) as bar:
+            task = bar.add_task("读取台账", total=None)
+
+            def advance(stage: str, done: int, total: int) -> None:
+                bar.update(task, description=stage, completed=done, total=total)
+
+            report, update = history.import_update(
+                store, raw, author=author or getpass.getuser(), note=note, at=at, progress=advance
+            )
     typer.echo(json.dumps({**report.as_dict(), "update": update.public()}, ensure_ascii=False, indent=2))
 
 
 AuthorOption = Annotated[str | None, typer.Option("--author", help="作者（默认当前系统用户）")]
 NoteOption = Annotated[str | None, typer.Option("--note", help="本次更新的说明")]
 DateOption = Annotated[str | None, typer.Option("--date", help="更新日期 YYYY-MM-DD（默认今天）")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="只预览将改动哪些行，不写入")]
+YesOption = Annotated[bool, typer.Option("--yes", "-y", help="超过阈值时不再询问，直接确认")]
+ConfirmOption = Annotated[
+    int | None, typer.Option("--confirm", help="超过阈值时，给出预览中的行数以确认（用于脚本）")
+]
 
 
 @app.command()
@@ -91,13 +143,17 @@ def import_(
     author: AuthorOption = None,
     note: NoteOption = None,
     date: DateOption = None,
+    dry_run: DryRunOption = False,
+    yes: YesOption = False,
+    confirm: ConfirmOption = None,
 ) -> None:
-    """校验并导入台账：全部正确才写入，任何错误都不写入；每次导入记为一次带日期、作者和说明的更新。"""
+    """校验并导入台账：全部正确才写入，任何错误都不写入；每次导入记为一次带日期、作者和说明的更新。
+    删除的行数超过阈值（CHAINLENS_CONFIRM_ROWS）时先显示将改动的行并询问。"""
     if not path.exists():
         typer.echo(f"错误：{path} 不存在", err=True)
         raise typer.Exit(code=2)
     try:
-        _import(path, author, note, date)
+        _import(path, author, note, date, dry_run, yes, confirm)
     except ChainlensError as e:
         _fail(e)
 
@@ -259,18 +315,53 @@ def history_() -> None:
 def undo(
     update_id: Annotated[str, typer.Argument(help="要撤销的更新编号，如 u000003")],
     author: AuthorOption = None,
+    dry_run: DryRunOption = False,
+    yes: YesOption = False,
+    confirm: ConfirmOption = None,
 ) -> None:
-    """撤销一次更新：记一次新的更新，把它改过的行恢复原样。"""
+    """撤销一次更新：记一次新的更新，把它改过的行恢复原样。改动的行数超过阈值（CHAINLENS_CONFIRM_ROWS）时
+    先显示将改动的行并询问（或用 --yes、--confirm 行数）。"""
     import getpass
 
-    from service import history
+    from service import history, write_guard
 
     try:
         with _store() as store:
+            preview = write_guard.preview_undo(store, update_id, get_settings().confirm_rows)
+            if _preview_or_confirm(preview, dry_run, yes, confirm):
+                return
             report, update = history.undo(store, update_id, author=author or getpass.getuser())
     except ChainlensError as e:
         _fail(e)
     typer.echo(json.dumps({**report.as_dict(), "update": update.public()}, ensure_ascii=False, indent=2))
+
+
+@app.command()
+def redate(
+    update_id: Annotated[str, typer.Argument(help="要改正日期的更新编号，如 u000007")],
+    date: Annotated[str, typer.Option("--date", help="正确的日期 YYYY-MM-DD")],
+    author: AuthorOption = None,
+) -> None:
+    """改正一次更新的日期（例如误填的未来日期使之后的更新都被拒绝）：改动的行不变，新日期须不早于上一次、
+    不晚于下一次更新，也不晚于今天加允许的天数；说明中记下原日期、改正人和时间。"""
+    import getpass
+
+    from service import history
+
+    day = _day(date)
+    assert day is not None
+    try:
+        with _store() as store:
+            update = history.redate(
+                store,
+                update_id,
+                day,
+                author=author or getpass.getuser(),
+                allowance=get_settings().future_days,
+            )
+    except ChainlensError as e:
+        _fail(e)
+    typer.echo(json.dumps(update.public(), ensure_ascii=False))
 
 
 @app.command()

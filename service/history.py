@@ -23,6 +23,7 @@ import json
 import shutil
 import tempfile
 import threading
+import uuid
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ State = dict[tuple[str, Key], Cells]  # (sheet key, row key) -> cells
 Change = tuple[str, Key, Cells | None, Cells | None]  # sheet, key, before, after
 
 CHUNK = 512 * 1024
+MAX_FUTURE_DAYS = 7  # no update is ever dated later than this many days after today (see refuse_future)
 SYSTEM = "system"
 KINDS = ("import", "undo", "restore", "reconcile")
 _SHEETS = {s.key: s for s in SHEETS}
@@ -278,11 +280,30 @@ def replay(store: GraphStore, until: dt.date | None = None, log: list[Update] | 
     return state
 
 
+def refuse_future(day: dt.date, allowance: int = MAX_FUTURE_DAYS, today: dt.date | None = None) -> None:
+    """Refuse an update date later than today plus ``allowance`` days: a date in the future would
+    refuse every later update dated before it (history only moves forward)."""
+    today = today or dt.date.today()
+    if day > today + dt.timedelta(days=allowance):
+        allowed = f"最多可晚于今天 {allowance} 天" if allowance else "不能晚于今天"
+        raise InvalidInput(
+            f"更新日期 {day} 晚于今天（{today}）：{allowed}（否则此后按今天记录的更新都会被拒绝）"
+        )
+
+
 def _next(
     log: list[Update], at: dt.date, kind: str, author: str, note: str | None, undoes: str | None
 ) -> Update:
+    if kind != "reconcile":  # a reconcile follows the log's own last date
+        refuse_future(at)
     if log and at.isoformat() < log[-1].at:
-        raise InvalidInput(f"更新日期 {at} 早于上一次更新的日期 {log[-1].at}；历史只能向后记录")
+        last = log[-1]
+        hint = ""
+        if last.at > dt.date.today().isoformat():
+            hint = (
+                f"。{last.at} 晚于今天，若是误填，请管理员改正该更新的日期（POST /updates/{last.id}/redate）"
+            )
+        raise InvalidInput(f"更新日期 {at} 早于上一次更新 {last.id} 的日期 {last.at}；历史只能向后记录{hint}")
     seq = (log[-1].seq if log else 0) + 1
     now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     return Update(f"u{seq:06d}", seq, at.isoformat(), now, author, note, kind, undoes, None, 0, {})
@@ -371,11 +392,9 @@ def _after(store: GraphStore, raw: RawLedger, before: State) -> State:
     return after
 
 
-def undo(
-    store: GraphStore, update_id: str, *, author: str, note: str | None = None
-) -> tuple[ImportReport, Update]:
-    """A new update that puts back what ``update_id`` changed. Refused (409) when a later update changed
-    the same rows since: undo those first."""
+def undo_rows(store: GraphStore, update_id: str) -> tuple[Update, list[Change]]:
+    """The update to undo and the rows it changed (an undo puts back each row's ``before``). Refused
+    (409) when a later update changed the same rows since: undo those first."""
     target = get_update(store, update_id)
     changes = changes_of(store, update_id)
     now = replay(store)
@@ -384,6 +403,21 @@ def undo(
         raise Conflict(
             f"更新 {update_id} 之后这些行又被修改过，请先撤销之后的更新：{'、'.join(conflicts[:20])}"
         )
+    return target, changes
+
+
+def undo(
+    store: GraphStore,
+    update_id: str,
+    *,
+    author: str,
+    note: str | None = None,
+    chains: set[str] | None = None,
+) -> tuple[ImportReport, Update]:
+    """A new update that puts back what ``update_id`` changed. Refused (409) when a later update changed
+    the same rows since: undo those first. With ``chains`` (an editor's key) the undo's rows are judged
+    like an import's: each must belong to those chains now and after, or Forbidden names it."""
+    target, changes = undo_rows(store, update_id)
     rows = [(s, k, before) for s, k, before, _ in changes]
     return import_update(
         store,
@@ -392,7 +426,52 @@ def undo(
         note=note or f"撤销更新 {update_id}（{target.note or target.kind}）",
         kind="undo",
         undoes=update_id,
+        chains=chains,
     )
+
+
+def redate(
+    store: GraphStore, update_id: str, day: dt.date, *, author: str, allowance: int = MAX_FUTURE_DAYS
+) -> Update:
+    """Give a recorded update another date: an admin's remedy for a wrong one (a date in the future
+    refuses every update dated before it). The rows it changed stay as they are. The new date keeps the
+    log in order (not before the previous update's date, not after the next one's) and is not later
+    than today plus ``allowance``; the update's note keeps the old date and who changed it."""
+    refuse_future(day, allowance)
+    with _LOCK:
+        log = updates(store)
+        index = next((i for i, u in enumerate(log) if u.id == update_id), None)
+        if index is None:
+            raise NotFound(f"更新 {update_id} 不存在")
+        target, at = log[index], day.isoformat()
+        if index > 0 and at < log[index - 1].at:
+            previous = log[index - 1]
+            raise InvalidInput(
+                f"新日期 {at} 早于上一次更新 {previous.id} 的日期 {previous.at}；历史只能向后记录"
+            )
+        if index + 1 < len(log) and at > log[index + 1].at:
+            following = log[index + 1]
+            raise InvalidInput(
+                f"新日期 {at} 晚于下一次更新 {following.id} 的日期 {following.at}；请先改正那一次更新的日期"
+            )
+        if at == target.at:
+            return target
+        note = f"{target.note or target.kind}（原日期 {target.at}，由 {author} 改为 {at}）"
+        # The answers cached for the graph depend on the dates (as_of, changes, reports, assessment):
+        # the graph takes a new version, and the last update with it when the log was complete.
+        version, last = uuid.uuid4().hex, log[-1]
+        complete = last.version == _version(store)
+        left = {u.id: (version if complete and u.id == last.id else u.version or "") for u in (target, last)}
+        statements: list[tuple[str, dict[str, Any]]] = [
+            (Q.REDATE_UPDATE, {"id": target.id, "at": at, "note": note, "version": left[target.id]})
+        ]
+        if last.id != target.id and complete:
+            statements.append(
+                (Q.REDATE_UPDATE, {"id": last.id, "at": last.at, "note": last.note or "", "version": version})
+            )
+        statements.append((Q.SET_VERSION, {"version": version, "today": dt.date.today().isoformat()}))
+        store.write(statements)
+        return get_update(store, update_id)
 
 
 # --- past states --------------------------------------------------------------------------------------

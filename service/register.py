@@ -98,9 +98,16 @@ def record(
     note: str | None = None,
 ) -> Update:
     """Record a risk or a change of its status, as one update by ``author``. A computed risk takes its
-    description from the analyses; a risk entered by hand (``kind`` manual) needs a ``name``."""
+    description from the analyses; a risk entered by hand (``kind`` manual) needs a ``name``. The
+    entry is judged like an editor's import for ``chain_id``: a risk recorded for another chain cannot
+    be changed or moved from here (403), and ids of another chain's computed risks are refused."""
     if status not in STATUS:
         raise InvalidInput(f"状态只能是 {'、'.join(STATUS)}")
+    named = risk_id.split(":")
+    if named[0] == "risk" and (len(named) < 2 or named[1] != chain_id):
+        raise InvalidInput(
+            f"风险编号 {risk_id} 是另一条产业链的计算风险编号，不能记入产业链 {chain_id} 的风险台账"
+        )
     day = on or dt.date.today()
     current = {e["id"]: e for e in entries(store, chain_id)}.get(risk_id)
     computed = risk_items(store, chain_id).get(risk_id)

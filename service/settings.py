@@ -6,7 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import SecretStr
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -36,6 +36,12 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 50 * 1024 * 1024
     max_upload_rows: int = 1_000_000
     max_upload_sheets: int = 20
+    # How many days after today an update may be dated (import `at`, `--date`): a later date would refuse
+    # every update dated before it. 1 absorbs a client a time zone ahead; at most 7.
+    future_days: int = Field(default=1, ge=0, le=7)
+    # An undo that changes more rows than this, or an import that deletes more, must be confirmed with
+    # confirm=<the count its dry run names>.
+    confirm_rows: int = Field(default=50, ge=0)
 
 
 @lru_cache

@@ -66,6 +66,9 @@ def install(app: FastAPI) -> None:
         body: dict[str, object] = {"detail": str(error), "code": error.code}
         if isinstance(error, InvalidInput) and error.problems:
             body["problems"] = error.problems
+        preview = getattr(error, "preview", None)  # a write that needs confirming: what it would change
+        if preview is not None:
+            body["preview"] = preview
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return JSONResponse(body, status_code=status, headers=headers)
 

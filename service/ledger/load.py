@@ -148,9 +148,9 @@ def _import(
             [p.as_dict() for p in checked.problems],
         )
     if chains is not None:
-        from service.ledger.scope import out_of_scope
+        from service.ledger.scope import out_of_scope, read_links
 
-        outside = out_of_scope(checked, state, chains)
+        outside = out_of_scope(checked, state, chains, read_links(store, checked))
         if outside:
             raise Forbidden(
                 f"台账有{len(outside)}行超出此密钥的编辑权限，未导入任何数据", [p.as_dict() for p in outside]

@@ -71,6 +71,7 @@ class Q(StrEnum):
     CREATE_UPDATE_CHUNK = "history/create_update_chunk"
     LIST_UPDATES = "history/list_updates"
     LIST_UPDATE_CHUNKS = "history/list_update_chunks"
+    REDATE_UPDATE = "history/redate_update"
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ bind, upload limits and CORS. A new endpoint without a declared role fails here.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -46,6 +47,8 @@ ROLES = {
     ("GET", "/recruitment/{enterprise_id}"): "viewer",
     ("GET", "/updates"): "viewer",
     ("POST", "/updates/{update_id}/undo"): "admin",
+    ("POST", "/chains/{chain_id}/updates/{update_id}/undo"): "editor",
+    ("POST", "/updates/{update_id}/redate"): "admin",
     ("GET", "/chains/{chain_id}/changes"): "viewer",
     ("GET", "/chains/{chain_id}/risk-register"): "viewer",
     ("POST", "/chains/{chain_id}/risk-register"): "editor",
@@ -65,6 +68,7 @@ QUERY = {"/search": {"q": "部件"}, "/chains/{chain_id}/changes": {"from": "202
 BODY = {
     "/scenarios/disruption": {"enterprise_ids": ["e3"]},
     "/chains/{chain_id}/risk-register": {"risk_id": "risk:c1:break:s1", "status": "confirmed"},
+    "/updates/{update_id}/redate": {"at": dt.date.today().isoformat()},
 }
 SEGMENTS_CSV = (
     "编号,名称,所属产业链,顺序,上中下游,来源,核实日期\ns9,新环节,c1,9,下游,illustrative,2026-11-02\n"
@@ -128,6 +132,13 @@ def _call(client: TestClient, method: str, path: str, token: str | None) -> int:
         return 200 if response.status_code in (303, 401) else response.status_code
     if method == "POST" and url == "/logout":
         return 200 if client.post(url, follow_redirects=False).status_code == 303 else 500
+    if method == "POST" and path == "/chains/{chain_id}/updates/{update_id}/undo":
+        # an editor undoes its own chain's update: a c1 import made with the same key, then its undo
+        files = [("files", ("segments.csv", SEGMENTS_CSV.encode(), "text/csv"))]
+        client.post("/chains/c1/imports", headers=headers, files=files)
+        listed = client.get("/updates", headers=headers)
+        latest = listed.json()["data"][-1]["id"] if listed.status_code == 200 else "u000001"
+        return client.post(f"/chains/c1/updates/{latest}/undo", headers=headers).status_code
     if method == "POST" and url.endswith("/imports"):
         files = [("files", ("segments.csv", SEGMENTS_CSV.encode(), "text/csv"))]
         return client.post(url, headers=headers, files=files).status_code

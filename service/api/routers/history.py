@@ -1,18 +1,20 @@
 from __future__ import annotations
 
-import datetime as dt
+import logging
 from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, Field
 
-from service import assessment, changes, history, register, reports
+from service import assessment, changes, history, register, reports, write_guard
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, VIEWER, Allow
-from service.api.deps import ChainDep, StoreDep
-from service.api.models import ImportResult, UpdatesPublic
+from service.api.deps import ChainDep, StoreDep, parse_day
+from service.api.models import ImportResult, UpdatePublic, UpdatesPublic
+from service.api.models_guard import WritePreview
 from service.api.models_history import (
     AssessmentPublic,
     ChangesPublic,
@@ -22,8 +24,11 @@ from service.api.models_history import (
 )
 from service.render.lists import to_xlsx
 from service.render.reports import assessment_sheets, report_html, report_sheets
+from service.settings import Settings
+from service.storage.port import GraphStore
 
 router = APIRouter(tags=["history"])
+audit = logging.getLogger("chainlens.audit")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Viewer = Depends(Allow(VIEWER))
 
@@ -44,6 +49,10 @@ class TableFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class RedateRequest(BaseModel):
+    at: str = Field(description="更新的正确日期（YYYY-MM-DD）", max_length=40)
+
+
 @router.get("/updates", response_model=UpdatesPublic, dependencies=[Viewer])
 def list_updates(store: StoreDep) -> UpdatesPublic:
     """Every update of the graph, oldest first: date, author, note, and rows changed per sheet."""
@@ -51,28 +60,110 @@ def list_updates(store: StoreDep) -> UpdatesPublic:
     return UpdatesPublic.model_validate({"data": rows, "count": len(rows)})
 
 
-@router.post("/updates/{update_id}/undo", response_model=ImportResult)
+UpdateId = Annotated[str, Path(pattern=r"^u[0-9]{6}$")]
+DryRun = Annotated[bool, Query(description="只预览撤销将改动哪些行，不写入")]
+Confirm = Annotated[int | None, Query(ge=0, description="改动行数超过阈值时，填预览给出的行数以确认")]
+
+
+def _undo(
+    request: Request,
+    store: GraphStore,
+    key: ApiKey,
+    update_id: str,
+    chains: set[str] | None,
+    dry_run: bool,
+    confirm: int | None,
+) -> ImportResult | WritePreview:
+    settings: Settings = request.app.state.settings
+    preview = write_guard.guard_undo(
+        store, update_id, chains, threshold=settings.confirm_rows, dry_run=dry_run, confirmed=confirm
+    )
+    if preview is not None:
+        return WritePreview.model_validate(preview.public())
+    report, update = history.undo(store, update_id, author=key.owner, chains=chains)
+    audit.info(
+        "undo %s by %s (key %s, %s, chains %s): update %s, %d rows",
+        update_id,
+        key.owner,
+        key.key_id,
+        key.role,
+        sorted(chains) if chains is not None else "all",
+        update.id,
+        update.changes,
+    )
+    return ImportResult.model_validate({**report.as_dict(), "author": key.owner, "update": update.public()})
+
+
+@router.post("/updates/{update_id}/undo", response_model=ImportResult | WritePreview)
 def undo_update(
+    request: Request,
     store: StoreDep,
     key: Annotated[ApiKey, Depends(Allow(ADMIN))],
-    update_id: Annotated[str, Path(pattern=r"^u[0-9]{6}$")],
-) -> ImportResult:
+    update_id: UpdateId,
+    dry_run: DryRun = False,
+    confirm: Confirm = None,
+) -> ImportResult | WritePreview:
     """Undo an update with a new update that restores the rows it changed (409 when a later update
-    changed the same rows). Needs an admin key."""
-    report, update = history.undo(store, update_id, author=key.owner)
-    return ImportResult.model_validate({**report.as_dict(), "author": key.owner, "update": update.public()})
+    changed the same rows; above the threshold, 409 with the preview unless confirm=<rows>). Needs an
+    admin key."""
+    return _undo(request, store, key, update_id, None, dry_run, confirm)
+
+
+@router.post("/chains/{chain_id}/updates/{update_id}/undo", response_model=ImportResult | WritePreview)
+def undo_chain_update(
+    request: Request,
+    key: Annotated[ApiKey, Depends(Allow(EDITOR))],
+    store: StoreDep,
+    chain: ChainDep,
+    update_id: UpdateId,
+    dry_run: DryRun = False,
+    confirm: Confirm = None,
+) -> ImportResult | WritePreview:
+    """Undo an update as the chain's editor: every row the undo changes must belong to the chain now
+    and after (403 names the rows that do not); otherwise as the undo above."""
+    return _undo(request, store, key, update_id, {chain["id"]}, dry_run, confirm)
+
+
+@router.post("/updates/{update_id}/redate", response_model=UpdatePublic)
+def redate_update(
+    request: Request,
+    store: StoreDep,
+    key: Annotated[ApiKey, Depends(Allow(ADMIN))],
+    update_id: UpdateId,
+    body: RedateRequest,
+) -> UpdatePublic:
+    """Correct the date of a recorded update (a date in the future refuses every update dated before
+    it): the rows it changed stay; the new date keeps the log in order and is not after today plus the
+    allowance; the note keeps the old date. Needs an admin key."""
+    settings: Settings = request.app.state.settings
+    day = parse_day(body.at, "at")
+    assert day is not None
+    before = history.get_update(store, update_id)
+    update = history.redate(store, update_id, day, author=key.owner, allowance=settings.future_days)
+    audit.warning(
+        "redate %s from %s to %s by %s (key %s, %s)",
+        update_id,
+        before.at,
+        update.at,
+        key.owner,
+        key.key_id,
+        key.role,
+    )
+    return UpdatePublic.model_validate(update.public())
 
 
 @router.get("/chains/{chain_id}/changes", response_model=ChangesPublic, dependencies=[Viewer])
 def chain_changes(
     store: StoreDep,
     chain: ChainDep,
-    start: Annotated[dt.date, Query(alias="from", description="从该日结束时起（YYYY-MM-DD）")],
-    end: Annotated[dt.date, Query(alias="to", description="到该日结束时止（YYYY-MM-DD）")],
+    start: Annotated[str, Query(alias="from", description="从该日结束时起（YYYY-MM-DD）")],
+    end: Annotated[str, Query(alias="to", description="到该日结束时止（YYYY-MM-DD）")],
 ) -> Any:
     """Firms, links, projects and policies added, changed and removed between two dates, and the breaks
     and risks that opened and closed."""
-    return ChangesPublic.model_validate(changes.chain_changes(store, chain["id"], start, end))
+    first, last = parse_day(start, "from"), parse_day(end, "to")
+    assert first is not None and last is not None
+    return ChangesPublic.model_validate(changes.chain_changes(store, chain["id"], first, last))
 
 
 @router.get("/chains/{chain_id}/risk-register", response_model=RegisterPublic, dependencies=[Viewer])

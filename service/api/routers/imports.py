@@ -6,11 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 
-from service import history
+from service import history, write_guard
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, Allow
-from service.api.deps import ChainDep, StoreDep
+from service.api.deps import ChainDep, StoreDep, parse_day
 from service.api.models import ImportResult
+from service.api.models_guard import WritePreview
 from service.errors import TooLarge
 from service.ledger.read import RawLedger, read_upload
 from service.settings import Settings
@@ -19,7 +20,9 @@ from service.storage.port import GraphStore
 router = APIRouter(tags=["imports"])
 audit = logging.getLogger("chainlens.audit")
 NoteForm = Annotated[str | None, Form(max_length=500, description="本次更新的说明")]
-AtForm = Annotated[dt.date | None, Form(description="更新日期（默认今天）")]
+AtForm = Annotated[str | None, Form(description="更新日期 YYYY-MM-DD（默认今天；不能晚于今天加允许的天数）")]
+DryRunForm = Annotated[bool, Form(description="只预览将新增、修改、删除哪些行，不写入")]
+ConfirmForm = Annotated[int | None, Form(ge=0, description="删除行数超过阈值时，填预览给出的删除行数以确认")]
 
 
 def _read(files: list[UploadFile], settings: Settings) -> RawLedger:
@@ -66,7 +69,40 @@ def _run(
     return ImportResult.model_validate({**report.as_dict(), "author": key.owner, "update": update.public()})
 
 
-@router.post("/imports", response_model=ImportResult)
+def _guarded(
+    request: Request,
+    store: GraphStore,
+    files: list[UploadFile],
+    key: ApiKey,
+    chains: set[str] | None,
+    where: str,
+    note: str | None,
+    at: str | None,
+    dry_run: bool,
+    confirm: int | None,
+) -> ImportResult | WritePreview:
+    """The import after its checks: a date not after today plus the allowance, and, when it deletes
+    more rows than the threshold, the confirmation (a dry run only previews)."""
+    settings: Settings = request.app.state.settings
+    day = parse_day(at, "at")
+    write_guard.check_day(day, settings.future_days)
+    ledger = _read(files, settings)
+    preview = write_guard.guard_import(
+        store,
+        ledger,
+        chains,
+        at=day,
+        allowance=settings.future_days,
+        threshold=settings.confirm_rows,
+        dry_run=dry_run,
+        confirmed=confirm,
+    )
+    if preview is not None:
+        return WritePreview.model_validate(preview.public())
+    return _run(store, ledger, key, chains, where, note, day)
+
+
+@router.post("/imports", response_model=ImportResult | WritePreview)
 def post_import(
     request: Request,
     store: StoreDep,
@@ -74,13 +110,16 @@ def post_import(
     key: Annotated[ApiKey, Depends(Allow(ADMIN))],
     note: NoteForm = None,
     at: AtForm = None,
-) -> ImportResult:
+    dry_run: DryRunForm = False,
+    confirm: ConfirmForm = None,
+) -> ImportResult | WritePreview:
     """Import ledger files (one XLSX, or CSVs named after their lists) for any chains, in one
-    transaction, recorded as one update (author: the key's owner). Needs an admin key."""
-    return _run(store, _read(files, request.app.state.settings), key, None, "all chains", note, at)
+    transaction, recorded as one update (author: the key's owner). An import deleting more rows than the
+    threshold needs confirm=<count> (409 with the preview otherwise). Needs an admin key."""
+    return _guarded(request, store, files, key, None, "all chains", note, at, dry_run, confirm)
 
 
-@router.post("/chains/{chain_id}/imports", response_model=ImportResult)
+@router.post("/chains/{chain_id}/imports", response_model=ImportResult | WritePreview)
 def post_chain_import(
     request: Request,
     key: Annotated[ApiKey, Depends(Allow(EDITOR))],
@@ -89,7 +128,10 @@ def post_chain_import(
     files: Annotated[list[UploadFile], File()],
     note: NoteForm = None,
     at: AtForm = None,
-) -> ImportResult:
+    dry_run: DryRunForm = False,
+    confirm: ConfirmForm = None,
+) -> ImportResult | WritePreview:
     """Import ledger files for one chain, in one transaction recorded as one update: every row must
-    belong to the chain (403 names the rows that do not). Needs an editor key for the chain, or admin."""
-    return _run(store, _read(files, request.app.state.settings), key, {chain["id"]}, chain["id"], note, at)
+    belong to the chain before and after the import (403 names the rows that do not). Needs an editor
+    key for the chain, or admin."""
+    return _guarded(request, store, files, key, {chain["id"]}, chain["id"], note, at, dry_run, confirm)
