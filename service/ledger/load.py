@@ -79,6 +79,8 @@ class Tally:
 Key = tuple[str, ...]
 Cells = Mapping[str, str]
 _SHEET = {s.key: s for s in SHEETS}
+# per sheet, the columns that list a row's owned links, with the relationship type each makes
+_LINK_COLUMNS = {s.key: [(c.key, link.rel.type) for c in s.columns for link in c.links] for s in SHEETS}
 
 
 def sheet_type(sheet: Sheet) -> str:
@@ -127,15 +129,14 @@ class ImportReport:
             else:
                 t.changed += 1
                 t.columns.update({c for c in (*before, *after) if before.get(c, "") != after.get(c, "")})
-            for column in sheet.columns:
-                for link in column.links:
-                    old = _ids((before or {}).get(column.key)) if before is not None else set()
-                    new = _ids((after or {}).get(column.key)) if after is not None else set()
-                    if before is not None and after is not None and column.key not in {*before, *after}:
-                        continue  # a changed row records only its changed columns
-                    counts = self.links.setdefault(link.rel.type, Counter())
-                    counts["created"] += len(new - old)
-                    counts["deleted"] += len(old - new)
+            for column, rel_type in _LINK_COLUMNS[sheet_key]:
+                if before is not None and after is not None and column not in after:
+                    continue  # a changed row records only its changed columns
+                old = _ids(before.get(column)) if before is not None else set()
+                new = _ids(after.get(column)) if after is not None else set()
+                counts = self.links.setdefault(rel_type, Counter())
+                counts["created"] += len(new - old)
+                counts["deleted"] += len(old - new)
         for sheet_key, keys in self.listed.items():
             if sheet_key in _SHEET:
                 left = len(keys - touched[sheet_key])

@@ -18,6 +18,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,16 +45,21 @@ class Row:
     raw: RawRow
     delete: bool
     values: dict[str, Any]
-    given: set[str] = field(default_factory=set)
+    given: AbstractSet[str] = frozenset()
     exists: bool = False
     blank: set[str] = field(default_factory=set)  # required columns whose cell is blank
+    _key: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
 
     def key(self, sheet: Sheet) -> tuple[Any, ...]:
-        if sheet.node is not None:
-            return (self.values["id"],)
-        assert sheet.rel is not None
-        ends = tuple(self.values[c.key] for c in sheet.columns[:2])
-        return ends + tuple(self.values.get(d) for d in sheet.rel.discriminator)
+        if self._key is None:  # key columns never change once checked: worked out once
+            if sheet.node is not None:
+                self._key = (self.values["id"],)
+            else:
+                assert sheet.rel is not None
+                v = self.values
+                a, b = sheet.columns[0].key, sheet.columns[1].key
+                self._key = (v[a], v[b], *(v.get(d) for d in sheet.rel.discriminator))
+        return self._key
 
 
 @dataclass
@@ -224,13 +230,15 @@ def _check_required(cs: CheckedSheet, graph: GraphIds, problems: list[Problem]) 
     required = [c for c in sheet.columns if c.required and c.key not in keys]
     absent: dict[str, list[Row]] = defaultdict(list)  # required column the sheet lacks -> new rows
     refused: list[Row] = []
+    present = frozenset(cs.present)  # shared by the rows that set every column they have
     for row in cs.rows:
         row.exists = graph.has_row(sheet, row.key(sheet))
-        row.given = set(cs.present)
+        row.given = present
         if row.delete:
             continue
         if row.exists:
-            row.given -= row.blank
+            if row.blank:
+                row.given = present - row.blank
             for key in row.blank:
                 row.values.pop(key, None)
             continue
@@ -502,11 +510,17 @@ def _warnings(sheets: list[CheckedSheet], graph: GraphIds) -> list[Problem]:
         header = row.raw.headers.get(column.key, column.header)
         warnings.append(Problem(row.raw.source, row.raw.row, header, value, message))
 
-    def made_by(firm: str) -> set[str]:
-        row = firms.get(firm)
-        if row is not None and "products" in row.given:
-            return set(row.values.get("products") or ())
-        return graph.targets("MAKES", firm)
+    makes: dict[str, AbstractSet[str]] = {}
+
+    def made_by(firm: str) -> AbstractSet[str]:
+        made = makes.get(firm)
+        if made is None:
+            row = firms.get(firm)
+            if row is not None and "products" in row.given:
+                made = makes[firm] = frozenset(row.values.get("products") or ())
+            else:
+                made = makes[firm] = graph.targets("MAKES", firm)
+        return made
 
     for cs in sheets:
         if cs.sheet.rel is None or cs.sheet.rel.type != "SUPPLIES":
