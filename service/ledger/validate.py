@@ -86,14 +86,14 @@ class GraphIds:
         self,
         ids: Mapping[str, set[str]] | None = None,
         shares: Mapping[tuple[str, str, str], float] | None = None,
-        rels: Mapping[str, set[tuple[Any, ...]]] | None = None,
-        links: Mapping[str, Mapping[str, set[str]]] | None = None,
+        rels: Mapping[str, AbstractSet[tuple[Any, ...]]] | None = None,
+        links: Mapping[str, Mapping[str, AbstractSet[str]]] | None = None,
     ) -> None:
         self.ids = {k: set(v) for k, v in (ids or {}).items()}
         # (supplier, buyer, product) -> share already in the graph
         self.shares = dict(shares or {})
-        self.rels = {k: set(v) for k, v in (rels or {}).items()}
-        self.links = {k: dict(v) for k, v in (links or {}).items()}
+        self.rels = dict(rels or {})  # the sets are the caller's, read only
+        self.links = dict(links or {})
 
     def has(self, label: str, node_id: str) -> bool:
         return node_id in self.ids.get(label, set())
@@ -103,10 +103,10 @@ class GraphIds:
         if sheet.node is not None:
             return self.has(sheet.node.label, key[0])
         assert sheet.rel is not None
-        return key in self.rels.get(sheet.rel.type, set())
+        return key in self.rels.get(sheet.rel.type, ())
 
-    def targets(self, rel_type: str, owner: str) -> set[str]:
-        return self.links.get(rel_type, {}).get(owner, set())
+    def targets(self, rel_type: str, owner: str) -> AbstractSet[str]:
+        return self.links.get(rel_type, {}).get(owner, frozenset())
 
 
 def _text(value: Any) -> str:

@@ -45,6 +45,7 @@ ROLES = {
     ("GET", "/chains/{chain_id}/recruitment"): "viewer",
     ("GET", "/recruitment/{enterprise_id}"): "viewer",
     ("GET", "/updates"): "viewer",
+    ("GET", "/updates/{update_id}"): "viewer",
     ("POST", "/updates/{update_id}/undo"): "admin",
     ("GET", "/chains/{chain_id}/changes"): "viewer",
     ("GET", "/chains/{chain_id}/risk-register"): "viewer",
