@@ -174,14 +174,11 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
         for d in (start + dt.timedelta(days=i) for i in range((until - start).days + 1))
     }
     updated: set[tuple[int, int]] = set()
-    for u in log:
+    for u, changed, state_after in history.each_update(store, log, until):
         day = dt.date.fromisoformat(u.at)
-        if not start <= day <= until:
+        if day < start:
             continue
-        state_after = history.replay(store, day, log)
-        if any(
-            chain_id in chains_of(s, k, a or b, state_after) for s, k, b, a in history.changes_of(store, u.id)
-        ):
+        if any(chain_id in chains_of(s, k, a or b, state_after) for s, k, b, a in changed):
             updated.add(day.isocalendar()[:2])
     item(
         "kept_current",

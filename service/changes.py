@@ -61,7 +61,7 @@ def row_changes(store: GraphStore, chain_id: str, start: dt.date, end: dt.date) 
     last = history.replay(store, end, log)
     touched: set[tuple[str, Key]] = set()
     for u in window:
-        touched |= {(s, k) for s, k, _, _ in history.changes_of(store, u.id)}
+        touched |= {(s, k) for s, k, _, _ in history.recorded(store, u.id)}
     out: dict[str, dict[str, list[dict[str, Any]]]] = {
         name: {"added": [], "changed": [], "removed": []} for name in SECTIONS.values()
     }

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -44,6 +44,9 @@ def _describe(problem: dict[str, object]) -> str:
     from service.ledger.read import Problem
 
     return str(Problem(**problem))  # type: ignore[arg-type]
+
+
+PROGRESS_ROWS = 10_000  # ledgers longer than this get a progress bar
 
 
 def _day(day: str | None) -> dt.date | None:
@@ -97,14 +100,14 @@ def _import(
     at = _day(day)
     settings = get_settings()
     write_guard.check_day(at, settings.future_days)
+    raw = read_ledger(path)
     with _store() as store:
-        raw = read_ledger(path)
         if dry_run or write_guard.deletes(raw):
             preview = write_guard.preview_import(store, raw, None, settings.confirm_rows)
             if _preview_or_confirm(preview, dry_run, yes, confirm):
                 return
-        with Progress(transient=True) as bar:
-            task = bar.add_task("读取台账", total=None)
+        with Progress(transient=True, disable=raw.row_count <= PROGRESS_ROWS) as bar:
+            task = bar.add_task("读取图谱", total=None)
 
             def advance(stage: str, done: int, total: int) -> None:
                 bar.update(task, description=stage, completed=done, total=total)
@@ -112,7 +115,65 @@ def _import(
             report, update = history.import_update(
                 store, raw, author=author or getpass.getuser(), note=note, at=at, progress=advance
             )
-    typer.echo(json.dumps({**report.as_dict(), "update": update.public()}, ensure_ascii=False, indent=2))
+    _print_report(report.as_dict(), update.public())
+
+
+def _print_report(report: dict[str, Any], update: dict[str, Any]) -> None:
+    """The import as tables: rows per type (created, changed with the columns, unchanged, deleted), the
+    owned links that came and went, the warnings, and the update it was recorded as."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from service.ledger.format import REGION_SHEET, SHEETS
+
+    titles: dict[str, str] = {}
+    headers: dict[str, dict[str, str]] = {}
+    link_names: dict[str, str] = {}
+    for sheet in SHEETS:
+        name = sheet.node.label if sheet.node is not None else sheet.rel.type if sheet.rel else sheet.key
+        titles[name] = sheet.title
+        headers[name] = {c.key: c.header for c in sheet.columns}
+        for column in sheet.columns:
+            for link in column.links:
+                link_names.setdefault(link.rel.type, column.header)
+    console = Console(soft_wrap=True)
+    kinds = ("created", "changed", "unchanged", "deleted")
+    types = sorted(
+        {t for k in kinds for t in report[k]}, key=lambda t: list(titles).index(t) if t in titles else 99
+    )
+    table = Table(title=f"导入结果（台账{report['rows']}行）")
+    for label in ("类型", "新增", "修改", "未变", "删除", "修改的列（行数）"):
+        table.add_column(label, justify="right" if label in ("新增", "修改", "未变", "删除") else "left")
+    for t in types:
+        columns = report["columns"].get(t, {})
+        changed = "、".join(f"{headers.get(t, {}).get(c, c)}({n})" for c, n in columns.items())
+        table.add_row(titles.get(t, t), *(str(report[k].get(t, 0)) for k in kinds), changed)
+    if not types:
+        table.add_row("（无）", "0", "0", "0", "0", "")
+    console.print(table)
+    if report["links"]:
+        links = Table(title="行所拥有的关系")
+        for label in ("关系", "新增", "删除"):
+            links.add_column(label, justify="left" if label == "关系" else "right")
+        for t, counts in report["links"].items():
+            name = f"{link_names.get(t, t)}（{t}）"
+            links.add_row(name, str(counts.get("created", 0)), str(counts.get("deleted", 0)))
+        console.print(links)
+    for t, n in report["reference"].items():
+        title = REGION_SHEET.title if t == "Region" else t
+        console.print(f"参考数据「{title}」：{n}行（不计入历史）")
+    if report["warnings_total"]:
+        console.print(f"[yellow]提醒 {report['warnings_total']} 条（已导入，请核实）：[/yellow]")
+        from service.ledger.read import Problem
+
+        for w in report["warnings"]:
+            console.print(f"  - {Problem(**w)}", markup=False)
+        if report["warnings_total"] > len(report["warnings"]):
+            console.print(f"  … 其余见 GET /updates/{update['id']}")
+    console.print(
+        f"已记为更新 {update['id']}（{update['at']}，{update['author']}）：改动 {update['changes']} 行",
+        markup=False,
+    )
 
 
 AuthorOption = Annotated[str | None, typer.Option("--author", help="作者（默认当前系统用户）")]

@@ -1,5 +1,7 @@
 """The graph's history (周调度): every import is an update with a date, an author and a note, and keeps
-the ledger rows it changed, before and after. Any past state is the replay of the updates up to a date;
+the ledger rows it changed: a new row whole, a deleted row whole, a changed row only in the columns that
+changed (before and after; ``""`` for a cell that is empty on that side), with the warnings the import
+raised. Any past state is the replay of the updates up to a date;
 ``as_of`` materialises it once into a temporary embedded store, on which every read query runs unchanged.
 
 Why a log and not validity intervals: the 135 read queries stay as they are and as fast on both engines,
@@ -40,9 +42,12 @@ from service.storage.port import GraphStore
 from service.storage.queries import Q
 
 Key = tuple[str, ...]
-Cells = dict[str, str]  # column key -> cell text, as the ledger export writes it
+Cells = dict[str, str]  # column key -> cell text, as the ledger export writes it (no empty cells)
 State = dict[tuple[str, Key], Cells]  # (sheet key, row key) -> cells
-Change = tuple[str, Key, Cells | None, Cells | None]  # sheet, key, before, after
+# sheet, key, before, after. As recorded (``recorded``), a changed row's before and after hold only the
+# changed columns, "" marking an empty cell; as ``changes_of`` and ``each_update`` give them, whole rows.
+Change = tuple[str, Key, Cells | None, Cells | None]
+EMPTY = ""  # a changed column's cell on the side where it is empty
 
 CHUNK = 512 * 1024
 MAX_FUTURE_DAYS = 7  # no update is ever dated later than this many days after today (see refuse_future)
@@ -134,20 +139,59 @@ def current_state(store: GraphStore, sheets: set[str] | None = None) -> State:
 
 
 def diff(before: State, after: State) -> list[Change]:
+    """The rows that differ, as the log records them: new and deleted rows whole, changed rows only in
+    their changed columns."""
     changes: list[Change] = []
     for key in sorted(set(before) | set(after)):
         old, new = before.get(key), after.get(key)
-        if old != new:
+        if old == new:
+            continue
+        if old is None or new is None:
             changes.append((key[0], key[1], old, new))
+        else:
+            changes.append((key[0], key[1], *_narrow(old, new)))
     return changes
 
 
+def _narrow(old: Mapping[str, str], new: Mapping[str, str]) -> tuple[Cells, Cells]:
+    """Two versions of a row restricted to the columns that differ."""
+    columns = sorted(c for c in set(old) | set(new) if old.get(c, EMPTY) != new.get(c, EMPTY))
+    return {c: old.get(c, EMPTY) for c in columns}, {c: new.get(c, EMPTY) for c in columns}
+
+
+def _merged(row: Mapping[str, str], cells: Mapping[str, str]) -> Cells:
+    """``row`` with ``cells`` written over it (an empty cell clears the column); a new dict."""
+    out = dict(row)
+    for column, text in cells.items():
+        if text == EMPTY:
+            out.pop(column, None)
+        else:
+            out[column] = text
+    return out
+
+
 def apply(state: State, changes: Iterable[Change]) -> None:
-    for sheet, key, _, after in changes:
+    """Move ``state`` forward by ``changes``: a new row (no before) is set whole, a deleted row (no after)
+    removed, a changed row merged. Rows are replaced, never edited in place."""
+    for sheet, key, before, after in changes:
         if after is None:
             state.pop((sheet, key), None)
+        elif before is None:
+            state[(sheet, key)] = dict(after)
         else:
-            state[(sheet, key)] = after
+            state[(sheet, key)] = _merged(state.get((sheet, key), {}), after)
+
+
+def _whole(state: State, changes: Iterable[Change]) -> list[Change]:
+    """Recorded ``changes`` with whole rows, given the ``state`` just before them."""
+    out: list[Change] = []
+    for sheet, key, before, after in changes:
+        if before is None or after is None:
+            out.append((sheet, key, before, after))
+        else:
+            old = dict(state.get((sheet, key), {}))
+            out.append((sheet, key, old, _merged(old, after)))
+    return out
 
 
 def as_ledger(rows: Iterable[tuple[str, Key, Cells | None]], source: str) -> RawLedger:
@@ -177,20 +221,88 @@ def as_ledger(rows: Iterable[tuple[str, Key, Cells | None]], source: str) -> Raw
 # --- the log ----------------------------------------------------------------------------------------
 
 
-def _encode(changes: list[Change]) -> list[str]:
-    raw = json.dumps([[s, list(k), b, a] for s, k, b, a in changes], ensure_ascii=False).encode()
+LOG_FORMAT = 2  # payloads of format 1 (a bare list of whole-row changes) are still read
+
+
+def _encode(changes: list[Change], warnings: list[dict[str, Any]] | None = None) -> list[str]:
+    body = {"v": LOG_FORMAT, "changes": [[s, list(k), b, a] for s, k, b, a in changes]}
+    if warnings:
+        body["warnings"] = warnings
+    raw = json.dumps(body, ensure_ascii=False).encode()
     packed = base64.b64encode(gzip.compress(raw, mtime=0)).decode()
     return [packed[i : i + CHUNK] for i in range(0, len(packed), CHUNK)] or [""]
 
 
-def _decode(parts: list[str]) -> list[Change]:
-    data = json.loads(gzip.decompress(base64.b64decode("".join(parts))))
-    return [(s, tuple(k), b, a) for s, k, b, a in data]
+def _decode(parts: list[str]) -> tuple[list[Change], list[dict[str, Any]]]:
+    """The changes (as recorded: changed rows narrowed to their changed columns) and the warnings."""
+    text = "".join(parts)
+    if not text:
+        return [], []
+    data = json.loads(gzip.decompress(base64.b64decode(text)))
+    if isinstance(data, list):  # format 1: whole rows before and after
+        changes: list[Change] = []
+        for s, k, b, a in data:
+            if b is not None and a is not None:
+                b, a = _narrow(b, a)
+            changes.append((s, tuple(k), b, a))
+        return changes, []
+    return [(s, tuple(k), b, a) for s, k, b, a in data["changes"]], list(data.get("warnings", []))
+
+
+def _payload(store: GraphStore, update_id: str) -> list[str]:
+    rows = store.read(Q.LIST_UPDATE_CHUNKS, {"update_id": update_id})
+    return [r["payload"] for r in sorted(rows, key=lambda r: r["n"])]
+
+
+def recorded(store: GraphStore, update_id: str) -> list[Change]:
+    """The rows ``update_id`` changed, as the log keeps them: changed rows only in their changed
+    columns. Cheap; use it when the keys or the changed columns are enough."""
+    return _decode(_payload(store, update_id))[0]
+
+
+def warnings_of(store: GraphStore, update_id: str) -> list[dict[str, Any]]:
+    """The warnings the update's import raised (source, row, column, value, message)."""
+    return _decode(_payload(store, update_id))[1]
 
 
 def changes_of(store: GraphStore, update_id: str) -> list[Change]:
-    rows = store.read(Q.LIST_UPDATE_CHUNKS, {"update_id": update_id})
-    return _decode([r["payload"] for r in sorted(rows, key=lambda r: r["n"])])
+    """The rows ``update_id`` changed, whole before and after. Costs a replay of the log up to it (none
+    for the latest update): in a loop over updates use :func:`each_update`."""
+    log = updates(store)
+    at = next((i for i, u in enumerate(log) if u.id == update_id), None)
+    if at is None:
+        raise NotFound(f"更新 {update_id} 不存在")
+    changes = recorded(store, update_id)
+    if at == len(log) - 1:  # the replayed state after it is cached: read the rows back from it
+        after = replay(store, log=log)
+        out: list[Change] = []
+        for sheet, key, before, now in changes:
+            if before is None or now is None:
+                out.append((sheet, key, before, now))
+            else:
+                new = dict(after.get((sheet, key), {}))
+                out.append((sheet, key, _merged(new, before), new))
+        return out
+    state: State = {}
+    for u in log[:at]:
+        apply(state, recorded(store, u.id))
+    return _whole(state, changes)
+
+
+def each_update(
+    store: GraphStore, log: list[Update] | None = None, until: dt.date | None = None
+) -> Iterator[tuple[Update, list[Change], State]]:
+    """Each update up to ``until`` (all when None), oldest first, with the rows it changed (whole) and
+    the state right after it, in one replay of the log. The state is valid until the next step."""
+    log = updates(store) if log is None else log
+    state: State = {}
+    for u in log:
+        if until is not None and u.at > until.isoformat():
+            break
+        changes = recorded(store, u.id)
+        whole = _whole(state, changes)
+        apply(state, changes)
+        yield u, whole, state
 
 
 def _summary(changes: list[Change]) -> dict[str, int]:
@@ -200,10 +312,15 @@ def _summary(changes: list[Change]) -> dict[str, int]:
     return dict(out)
 
 
-def _write(store: GraphStore, entries: list[tuple[Update, list[Change], str]], version: str) -> None:
-    """Updates (each with its rows and the graph version it left) in one transaction that sets the
-    graph version to ``version``, the one the data already has: an update changes no chain data, so
-    no cached answer about the chains goes stale."""
+def _write(
+    store: GraphStore,
+    entries: list[tuple[Update, list[Change], str]],
+    version: str,
+    warnings: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> None:
+    """Updates (each with its rows, the graph version it left, and its warnings by update id) in one
+    transaction that sets the graph version to ``version``, the one the data already has: an update
+    changes no chain data, so no cached answer about the chains goes stale."""
     today = dt.date.today().isoformat()
     statements: list[tuple[str, dict[str, Any]]] = []
     for update, changes, left in entries:
@@ -227,7 +344,7 @@ def _write(store: GraphStore, entries: list[tuple[Update, list[Change], str]], v
                 },
             )
         )
-        for n, part in enumerate(_encode(changes)):
+        for n, part in enumerate(_encode(changes, (warnings or {}).get(update.id))):
             statements.append(
                 (
                     Q.CREATE_UPDATE_CHUNK,
@@ -273,7 +390,7 @@ def replay(store: GraphStore, until: dt.date | None = None, log: list[Update] | 
         return dict(cached[1])
     state: State = {}
     for u in wanted:
-        apply(state, changes_of(store, u.id))
+        apply(state, recorded(store, u.id))
     if until is None:
         with _REPLAY.lock:
             _REPLAY.states[id(store)] = (last, dict(state))
@@ -370,11 +487,26 @@ def import_update(
         update = _next(log, day, kind, author, note, undoes)
         report = import_ledger(store, raw, progress, chains)  # raises, writing nothing, on bad input
         after = _after(store, raw, before)
+        changes = diff(before, after)
+        report.count(changes)  # the report says what the log records, type by type
         version = _version(store)
         entries = [] if pending is None else [(pending[0], pending[1], left)]
-        _write(store, [*entries, (update, diff(before, after), version)], version)
+        warnings = {update.id: [w.as_dict() for w in report.warnings]}
+        _write(store, [*entries, (update, changes, version)], version, warnings)
         _remember(store, update.id, after)
         return report, get_update(store, update.id)
+
+
+def update_detail(store: GraphStore, update_id: str) -> dict[str, Any]:
+    """One update: its record, what it did per type (created, changed with the columns, deleted, and the
+    owned links that came and went), and the warnings its import raised."""
+    update = get_update(store, update_id)
+    changes, warnings = _decode(_payload(store, update_id))
+    tally = ImportReport(rows=0)
+    tally.count(changes)
+    done = tally.as_dict()
+    counts = {k: done[k] for k in ("created", "changed", "deleted", "columns", "links")}
+    return {**update.public(), **counts, "warnings": warnings, "warnings_total": len(warnings)}
 
 
 def _after(store: GraphStore, raw: RawLedger, before: State) -> State:
@@ -554,18 +686,25 @@ def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.d
     scratch, folder = _scratch_store("chainlens-walk-")
 
     def steps() -> Iterator[tuple[dt.date, GraphStore]]:
-        state: State = {}
+        logged: State = {}  # the log replayed up to the day
+        held: State = {}  # what the scratch store holds (rows are shared with ``logged``, never edited)
         done = 0  # updates of the log applied so far
         for day in days:
-            net: dict[tuple[str, Key], Cells | None] = {}  # each row's last state up to ``day``
+            touched: set[tuple[str, Key]] = set()
             while done < len(log) and log[done].at <= day.isoformat():
-                for sheet, key, _, after in changes_of(store, log[done].id):
-                    net[(sheet, key)] = after
+                changes = recorded(store, log[done].id)
+                apply(logged, changes)
+                touched.update((s, k) for s, k, _, _ in changes)
                 done += 1
-            moved = sorted(((r, a) for r, a in net.items() if state.get(r) != a), key=lambda x: x[0])
+            moved = sorted(r for r in touched if held.get(r) != logged.get(r))
             if moved:
-                import_ledger(scratch, as_ledger(((s, k, a) for (s, k), a in moved), f"walk-{day}"))
-                apply(state, ((s, k, None, a) for (s, k), a in moved))
+                rows = [(s, k, logged.get((s, k))) for s, k in moved]
+                import_ledger(scratch, as_ledger(rows, f"walk-{day}"))
+                for r in moved:
+                    if r in logged:
+                        held[r] = logged[r]
+                    else:
+                        held.pop(r, None)
             yield day, scratch
 
     try:
@@ -576,20 +715,20 @@ def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.d
 
 # --- backup and restore ---------------------------------------------------------------------------------
 
-BACKUP_FORMAT = "chainlens-history/1"
+BACKUP_FORMAT = "chainlens-history/2"
+# format 1 held whole rows for every changed row; format 2 holds the payloads as the log does (changed
+# rows only in their changed columns, and the warnings); both are restored
+BACKUP_FORMATS = ("chainlens-history/1", BACKUP_FORMAT)
 
 
 def backup(store: GraphStore) -> bytes:
-    """The whole history (every update with the rows it changed), gzipped JSON lines: enough to
-    rebuild the graph and every past state of it."""
+    """The whole history (every update with the rows it changed and its warnings), gzipped JSON lines:
+    enough to rebuild the graph and every past state of it."""
     reconcile(store)
     with _LOCK:
         lines = [json.dumps({"format": BACKUP_FORMAT}, ensure_ascii=False)]
         for u in updates(store):
-            parts = [
-                r["payload"]
-                for r in sorted(store.read(Q.LIST_UPDATE_CHUNKS, {"update_id": u.id}), key=lambda r: r["n"])
-            ]
+            parts = _payload(store, u.id)
             lines.append(json.dumps({"update": u.public(), "payload": "".join(parts)}, ensure_ascii=False))
     return gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0)
 
@@ -602,12 +741,13 @@ def restore(store: GraphStore, data: bytes) -> list[Update]:
         records = [json.loads(line) for line in lines[1:] if line.strip()]
     except (OSError, ValueError, IndexError) as e:
         raise InvalidInput(f"不是 chainlens 备份文件：{e}") from None
-    if header.get("format") != BACKUP_FORMAT:
+    if header.get("format") not in BACKUP_FORMATS:
         raise InvalidInput(f"备份格式 {header.get('format')!r} 不受支持（应为 {BACKUP_FORMAT}）")
     with _LOCK:
         if updates(store) or current_state(store):
             raise Conflict("只能恢复到空图谱：当前图谱已有数据或更新记录")
         log: list[tuple[Update, list[Change]]] = []
+        warnings: dict[str, list[dict[str, Any]]] = {}
         state: State = {}
         for r in records:
             u = r["update"]
@@ -624,13 +764,13 @@ def restore(store: GraphStore, data: bytes) -> list[Update]:
                 u["changes"],
                 u["summary"],
             )
-            changes = _decode([r["payload"]]) if r["payload"] else []
+            changes, warnings[update.id] = _decode([r["payload"]])
             apply(state, changes)
             log.append((update, changes))
         if state:
             import_ledger(store, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), "restore"))
         version = _version(store)
-        _write(store, [(update, changes, version) for update, changes in log], version)
+        _write(store, [(update, changes, version) for update, changes in log], version, warnings)
         if log:
             _remember(store, log[-1][0].id, state)
         return updates(store)

@@ -142,10 +142,10 @@ def _project_progress(store: GraphStore, chain_id: str, period: Period) -> list[
     log = history.updates(store)
     final = history.replay(store, period.end, log)
     out = []
-    for u in log:
-        if not period.start.isoformat() <= u.at <= period.end.isoformat():
+    for u, changed, _ in history.each_update(store, log, period.end):
+        if u.at < period.start.isoformat():
             continue
-        for sheet, key, before, after in history.changes_of(store, u.id):
+        for sheet, key, before, after in changed:
             if sheet != "projects" or before is None or after is None:
                 continue
             if chain_id not in changes.chains_of(sheet, key, after, final):

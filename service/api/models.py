@@ -122,10 +122,20 @@ class ImportProblem(BaseModel):
 
 
 class ImportResult(BaseModel):
-    rows: int
-    created: dict[str, int]
-    updated: dict[str, int]
-    deleted: dict[str, int]
+    """What an import did, per node label or relationship type, as the update's log records it."""
+
+    rows: int = Field(description="台账行数")
+    created: dict[str, int] = Field(description="新增的行，按类型")
+    changed: dict[str, int] = Field(description="修改的行，按类型")
+    unchanged: dict[str, int] = Field(description="台账列出但没有变化的行，按类型")
+    deleted: dict[str, int] = Field(description="删除的行，按类型")
+    columns: dict[str, dict[str, int]] = Field(description="修改的列（英文列名）及其修改的行数，按类型")
+    links: dict[str, dict[str, int]] = Field(
+        description="行所拥有的关系（所属环节、主要产品等）的增删，按关系类型"
+    )
+    reference: dict[str, int] = Field(description="参考数据（地区）的行数；不计入历史")
+    warnings: list[ImportProblem] = Field(description="不阻止导入、但值得核实的行（最多列出1000条）")
+    warnings_total: int
     author: str
     update: UpdatePublic
 

@@ -7,7 +7,19 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from service.api.models import UpdatePublic
+from service.api.models import ImportProblem, UpdatePublic
+
+
+class UpdateDetail(UpdatePublic):
+    """One update: its record, what it did per type, and the warnings its import raised."""
+
+    created: dict[str, int]
+    changed: dict[str, int]
+    deleted: dict[str, int]
+    columns: dict[str, dict[str, int]]
+    links: dict[str, dict[str, int]]
+    warnings: list[ImportProblem]
+    warnings_total: int
 
 
 class RowChange(BaseModel):

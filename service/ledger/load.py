@@ -1,8 +1,12 @@
 """Turn a checked ledger into one atomic batch of bulk statements and run it.
 
 The importer reads what the graph already holds, so it can tell new rows (bulk-created) from changed ones
-(overwritten in place), keep values of columns a partial ledger leaves out, and replace the relationships a
-row owns. Everything goes to the store as one ``write``: on any error nothing is written.
+(overwritten in place), keep values of columns a row leaves out, and replace the relationships a row owns
+when it lists them. Everything goes to the store as one ``write``: on any error nothing is written.
+
+The report's counts per type (created, changed with the columns, unchanged, deleted) are not what the
+loader sent but what changed: :meth:`ImportReport.count` takes them from the rows the history records
+(see ``service.history.import_update``).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import datetime as dt
 import threading
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +23,8 @@ from graph_schema import MODEL, Endpoints, PropertyType, RelType
 from graph_schema.ingest_cypher import node_query, rel_columns, rel_query
 from seed.reference import regions
 from service.errors import Forbidden, InvalidInput
-from service.ledger.format import REGION_SHEET, Sheet
-from service.ledger.read import RawLedger, RawRow, RawSheet
+from service.ledger.format import REGION_SHEET, SHEETS, Sheet
+from service.ledger.read import Problem, RawLedger, RawRow, RawSheet
 from service.ledger.validate import CheckedLedger, CheckedSheet, GraphIds, Row, check
 from service.storage.port import GraphStore, Statement
 from service.storage.rows import Rows
@@ -30,33 +34,136 @@ Progress = Callable[[str, int, int], None]
 REFERENCE_PROVENANCE = "国家统计局2023年统计用区划代码（modood/Administrative-divisions-of-China）"
 
 
+# Owned links the validator looks at for its warnings (what a firm makes, where it operates).
+WARNING_LINKS = ("MAKES", "OPERATES_IN")
+LIST_SEPARATOR = ";"  # how the ledger and the history write a list cell
+WARNINGS_SHOWN = 1000  # an import's answer lists this many warnings (all are kept with the update)
+
+
 @dataclass
 class GraphState:
-    """The nodes and sheet relationships a graph holds, keyed as the ledger keys them."""
+    """The nodes and sheet relationships a graph holds, keyed as the ledger keys them (and, when read
+    with :func:`read_links`, some owned links keyed by their two ends)."""
 
     nodes: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # label -> id -> props
     rels: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = field(default_factory=dict)
 
     def ids(self) -> GraphIds:
         shares = {k: v.get("share") or 0.0 for k, v in self.rels.get("SUPPLIES", {}).items()}
-        return GraphIds({label: set(nodes) for label, nodes in self.nodes.items()}, shares)
+        sheet_rels = {r.type for r in MODEL.relationships if r.sheet}
+        links: dict[str, dict[str, set[str]]] = {}
+        for rel_type, keyed in self.rels.items():
+            if rel_type not in sheet_rels:
+                owned = links[rel_type] = defaultdict(set)
+                for from_id, to_id, *_ in keyed:
+                    owned[from_id].add(to_id)
+        return GraphIds(
+            {label: set(nodes) for label, nodes in self.nodes.items()},
+            shares,
+            {t: set(keyed) for t, keyed in self.rels.items() if t in sheet_rels},
+            links,
+        )
+
+
+@dataclass
+class Tally:
+    """What an import did to one node label or relationship type, row by row."""
+
+    created: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    columns: Counter[str] = field(default_factory=Counter)  # column key -> rows changed in it
+
+
+Key = tuple[str, ...]
+Cells = Mapping[str, str]
+_SHEET = {s.key: s for s in SHEETS}
+# per sheet, the columns that list a row's owned links, with the relationship type each makes
+_LINK_COLUMNS = {s.key: [(c.key, link.rel.type) for c in s.columns for link in c.links] for s in SHEETS}
+
+
+def sheet_type(sheet: Sheet) -> str:
+    """The node label or relationship type a ledger sheet holds."""
+    if sheet.node is not None:
+        return sheet.node.label
+    assert sheet.rel is not None
+    return sheet.rel.type
+
+
+def _ids(text: str | None) -> set[str]:
+    return {t for t in (text or "").split(LIST_SEPARATOR) if t}
 
 
 @dataclass
 class ImportReport:
+    """What one import did. ``rows`` were read; ``tallies`` and ``links`` say what changed (filled by
+    :meth:`count`); ``listed`` keeps the keys of the rows the ledger named, to count the unchanged ones;
+    ``reference`` counts rows of reference sheets (regions), which the history does not track."""
+
     rows: int
-    created: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    deleted: Counter[str] = field(default_factory=Counter)
+    tallies: dict[str, Tally] = field(default_factory=dict)
+    links: dict[str, Counter[str]] = field(default_factory=dict)  # rel type -> created / deleted
+    listed: dict[str, set[Key]] = field(default_factory=dict)  # sheet key -> row keys (as text)
+    reference: Counter[str] = field(default_factory=Counter)
+    warnings: list[Problem] = field(default_factory=list)
     statements: int = 0
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase
 
+    def tally(self, type_name: str) -> Tally:
+        return self.tallies.setdefault(type_name, Tally())
+
+    def count(self, changes: Iterable[tuple[str, Key, Cells | None, Cells | None]]) -> None:
+        """Count the rows ``changes`` record (sheet, key, before, after; a changed row's before and after
+        may hold only the columns that changed), and the owned links that came and went with them; every
+        listed row they do not touch was unchanged."""
+        touched: dict[str, set[Key]] = defaultdict(set)
+        for sheet_key, key, before, after in changes:
+            sheet = _SHEET[sheet_key]
+            t = self.tally(sheet_type(sheet))
+            touched[sheet_key].add(key)
+            if before is None:
+                t.created += 1
+            elif after is None:
+                t.deleted += 1
+            else:
+                t.changed += 1
+                t.columns.update({c for c in (*before, *after) if before.get(c, "") != after.get(c, "")})
+            for column, rel_type in _LINK_COLUMNS[sheet_key]:
+                if before is not None and after is not None and column not in after:
+                    continue  # a changed row records only its changed columns
+                old = _ids(before.get(column)) if before is not None else set()
+                new = _ids(after.get(column)) if after is not None else set()
+                counts = self.links.setdefault(rel_type, Counter())
+                counts["created"] += len(new - old)
+                counts["deleted"] += len(old - new)
+        for sheet_key, keys in self.listed.items():
+            if sheet_key in _SHEET:
+                left = len(keys - touched[sheet_key])
+                if left:
+                    self.tally(sheet_type(_SHEET[sheet_key])).unchanged += left
+
     def as_dict(self) -> dict[str, Any]:
+        def by_type(name: str) -> dict[str, int]:
+            return {t: getattr(v, name) for t, v in sorted(self.tallies.items()) if getattr(v, name)}
+
         return {
             "rows": self.rows,
-            "created": dict(self.created),
-            "updated": dict(self.updated),
-            "deleted": dict(self.deleted),
+            "created": by_type("created"),
+            "changed": by_type("changed"),
+            "unchanged": by_type("unchanged"),
+            "deleted": by_type("deleted"),
+            "columns": {
+                t: dict(sorted(v.columns.items())) for t, v in sorted(self.tallies.items()) if v.columns
+            },
+            "links": {
+                t: {k: n for k, n in sorted(c.items()) if n}
+                for t, c in sorted(self.links.items())
+                if any(c.values())
+            },
+            "reference": dict(self.reference),
+            "warnings": [w.as_dict() for w in self.warnings[:WARNINGS_SHOWN]],
+            "warnings_total": len(self.warnings),
         }
 
 
@@ -77,6 +184,17 @@ def read_state(store: GraphStore, only: set[str] | None = None) -> GraphState:
                 keyed[(r["from_id"], r["to_id"], *(r[d] for d in rel.discriminator))] = r
         state.rels[rel.type] = keyed
     return state
+
+
+def read_links(store: GraphStore, state: GraphState, types: Iterable[str] = WARNING_LINKS) -> None:
+    """Add the owned links of ``types`` to ``state.rels``, keyed (from id, to id)."""
+    for rel_type in types:
+        rel = MODEL.rel(rel_type)
+        keyed: dict[tuple[Any, ...], dict[str, Any]] = {}
+        for pair in rel.endpoints:
+            for r in store.read(rel_query("list", rel.type, pair)):
+                keyed[(r["from_id"], r["to_id"])] = r
+        state.rels[rel_type] = keyed
 
 
 def region_sheet(state: GraphState) -> RawSheet | None:
@@ -135,6 +253,7 @@ def _import(
     step("读取图谱", 0, 1)
     rows = raw.row_count
     state = read_state(store)
+    read_links(store, state)
     regions_sheet = region_sheet(state)
     if regions_sheet is not None:  # reference data joins the first import; the caller's ledger is kept
         raw = RawLedger([regions_sheet, *raw.sheets], list(raw.problems))
@@ -148,15 +267,22 @@ def _import(
             [p.as_dict() for p in checked.problems],
         )
     if chains is not None:
-        from service.ledger.scope import out_of_scope, read_links
+        from service.ledger import scope
 
-        outside = out_of_scope(checked, state, chains, read_links(store, checked))
+        outside = scope.out_of_scope(checked, state, chains, scope.read_links(store, checked))
         if outside:
             raise Forbidden(
                 f"台账有{len(outside)}行超出此密钥的编辑权限，未导入任何数据", [p.as_dict() for p in outside]
             )
-    report = ImportReport(rows=rows)
-    statements = plan(checked, state, report)
+    report = ImportReport(rows=rows, warnings=checked.warnings)
+    for cs in checked.sheets:
+        if cs.sheet.key in _SHEET:
+            report.listed.setdefault(cs.sheet.key, set()).update(
+                tuple("" if v is None else str(v) for v in r.key(cs.sheet)) for r in cs.rows
+            )
+        else:
+            report.reference[sheet_type(cs.sheet)] += len(cs.rows)
+    statements = plan(checked, state)
     lap("plan")
     store.write(statements, progress=lambda done, total: step("写入", done, total))
     lap("write")
@@ -182,7 +308,7 @@ def _rel_typed_columns(rel: RelType, names: Iterable[str]) -> list[tuple[str, Pr
     return out
 
 
-def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> list[Statement]:
+def plan(checked: CheckedLedger, state: GraphState) -> list[Statement]:
     """The statements that bring the graph to what the ledger says, in a safe order."""
     deletes: list[Statement] = []
     upserts: list[Statement] = []
@@ -201,9 +327,9 @@ def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> lis
 
     for cs in checked.sheets:
         if cs.sheet.node is not None:
-            _plan_nodes(cs, state, report, deletes, upserts, unlinks, creates, label_of)
+            _plan_nodes(cs, state, deletes, upserts, unlinks, creates, label_of)
         else:
-            _plan_rel_sheet(cs, state, report, creates, rel_deletes)
+            _plan_rel_sheet(cs, state, creates, rel_deletes)
 
     rel_statements: list[Statement] = []
     for (rel_type, pair), rows in rel_deletes.items():
@@ -216,14 +342,12 @@ def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> lis
         rel = MODEL.rel(rel_type)
         columns = _rel_typed_columns(rel, rel_columns(rel))
         rel_statements.append((rel_query("create", rel_type, pair), {"rows": _typed(columns, rows)}))
-        report.created[rel_type] += len(rows)
     return deletes + upserts + unlinks + rel_statements
 
 
 def _plan_nodes(
     cs: CheckedSheet,
     state: GraphState,
-    report: ImportReport,
     deletes: list[Statement],
     upserts: list[Statement],
     unlinks: list[Statement],
@@ -247,26 +371,24 @@ def _plan_nodes(
             continue
         kept.append(row)
         before = existing.get(node_id, {})
-        record = {p: (row.values.get(p) if p in cs.present else before.get(p)) for p in props}
+        record = {p: (row.values.get(p) if p in row.given else before.get(p)) for p in props}
         record["id"] = node_id
         (changed_rows if node_id in existing else new_rows).append(record)
     columns = _node_columns(sheet)
     if gone:
         deletes.append((node_query("delete", label), {"ids": gone}))
-        report.deleted[label] += len(gone)
     if changed_rows:
         upserts.append((node_query("update", label), {"rows": _typed(columns, changed_rows)}))
-        report.updated[label] += len(changed_rows)
     if new_rows:
         upserts.append((node_query("create", label), {"rows": _typed(columns, new_rows)}))
-        report.created[label] += len(new_rows)
 
     for column in sheet.columns:
         if column.key not in cs.present:
             continue  # a partial ledger leaves the relationships it does not list alone
+        listing = [r for r in kept if column.key in r.given]  # a blank required cell keeps its link
         for link in column.links:
             lc, rel = link.column, link.rel
-            owners = [r.values["id"] for r in kept if r.values["id"] in existing]
+            owners = [r.values["id"] for r in listing if r.values["id"] in existing]
             for pair in rel.endpoints:
                 owner_label = pair.target if lc.reverse else pair.source
                 if owner_label != label:
@@ -275,7 +397,7 @@ def _plan_nodes(
                     direction = "unlink_in" if lc.reverse else "unlink_out"
                     unlinks.append((rel_query(direction, rel.type, pair), {"ids": owners}))
                 other_label = pair.source if lc.reverse else pair.target
-                for row in kept:
+                for row in listing:
                     value = row.values.get(column.key)
                     targets = value if isinstance(value, tuple) else ((value,) if value else ())
                     for target in dict.fromkeys(targets):
@@ -295,7 +417,6 @@ def _plan_nodes(
 def _plan_rel_sheet(
     cs: CheckedSheet,
     state: GraphState,
-    report: ImportReport,
     creates: dict[tuple[str, Endpoints], list[dict[str, Any]]],
     rel_deletes: dict[tuple[str, Endpoints], list[dict[str, Any]]],
 ) -> None:
@@ -313,15 +434,10 @@ def _plan_rel_sheet(
         if before is not None:
             rel_deletes[(rel.type, pair)].append(ident)
         if row.delete:
-            if before is not None:
-                report.deleted[rel.type] += 1
             continue
         record = dict(ident)
         for p in rel.property_names:
             if p in rel.discriminator:
                 continue
-            record[p] = v.get(p) if p in cs.present else (before or {}).get(p)
+            record[p] = v.get(p) if p in row.given else (before or {}).get(p)
         creates[(rel.type, pair)].append(record)
-        if before is not None:
-            report.updated[rel.type] += 1
-            report.created[rel.type] -= 1  # counted as created below; it replaced a twin

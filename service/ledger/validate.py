@@ -2,6 +2,13 @@
 
 Every problem is collected (not only the first) and located by source, row and column. References are
 checked against the ledger itself and the graph it is imported into.
+
+A row whose key the graph already holds is an update: it may carry any subset of the columns, and only
+those change. A cell left blank clears an optional value; a required value cannot be cleared, so a blank
+required cell keeps it. A row whose key is new creates a node or link and must carry every required
+column. A problem is reported once, where it arises: a row naming a row that is itself wrong says so.
+Some rows are worth a second look without being wrong (a firm in no segment, a supplier of a product it is
+not recorded as making): they import, and are reported as warnings.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,18 +38,28 @@ SHARE_TOLERANCE = 1e-6
 
 @dataclass
 class Row:
-    """A validated row: typed values by column key, list columns as tuples of ids."""
+    """A validated row: typed values by column key, list columns as tuples of ids. ``given`` names the
+    columns the row sets (the others keep their values); ``exists`` is true when its key is already in
+    the graph (an update rather than a creation)."""
 
     raw: RawRow
     delete: bool
     values: dict[str, Any]
+    given: AbstractSet[str] = frozenset()
+    exists: bool = False
+    blank: set[str] = field(default_factory=set)  # required columns whose cell is blank
+    _key: tuple[Any, ...] | None = field(default=None, repr=False, compare=False)
 
     def key(self, sheet: Sheet) -> tuple[Any, ...]:
-        if sheet.node is not None:
-            return (self.values["id"],)
-        assert sheet.rel is not None
-        ends = tuple(self.values[c.key] for c in sheet.columns[:2])
-        return ends + tuple(self.values.get(d) for d in sheet.rel.discriminator)
+        if self._key is None:  # key columns never change once checked: worked out once
+            if sheet.node is not None:
+                self._key = (self.values["id"],)
+            else:
+                assert sheet.rel is not None
+                v = self.values
+                a, b = sheet.columns[0].key, sheet.columns[1].key
+                self._key = (v[a], v[b], *(v.get(d) for d in sheet.rel.discriminator))
+        return self._key
 
 
 @dataclass
@@ -56,22 +74,39 @@ class CheckedSheet:
 class CheckedLedger:
     sheets: list[CheckedSheet]
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)
 
 
 class GraphIds:
-    """What the target graph already holds, as far as validation needs it."""
+    """What the target graph already holds, as far as validation needs it: node ids by label, the keys
+    of sheet relationships by type, supply shares, and the targets of some owned links by type and owner
+    (``MAKES``, ``OPERATES_IN``) for the warnings."""
 
     def __init__(
         self,
         ids: Mapping[str, set[str]] | None = None,
         shares: Mapping[tuple[str, str, str], float] | None = None,
+        rels: Mapping[str, AbstractSet[tuple[Any, ...]]] | None = None,
+        links: Mapping[str, Mapping[str, AbstractSet[str]]] | None = None,
     ) -> None:
         self.ids = {k: set(v) for k, v in (ids or {}).items()}
         # (supplier, buyer, product) -> share already in the graph
         self.shares = dict(shares or {})
+        self.rels = dict(rels or {})  # the sets are the caller's, read only
+        self.links = dict(links or {})
 
     def has(self, label: str, node_id: str) -> bool:
         return node_id in self.ids.get(label, set())
+
+    def has_row(self, sheet: Sheet, key: tuple[Any, ...]) -> bool:
+        """Whether the graph holds the node or link a ledger row names."""
+        if sheet.node is not None:
+            return self.has(sheet.node.label, key[0])
+        assert sheet.rel is not None
+        return key in self.rels.get(sheet.rel.type, ())
+
+    def targets(self, rel_type: str, owner: str) -> AbstractSet[str]:
+        return self.links.get(rel_type, {}).get(owner, frozenset())
 
 
 def _text(value: Any) -> str:
@@ -149,9 +184,10 @@ def _ids_in(column: Column, value: Any) -> tuple[str, ...]:
 
 
 def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
-    """Validate every row; the result holds typed rows and every problem found."""
+    """Validate every row; the result holds typed rows, every problem found and the warnings."""
     problems = list(raw.problems)
     checked: list[CheckedSheet] = []
+    invalid: dict[str, dict[str, RawRow]] = defaultdict(dict)  # label -> id -> its row that failed
     for raw_sheet in raw.sheets:
         sheet = raw_sheet.sheet
         out = CheckedSheet(sheet, raw_sheet.source, raw_sheet.present)
@@ -162,20 +198,73 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
         if missing_keys:
             checked.append(out)
             continue
-        if any(_text(r.cells.get(OP_KEY)).lower() not in OP_DELETE for r in raw_sheet.rows):
-            for c in sheet.columns:  # rows that only delete need nothing but their key
-                if c.required and c.key not in keys and c.key not in raw_sheet.present:
-                    problems.append(Problem(raw_sheet.source, 1, c.header, None, "缺少必填列"))
         for raw_row in raw_sheet.rows:
-            row = _check_row(sheet, raw_row, problems)
+            row = _check_row(sheet, raw_row, raw_sheet.present, problems)
             if row is not None:
                 out.rows.append(row)
+            elif sheet.node is not None and _text(raw_row.cells.get("id")):
+                invalid[sheet.node.label].setdefault(_text(raw_row.cells.get("id")), raw_row)
+        for row in _check_required(out, graph, problems):
+            if sheet.node is not None:
+                invalid[sheet.node.label].setdefault(row.values["id"], row.raw)
         checked.append(out)
     _check_duplicates(checked, problems)
-    _check_references(checked, graph, problems)
+    _check_references(checked, graph, invalid, problems)
     _check_shares(checked, graph, problems)
     problems.sort(key=lambda p: (p.source, p.row or 0))
-    return CheckedLedger(checked, problems)
+    warnings = _warnings(checked, graph)
+    return CheckedLedger(checked, problems, warnings)
+
+
+def _rows_text(rows: list[Row]) -> str:
+    shown = "、".join(str(r.raw.row) for r in rows[:10])
+    return f"第{shown}行" + (f"等{len(rows)}行" if len(rows) > 10 else "")
+
+
+def _check_required(cs: CheckedSheet, graph: GraphIds, problems: list[Problem]) -> list[Row]:
+    """Tell updates from creations and hold creations to every required column. An update sets only the
+    columns it gives (a blank required cell keeps its value). Returns the rows refused here (and drops
+    them from ``cs``): a new row lacking a required value."""
+    sheet = cs.sheet
+    keys = _key_columns(sheet)
+    required = [c for c in sheet.columns if c.required and c.key not in keys]
+    absent: dict[str, list[Row]] = defaultdict(list)  # required column the sheet lacks -> new rows
+    refused: list[Row] = []
+    present = frozenset(cs.present)  # shared by the rows that set every column they have
+    for row in cs.rows:
+        row.exists = graph.has_row(sheet, row.key(sheet))
+        row.given = present
+        if row.delete:
+            continue
+        if row.exists:
+            if row.blank:
+                row.given = present - row.blank
+            for key in row.blank:
+                row.values.pop(key, None)
+            continue
+        ok = True
+        for column in required:
+            if column.key not in cs.present:
+                absent[column.key].append(row)
+                ok = False
+            elif column.key in row.blank:
+                header = row.raw.headers.get(column.key, column.header)
+                problems.append(Problem(row.raw.source, row.raw.row, header, None, "新建的行必填项为空"))
+                ok = False
+        if not ok:
+            refused.append(row)
+    for column in required:
+        rows = absent.get(column.key)
+        if rows:
+            message = (
+                f"缺少必填列：{_rows_text(rows)}是新建的（编号在图谱中还没有），必须填写此列；"
+                "只修改已有的行时可以不带此列"
+            )
+            problems.append(Problem(cs.source, rows[0].raw.row, column.header, None, message))
+    if refused:
+        gone = {id(r) for r in refused}
+        cs.rows = [r for r in cs.rows if id(r) not in gone]
+    return refused
 
 
 def _key_columns(sheet: Sheet) -> set[str]:
@@ -216,7 +305,7 @@ def _checks(sheet: Sheet) -> tuple[_Check, ...]:
     return checks
 
 
-def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None:
+def _check_row(sheet: Sheet, raw: RawRow, present: set[str], problems: list[Problem]) -> Row | None:
     def problem(column: Column | None, value: Any, message: str) -> None:
         header = raw.headers.get(column.key, column.header) if column else None
         problems.append(Problem(raw.source, raw.row, header, _text(value) or None, message))
@@ -227,6 +316,7 @@ def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None
         return None
     delete = op in OP_DELETE
     values: dict[str, Any] = {}
+    blank: set[str] = set()
     ok = True
     cells = raw.cells
     if sheet.rel is not None:
@@ -236,17 +326,20 @@ def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None
             ok = False
     for check in _checks(sheet):
         column = check.column
-        if column.key not in cells:
+        if column.key not in present:
             continue
-        cell = cells[column.key]
+        cell = cells.get(column.key)  # a short line lacks its trailing cells: they are blank
         value, message = _parse(column, cell)
         if message:
             problem(column, cell, message)
             ok = False
             continue
-        if (value is None or value == ()) and column.required and (not delete or check.is_key):
-            problem(column, cell, "必填项为空")
-            ok = False
+        if (value is None or value == ()) and column.required:
+            if check.is_key:
+                problem(column, cell, "必填项为空")
+                ok = False
+            elif not delete:  # new row: refused; existing row: keeps its value (decided later)
+                blank.add(column.key)
             continue
         if check.holds_ids:
             for node_id in _ids_in(column, value):
@@ -264,7 +357,7 @@ def _check_row(sheet: Sheet, raw: RawRow, problems: list[Problem]) -> Row | None
                 problem(column, cell, f"不能大于{column.maximum:g}")
                 ok = False
         values[column.key] = value
-    return Row(raw, delete, values) if ok else None
+    return Row(raw, delete, values, blank=blank) if ok else None
 
 
 _REFERENCE_NAMES = {"region": "行政区划代码", "industry": "国民经济行业分类代码", "hs": "HS编码"}
@@ -305,19 +398,39 @@ def _check_duplicates(sheets: list[CheckedSheet], problems: list[Problem]) -> No
                 owner[node_id] = (cs.sheet.node.label, row)
 
 
-def _check_references(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+def _check_references(
+    sheets: list[CheckedSheet],
+    graph: GraphIds,
+    invalid: Mapping[str, Mapping[str, RawRow]],
+    problems: list[Problem],
+) -> None:
     kept: dict[str, set[str]] = defaultdict(set)
-    deleted: dict[str, set[str]] = defaultdict(set)
+    deleted: dict[str, dict[str, Row]] = defaultdict(dict)
     for cs in sheets:
         if cs.sheet.node is None:
             continue
         for row in cs.rows:
-            (deleted if row.delete else kept)[cs.sheet.node.label].add(row.values["id"])
+            if row.delete:
+                deleted[cs.sheet.node.label][row.values["id"]] = row
+            else:
+                kept[cs.sheet.node.label].add(row.values["id"])
 
     def exists(label: str, node_id: str) -> bool:
         if node_id in deleted[label]:
             return False
         return node_id in kept[label] or graph.has(label, node_id)
+
+    def why_not(labels: tuple[str, ...], node_id: str) -> str:
+        """The cause, once: the row that names the id is wrong itself, or deletes it, or there is none."""
+        for label in labels:
+            bad = invalid.get(label, {}).get(node_id)
+            if bad is not None:
+                return f"引用的编号所在的行（{bad.source} 第{bad.row}行）本身有误，请先改正该行"
+        for label in labels:
+            gone = deleted[label].get(node_id)
+            if gone is not None:
+                return f"引用的编号在本台账中被删除（{gone.raw.source} 第{gone.raw.row}行）"
+        return "引用的编号在台账和图谱中都不存在"
 
     for cs in sheets:
         for row in cs.rows:
@@ -339,7 +452,7 @@ def _check_references(sheets: list[CheckedSheet], graph: GraphIds, problems: lis
                                 row.raw.row,
                                 row.raw.headers.get(column.key, column.header),
                                 node_id,
-                                "引用的编号在台账和图谱中都不存在",
+                                why_not(labels, node_id),
                             )
                         )
 
@@ -357,7 +470,10 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
             if row.delete:
                 shares.pop(key, None)
             else:
-                shares[key] = v.get("share") or 0.0
+                if "share" in row.given:  # a row that leaves the share out keeps the graph's
+                    shares[key] = v.get("share") or 0.0
+                else:
+                    shares.setdefault(key, 0.0)
                 last_row[(v["buyer_id"], v["product_id"])] = row
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for (_, buyer, product), share in shares.items():
@@ -374,3 +490,78 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
                     f"采购企业{pair[0]}的产品{pair[1]}各供应商份额合计超过1",
                 )
             )
+
+
+def _warnings(sheets: list[CheckedSheet], graph: GraphIds) -> list[Problem]:
+    """Rows that import but deserve a second look: a supplier of a product it is not recorded as making
+    (on the link, or on the firm's row when it drops a product it still supplies), a firm in no segment."""
+    warnings: list[Problem] = []
+    firms: dict[str, Row] = {}
+    listed_links: set[tuple[str, str, str]] = set()
+    for cs in sheets:
+        if cs.sheet.key == "enterprises":
+            firms.update({r.values["id"]: r for r in cs.rows if not r.delete})
+        elif cs.sheet.rel is not None and cs.sheet.rel.type == "SUPPLIES":
+            listed_links.update(
+                (r.values["supplier_id"], r.values["buyer_id"], r.values["product_id"]) for r in cs.rows
+            )
+
+    def warn(row: Row, column: Column, value: str | None, message: str) -> None:
+        header = row.raw.headers.get(column.key, column.header)
+        warnings.append(Problem(row.raw.source, row.raw.row, header, value, message))
+
+    makes: dict[str, AbstractSet[str]] = {}
+
+    def made_by(firm: str) -> AbstractSet[str]:
+        made = makes.get(firm)
+        if made is None:
+            row = firms.get(firm)
+            if row is not None and "products" in row.given:
+                made = makes[firm] = frozenset(row.values.get("products") or ())
+            else:
+                made = makes[firm] = graph.targets("MAKES", firm)
+        return made
+
+    for cs in sheets:
+        if cs.sheet.rel is None or cs.sheet.rel.type != "SUPPLIES":
+            continue
+        product_column = cs.sheet.column("product_id")
+        assert product_column is not None
+        for row in cs.rows:
+            v = row.values
+            if not row.delete and v["product_id"] not in made_by(v["supplier_id"]):
+                message = (
+                    f"供应企业{v['supplier_id']}的主要产品中没有{v['product_id']}："
+                    "请核实供应关系，或补登该企业的主要产品"
+                )
+                warn(row, product_column, v["product_id"], message)
+
+    supplied: dict[str, list[tuple[str, str]]] = defaultdict(
+        list
+    )  # supplier -> (buyer, product) in the graph
+    if any("products" in r.given and r.exists for r in firms.values()):
+        for supplier, buyer, product in graph.shares:
+            if (supplier, buyer, product) not in listed_links:
+                supplied[supplier].append((buyer, product))
+    for cs in sheets:
+        if cs.sheet.key != "enterprises":
+            continue
+        products, segments = cs.sheet.column("products"), cs.sheet.column("segments")
+        assert products is not None and segments is not None
+        for row in cs.rows:
+            if row.delete:
+                continue
+            firm = row.values["id"]
+            if "products" in row.given:
+                made = set(row.values.get("products") or ())
+                for buyer, product in sorted(supplied.get(firm, ())):
+                    if product not in made:
+                        message = f"该企业仍登记为向{buyer}供应{product}，但主要产品中已没有{product}"
+                        warn(row, products, product, message)
+            in_segments = (
+                row.values.get("segments") if "segments" in row.given else graph.targets("OPERATES_IN", firm)
+            )
+            if not in_segments:
+                warn(row, segments, None, "企业不属于任何产业链环节，不会出现在产业链图谱和清单中")
+    warnings.sort(key=lambda p: (p.source, p.row or 0))
+    return warnings

@@ -46,6 +46,7 @@ ROLES = {
     ("GET", "/chains/{chain_id}/recruitment"): "viewer",
     ("GET", "/recruitment/{enterprise_id}"): "viewer",
     ("GET", "/updates"): "viewer",
+    ("GET", "/updates/{update_id}"): "viewer",
     ("POST", "/updates/{update_id}/undo"): "admin",
     ("POST", "/chains/{chain_id}/updates/{update_id}/undo"): "editor",
     ("POST", "/updates/{update_id}/redate"): "admin",

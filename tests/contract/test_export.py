@@ -57,7 +57,7 @@ def test_template_has_every_sheet_headers_and_dropdowns(tmp_path: Path) -> None:
     path = tmp_path / "template.xlsx"
     write_template(path)
     book = load_workbook(path)
-    assert book.sheetnames == [s.title for s in SHEETS]
+    assert book.sheetnames == ["说明", *(s.title for s in SHEETS)]  # the reader skips 说明
     ws = book["企业"]
     headers = [c.value for c in ws[1]]
     assert headers[:3] == ["编号", "名称", "统一社会信用代码"] and headers[-1] == "操作"

@@ -21,6 +21,7 @@ from service.api.models_history import (
     RegisterPublic,
     ReportPublic,
     RiskStatusChange,
+    UpdateDetail,
 )
 from service.render.lists import to_xlsx
 from service.render.reports import assessment_sheets, report_html, report_sheets
@@ -58,6 +59,20 @@ def list_updates(store: StoreDep) -> UpdatesPublic:
     """Every update of the graph, oldest first: date, author, note, and rows changed per sheet."""
     rows = [u.public() for u in history.updates(store)]
     return UpdatesPublic.model_validate({"data": rows, "count": len(rows)})
+
+
+@router.get("/updates/{update_id}", response_model=UpdateDetail, dependencies=[Viewer])
+def get_update(
+    store: StoreDep,
+    update_id: Annotated[str, Path(pattern=r"^u[0-9]{6}$")],
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=10_000)] = 1000,
+) -> Any:
+    """One update: date, author, note; rows created, changed (with the columns) and deleted per type;
+    and the warnings its import raised (file, row, column, reason), ``limit`` of them from ``offset``."""
+    detail = history.update_detail(store, update_id)
+    detail["warnings"] = detail["warnings"][offset : offset + limit]
+    return UpdateDetail.model_validate(detail)
 
 
 UpdateId = Annotated[str, Path(pattern=r"^u[0-9]{6}$")]

@@ -56,15 +56,13 @@ def _run(
 ) -> ImportResult:
     report, update = history.import_update(store, ledger, author=key.owner, note=note, at=at, chains=chains)
     audit.info(
-        "import %s by %s (key %s, %s): %d rows, created %s, updated %s, deleted %s",
+        "import %s by %s (key %s, %s): %d rows, created %s, changed %s, deleted %s",
         where,
         key.owner,
         key.key_id,
         key.role,
         report.rows,
-        dict(report.created),
-        dict(report.updated),
-        dict(report.deleted),
+        *(report.as_dict()[k] for k in ("created", "changed", "deleted")),
     )
     return ImportResult.model_validate({**report.as_dict(), "author": key.owner, "update": update.public()})
 
