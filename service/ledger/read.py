@@ -2,9 +2,9 @@
 from so every error can name the file or sheet, the row as the user sees it, and the column.
 
 Every bound of ``Limits`` holds while the ledger is read, so a hostile file is refused before it costs
-memory or time: past the row or sheet limit the read stops with ``TooLarge``; a CSV's line breaks are
-counted first (bytes, no decoding) and, when they could pass the row limit, its rows are counted before
-any is kept; a workbook goes through ``service.ledger.xlsx``, which checks its zip directory before
+memory or time: past the row or sheet limit the read stops with ``TooLarge``; a CSV's rows are counted
+before any is kept, from its bytes (exactly, when it has no quote) or else by the csv module keeping
+none; a workbook goes through ``service.ledger.xlsx``, which checks its zip directory before
 decompressing anything and streams its worksheets; a cell past the length limit is a problem, quoted in
 part, like every value an error repeats (``Problem`` cuts them)."""
 
