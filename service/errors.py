@@ -15,14 +15,23 @@ class NotFound(ChainlensError):
     code = "not_found"
 
 
+# Problems one error lists; past it the message gives the total and ``problem_count`` carries it.
+MAX_PROBLEMS = 1_000
+
+
 class InvalidInput(ChainlensError):
-    """User input that fails validation; ``problems`` lists every problem found, not only the first."""
+    """User input that fails validation; ``problems`` lists the problems found, not only the first: at
+    most ``MAX_PROBLEMS`` of them, in order, with ``problem_count`` the total found."""
 
     code = "invalid_input"
 
     def __init__(self, message: str, problems: list[dict[str, object]] | None = None) -> None:
+        found = problems or []
+        self.problem_count = len(found)
+        if self.problem_count > MAX_PROBLEMS:
+            message += f"（共{self.problem_count}处，只列出前{MAX_PROBLEMS}处）"
         super().__init__(message)
-        self.problems = problems or []
+        self.problems = found[:MAX_PROBLEMS]
 
 
 class TooLarge(InvalidInput):

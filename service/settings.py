@@ -33,9 +33,17 @@ class Settings(BaseSettings):
     secure_cookies: bool = False
     # Origins a browser may call the API from; none by default (CORS closed).
     cors_origins: list[str] = []
-    max_upload_bytes: int = 50 * 1024 * 1024
-    max_upload_rows: int = 1_000_000
-    max_upload_sheets: int = 20
+    # What one ledger upload (and `chainlens import`) may hold, checked while it is read: past a bound the
+    # read stops and the upload is refused (413) before it costs more memory or time.
+    max_upload_bytes: int = 50 * 1024 * 1024  # the uploaded files together (uploads only)
+    max_upload_rows: int = 1_000_000  # rows after each header, blank ones too, over every list
+    max_upload_sheets: int = 20  # lists: CSV files, or worksheets named after a list
+    max_cell_chars: int = 32_767  # one cell (Excel's own limit); longer cells are refused (422)
+    max_xlsx_uncompressed_bytes: int = 1024 * 1024 * 1024  # a workbook's parts together, decompressed
+    # One workbook part other than a worksheet (shared strings, styles, images…), decompressed: openpyxl
+    # reads those whole, while it streams worksheets.
+    max_xlsx_part_bytes: int = 32 * 1024 * 1024
+    max_zip_ratio: int = 100  # decompressed over compressed size of one part past 1 MiB (a zip bomb)
     # How many days after today an update may be dated (import `at`, `--date`): a later date would refuse
     # every update dated before it. 1 absorbs a client a time zone ahead; at most 7.
     future_days: int = Field(default=1, ge=0, le=7)

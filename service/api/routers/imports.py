@@ -13,6 +13,7 @@ from service.api.deps import ChainDep, StoreDep, parse_day
 from service.api.models import ImportResult
 from service.api.models_guard import WritePreview
 from service.errors import TooLarge
+from service.ledger.limits import Limits, size
 from service.ledger.read import RawLedger, read_upload
 from service.settings import Settings
 from service.storage.port import GraphStore
@@ -26,22 +27,18 @@ ConfirmForm = Annotated[int | None, Form(ge=0, description="删除行数超过�
 
 
 def _read(files: list[UploadFile], settings: Settings) -> RawLedger:
-    """The uploaded files as one ledger, refused with 413 past the size, row or sheet limits."""
+    """The uploaded files as one ledger, refused with 413 past the size limit, or (while they are read,
+    before they cost memory) past the row, sheet or workbook limits."""
     limit = settings.max_upload_bytes
+    limits = Limits.from_settings(settings)
     ledger = RawLedger()
     total = 0
     for upload in files:
-        content = upload.file.read(limit + 1)
+        content = upload.file.read(limit + 1 - total)
         total += len(content)
         if total > limit:
-            raise TooLarge(f"上传文件超过{limit / (1024 * 1024):g}MB")
-        part = read_upload(upload.filename or "upload", content)
-        ledger.sheets.extend(part.sheets)
-        ledger.problems.extend(part.problems)
-        if len(ledger.sheets) > settings.max_upload_sheets:
-            raise TooLarge(f"上传的台账超过{settings.max_upload_sheets}张表")
-        if ledger.row_count > settings.max_upload_rows:
-            raise TooLarge(f"上传的台账超过{settings.max_upload_rows}行")
+            raise TooLarge(f"上传文件超过{size(limit)}")
+        read_upload(upload.filename or "upload", content, limits, into=ledger)
     return ledger
 
 
