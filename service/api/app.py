@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from service import __version__
 from service.access import KeyStore, Sessions
-from service.api import errors
+from service.api import contract, errors
+from service.api.contract import ERROR_RESPONSES
 from service.api.routers import (
     analysis,
     chains,
@@ -33,24 +33,6 @@ from service.storage.backends import open_store
 from service.storage.port import GraphStore
 
 log = logging.getLogger("chainlens.api")
-
-# Every error, from every route (HTML and file routes included), is the JSON body of api/errors.py.
-ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
-    status: {
-        "description": description,
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}},
-    }
-    for status, description in (
-        (400, "请求无法解析"),
-        (401, "缺少或无效的API密钥"),
-        (403, "密钥无权执行该操作"),
-        (404, "不存在"),
-        (413, "上传过大"),
-        (422, "请求参数无效"),
-        (500, "服务器内部错误"),
-        (503, "图数据库不可用"),
-    )
-}
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
@@ -104,4 +86,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         history,
     ):
         app.include_router(module.router, responses=ERROR_RESPONSES)
+    contract.install(app)
     return app

@@ -9,6 +9,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from service.api.access import MAX_NEXT
 from service.errors import (
@@ -44,6 +45,19 @@ def status_for(error: ChainlensError) -> int:
         if isinstance(error, kind):
             return status
     return 500
+
+
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path, for ``Allow``. Starlette names only the first route
+    whose path matched, so a path served by a GET and a POST route would advertise one of them."""
+    routes = request.app.router.routes
+    allowed = [
+        m for m in METHODS if any(r.matches({**request.scope, "method": m})[0] is Match.FULL for r in routes)
+    ]
+    return ", ".join(allowed)
 
 
 def _browser_page(request: Request) -> bool:
@@ -86,12 +100,13 @@ def install(app: FastAPI) -> None:
         )
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, error: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, error: StarletteHTTPException) -> JSONResponse:
         code = {400: "invalid_input", 404: "not_found", 405: "method_not_allowed"}.get(
             error.status_code, "http_error"
         )
+        headers = dict(getattr(error, "headers", None) or {})
+        if error.status_code == 405:
+            headers["Allow"] = allowed_methods(request)
         return JSONResponse(
-            {"detail": str(error.detail), "code": code},
-            status_code=error.status_code,
-            headers=getattr(error, "headers", None),
+            {"detail": str(error.detail), "code": code}, status_code=error.status_code, headers=headers
         )

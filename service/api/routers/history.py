@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -11,7 +10,8 @@ from fastapi.responses import HTMLResponse, Response
 from service import assessment, changes, history, register, reports
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, VIEWER, Allow
-from service.api.deps import ChainDep, StoreDep
+from service.api.contract import CONFLICT
+from service.api.deps import PERIOD_PATTERN, ChainDep, IsoDate, StoreDep
 from service.api.models import ImportResult, UpdatesPublic
 from service.api.models_history import (
     AssessmentPublic,
@@ -51,7 +51,7 @@ def list_updates(store: StoreDep) -> UpdatesPublic:
     return UpdatesPublic.model_validate({"data": rows, "count": len(rows)})
 
 
-@router.post("/updates/{update_id}/undo", response_model=ImportResult)
+@router.post("/updates/{update_id}/undo", response_model=ImportResult, responses=CONFLICT)
 def undo_update(
     store: StoreDep,
     key: Annotated[ApiKey, Depends(Allow(ADMIN))],
@@ -67,8 +67,8 @@ def undo_update(
 def chain_changes(
     store: StoreDep,
     chain: ChainDep,
-    start: Annotated[dt.date, Query(alias="from", description="从该日结束时起（YYYY-MM-DD）")],
-    end: Annotated[dt.date, Query(alias="to", description="到该日结束时止（YYYY-MM-DD）")],
+    start: Annotated[IsoDate, Query(alias="from", description="从该日结束时起（YYYY-MM-DD）")],
+    end: Annotated[IsoDate, Query(alias="to", description="到该日结束时止（YYYY-MM-DD）")],
 ) -> Any:
     """Firms, links, projects and policies added, changed and removed between two dates, and the breaks
     and risks that opened and closed."""
@@ -82,7 +82,7 @@ def risk_register(store: StoreDep, chain: ChainDep) -> Any:
     return RegisterPublic.model_validate(register.register(store, chain["id"]))
 
 
-@router.post("/chains/{chain_id}/risk-register", response_model=RegisterPublic)
+@router.post("/chains/{chain_id}/risk-register", response_model=RegisterPublic, responses=CONFLICT)
 def record_risk(
     key: Annotated[ApiKey, Depends(Allow(EDITOR))],
     store: StoreDep,
@@ -114,7 +114,7 @@ def record_risk(
 def chain_report(
     store: StoreDep,
     chain: ChainDep,
-    period: Annotated[str, Path(pattern=r"^\d{4}(-W\d{2}|-\d{2}|-Q[1-4]|-H[12])?$")],
+    period: Annotated[str, Path(pattern=PERIOD_PATTERN)],
     format: Annotated[ReportFormat, Query()] = ReportFormat.json,
 ) -> Any:
     """The chain's report for a week (2026-W48), month (2026-11), quarter (2026-Q4), half year (2026-H2)

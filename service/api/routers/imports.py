@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from service import history
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, Allow
-from service.api.deps import ChainDep, StoreDep
+from service.api.contract import CONFLICT
+from service.api.deps import ChainDep, IsoDate, StoreDep
 from service.api.models import ImportResult
 from service.errors import TooLarge
 from service.ledger.read import RawLedger, read_upload
@@ -19,7 +20,7 @@ from service.storage.port import GraphStore
 router = APIRouter(tags=["imports"])
 audit = logging.getLogger("chainlens.audit")
 NoteForm = Annotated[str | None, Form(max_length=500, description="本次更新的说明")]
-AtForm = Annotated[dt.date | None, Form(description="更新日期（默认今天）")]
+AtForm = Annotated[IsoDate | None, Form(description="更新日期（默认今天）")]
 
 
 def _read(files: list[UploadFile], settings: Settings) -> RawLedger:
@@ -66,7 +67,7 @@ def _run(
     return ImportResult.model_validate({**report.as_dict(), "author": key.owner, "update": update.public()})
 
 
-@router.post("/imports", response_model=ImportResult)
+@router.post("/imports", response_model=ImportResult, responses=CONFLICT)
 def post_import(
     request: Request,
     store: StoreDep,
@@ -80,7 +81,7 @@ def post_import(
     return _run(store, _read(files, request.app.state.settings), key, None, "all chains", note, at)
 
 
-@router.post("/chains/{chain_id}/imports", response_model=ImportResult)
+@router.post("/chains/{chain_id}/imports", response_model=ImportResult, responses=CONFLICT)
 def post_chain_import(
     request: Request,
     key: Annotated[ApiKey, Depends(Allow(EDITOR))],

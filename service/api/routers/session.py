@@ -80,7 +80,7 @@ def login_page(next: NextPath = "/") -> HTMLResponse:
 )
 def sign_in(
     request: Request,
-    key: Annotated[str, Form(max_length=200, description="API密钥")],
+    key: Annotated[str, Form(min_length=1, max_length=200, description="API密钥")],
     next: Annotated[str, Form(max_length=MAX_NEXT)] = "/",
 ) -> HTMLResponse | RedirectResponse:
     """Check the key; on success set the session cookie and go to ``next``."""
