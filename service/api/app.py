@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from service import __version__
 from service.access import KeyStore, Sessions
-from service.api import contract, errors
+from service.api import contract, docs, errors
 from service.api.contract import ERROR_RESPONSES
 from service.api.routers import (
     analysis,
@@ -58,6 +58,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         version=__version__,
         description="产业链知识图谱：断点、堵点、风险与链主影响力",
         lifespan=lifespan,
+        docs_url=None,  # docs.install serves them with their scripts from this service
+        redoc_url=None,
     )
     app.state.settings = settings
     app.state.keys = KeyStore(settings.keys_file)
@@ -71,6 +73,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             allow_headers=["Authorization", "X-API-Key", "Content-Type"],
         )
     errors.install(app)
+    docs.install(app)
     for module in (
         pages,
         session,
