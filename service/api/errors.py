@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from service.api.access import MAX_NEXT
+from service.api.security import BASE_HEADERS, DATA_CSP
 from service.errors import (
     BackendUnavailable,
     ChainlensError,
@@ -86,7 +87,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, error: Exception) -> JSONResponse:
         log.exception("unexpected error", exc_info=error)
-        return JSONResponse({"detail": "服务器内部错误", "code": "internal_error"}, status_code=500)
+        # answered outside the middleware stack (Starlette's ServerErrorMiddleware): headers set here
+        headers = {**BASE_HEADERS, "Content-Security-Policy": DATA_CSP, "Cache-Control": "no-store"}
+        return JSONResponse(
+            {"detail": "服务器内部错误", "code": "internal_error"}, status_code=500, headers=headers
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, error: RequestValidationError) -> JSONResponse:
