@@ -7,6 +7,7 @@ import re
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
+from pydantic import BeforeValidator
 
 from service import catalog, history
 from service.errors import InvalidInput
@@ -29,17 +30,38 @@ def parse_day(value: str | None, name: str) -> dt.date | None:
         raise InvalidInput(f"{name} 不是有效的日期：{value}") from None
 
 
+def _iso_day(value: object) -> object:
+    """Only ``YYYY-MM-DD`` text (or a date): pydantic alone would also take ``0`` as a Unix time."""
+    if isinstance(value, str):
+        try:
+            return parse_day(value, "日期")
+        except InvalidInput as e:
+            raise ValueError(str(e)) from None
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_day)]  # a date parameter, as its schema says
+
+YEARS = range(2000, 2101)  # the years reports and assessments cover
+_WEEK53 = "|".join(str(y) for y in YEARS if dt.date(y, 12, 28).isocalendar().week == 53)
+# A report period that exists: a week (only long ISO years have a 53rd), month, quarter, half or year.
+PERIOD_PATTERN = (
+    rf"^(20[0-9]{{2}}|2100)(-W(0[1-9]|[1-4][0-9]|5[0-2])|-(0[1-9]|1[0-2])|-Q[1-4]|-H[12])?$"
+    rf"|^({_WEEK53})-W53$"
+)
+
+
 def get_store(
     request: Request,
     as_of: Annotated[
-        str | None,
+        IsoDate | None,
         Query(description="按某日结束时的图谱作答（YYYY-MM-DD）；不给则为当前图谱"),
     ] = None,
 ) -> GraphStore:
     """The graph, or as it stood at the end of ``as_of`` (read requests only; 422 for a date that is not
     YYYY-MM-DD or is before the first recorded update)."""
     store: GraphStore = request.app.state.store
-    day = parse_day(as_of, "as_of")
+    day = as_of
     if day is None:
         return store
     if request.method != "GET":

@@ -12,7 +12,8 @@ from pydantic import BaseModel, Field
 from service import assessment, changes, history, register, reports, write_guard
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, VIEWER, Allow
-from service.api.deps import ChainDep, StoreDep, parse_day
+from service.api.contract import CONFLICT
+from service.api.deps import PERIOD_PATTERN, ChainDep, IsoDate, StoreDep
 from service.api.models import ImportResult, UpdatePublic, UpdatesPublic
 from service.api.models_guard import WritePreview
 from service.api.models_history import (
@@ -51,7 +52,7 @@ class TableFormat(StrEnum):
 
 
 class RedateRequest(BaseModel):
-    at: str = Field(description="更新的正确日期（YYYY-MM-DD）", max_length=40)
+    at: IsoDate = Field(description="更新的正确日期（YYYY-MM-DD）")
 
 
 @router.get("/updates", response_model=UpdatesPublic, dependencies=[Viewer])
@@ -109,7 +110,7 @@ def _undo(
     return ImportResult.model_validate({**report.as_dict(), "author": key.owner, "update": update.public()})
 
 
-@router.post("/updates/{update_id}/undo", response_model=ImportResult | WritePreview)
+@router.post("/updates/{update_id}/undo", response_model=ImportResult | WritePreview, responses=CONFLICT)
 def undo_update(
     request: Request,
     store: StoreDep,
@@ -124,7 +125,11 @@ def undo_update(
     return _undo(request, store, key, update_id, None, dry_run, confirm)
 
 
-@router.post("/chains/{chain_id}/updates/{update_id}/undo", response_model=ImportResult | WritePreview)
+@router.post(
+    "/chains/{chain_id}/updates/{update_id}/undo",
+    response_model=ImportResult | WritePreview,
+    responses=CONFLICT,
+)
 def undo_chain_update(
     request: Request,
     key: Annotated[ApiKey, Depends(Allow(EDITOR))],
@@ -151,8 +156,7 @@ def redate_update(
     it): the rows it changed stay; the new date keeps the log in order and is not after today plus the
     allowance; the note keeps the old date. Needs an admin key."""
     settings: Settings = request.app.state.settings
-    day = parse_day(body.at, "at")
-    assert day is not None
+    day = body.at
     before = history.get_update(store, update_id)
     update = history.redate(store, update_id, day, author=key.owner, allowance=settings.future_days)
     audit.warning(
@@ -171,14 +175,12 @@ def redate_update(
 def chain_changes(
     store: StoreDep,
     chain: ChainDep,
-    start: Annotated[str, Query(alias="from", description="从该日结束时起（YYYY-MM-DD）")],
-    end: Annotated[str, Query(alias="to", description="到该日结束时止（YYYY-MM-DD）")],
+    start: Annotated[IsoDate, Query(alias="from", description="从该日结束时起（YYYY-MM-DD）")],
+    end: Annotated[IsoDate, Query(alias="to", description="到该日结束时止（YYYY-MM-DD）")],
 ) -> Any:
     """Firms, links, projects and policies added, changed and removed between two dates, and the breaks
     and risks that opened and closed."""
-    first, last = parse_day(start, "from"), parse_day(end, "to")
-    assert first is not None and last is not None
-    return ChangesPublic.model_validate(changes.chain_changes(store, chain["id"], first, last))
+    return ChangesPublic.model_validate(changes.chain_changes(store, chain["id"], start, end))
 
 
 @router.get("/chains/{chain_id}/risk-register", response_model=RegisterPublic, dependencies=[Viewer])
@@ -188,7 +190,7 @@ def risk_register(store: StoreDep, chain: ChainDep) -> Any:
     return RegisterPublic.model_validate(register.register(store, chain["id"]))
 
 
-@router.post("/chains/{chain_id}/risk-register", response_model=RegisterPublic)
+@router.post("/chains/{chain_id}/risk-register", response_model=RegisterPublic, responses=CONFLICT)
 def record_risk(
     key: Annotated[ApiKey, Depends(Allow(EDITOR))],
     store: StoreDep,
@@ -220,7 +222,7 @@ def record_risk(
 def chain_report(
     store: StoreDep,
     chain: ChainDep,
-    period: Annotated[str, Path(pattern=r"^\d{4}(-W\d{2}|-\d{2}|-Q[1-4]|-H[12])?$")],
+    period: Annotated[str, Path(pattern=PERIOD_PATTERN)],
     format: Annotated[ReportFormat, Query()] = ReportFormat.json,
 ) -> Any:
     """The chain's report for a week (2026-W48), month (2026-11), quarter (2026-Q4), half year (2026-H2)

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
 from service import history, write_guard
 from service.access import ApiKey
 from service.api.access import ADMIN, EDITOR, Allow
-from service.api.deps import ChainDep, StoreDep, parse_day
+from service.api.contract import CONFLICT
+from service.api.deps import ChainDep, IsoDate, StoreDep
 from service.api.models import ImportResult
 from service.api.models_guard import WritePreview
 from service.errors import TooLarge
@@ -21,7 +22,9 @@ from service.storage.port import GraphStore
 router = APIRouter(tags=["imports"])
 audit = logging.getLogger("chainlens.audit")
 NoteForm = Annotated[str | None, Form(max_length=500, description="本次更新的说明")]
-AtForm = Annotated[str | None, Form(description="更新日期 YYYY-MM-DD（默认今天；不能晚于今天加允许的天数）")]
+AtForm = Annotated[
+    IsoDate | None, Form(description="更新日期 YYYY-MM-DD（默认今天；不能晚于今天加允许的天数）")
+]
 DryRunForm = Annotated[bool, Form(description="只预览将新增、修改、删除哪些行，不写入")]
 ConfirmForm = Annotated[int | None, Form(ge=0, description="删除行数超过阈值时，填预览给出的删除行数以确认")]
 
@@ -72,14 +75,14 @@ def _guarded(
     chains: set[str] | None,
     where: str,
     note: str | None,
-    at: str | None,
+    at: dt.date | None,
     dry_run: bool,
     confirm: int | None,
 ) -> ImportResult | WritePreview:
     """The import after its checks: a date not after today plus the allowance, and, when it deletes
     more rows than the threshold, the confirmation (a dry run only previews)."""
     settings: Settings = request.app.state.settings
-    day = parse_day(at, "at")
+    day = at
     write_guard.check_day(day, settings.future_days)
     ledger = _read(files, settings)
     preview = write_guard.guard_import(
@@ -97,7 +100,7 @@ def _guarded(
     return _run(store, ledger, key, chains, where, note, day)
 
 
-@router.post("/imports", response_model=ImportResult | WritePreview)
+@router.post("/imports", response_model=ImportResult | WritePreview, responses=CONFLICT)
 def post_import(
     request: Request,
     store: StoreDep,
@@ -114,7 +117,7 @@ def post_import(
     return _guarded(request, store, files, key, None, "all chains", note, at, dry_run, confirm)
 
 
-@router.post("/chains/{chain_id}/imports", response_model=ImportResult | WritePreview)
+@router.post("/chains/{chain_id}/imports", response_model=ImportResult | WritePreview, responses=CONFLICT)
 def post_chain_import(
     request: Request,
     key: Annotated[ApiKey, Depends(Allow(EDITOR))],

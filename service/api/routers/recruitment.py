@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import re
+from dataclasses import fields
 from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from pydantic import WithJsonSchema
 
 from service import recruitment
 from service.analysis.recruitment import Weights
@@ -21,13 +24,16 @@ router = APIRouter(
 )
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-WEIGHT_PATTERN = r"^[a-z_]{1,40}:[0-9]{1,6}(\.[0-9]{1,6})?$"
+NUMBER = r"[0-9]{1,6}(\.[0-9]{1,6})?"
+WEIGHT_PATTERN = rf"^({'|'.join(f.name for f in fields(Weights))}):{NUMBER}$"
+# The schema states the pattern; get_weights enforces it, naming the part or the number it refuses.
+Weight = Annotated[str, WithJsonSchema({"type": "string", "pattern": WEIGHT_PATTERN})]
 
 
 def get_weights(
     request: Request,
     weight: Annotated[
-        list[str] | None,
+        list[Weight] | None,
         Query(
             description="评分权重，形如 distance:20，可重复；未给出的评分项用服务配置或默认值",
             max_length=20,
@@ -39,6 +45,9 @@ def get_weights(
         name, sep, value = item.partition(":")
         if not sep:
             raise InvalidInput(f"权重参数应形如 名称:数值，收到 {item!r}")
+        recruitment.parse_weights({name: 0})  # an unknown part is refused by name
+        if not re.fullmatch(NUMBER, value):
+            raise InvalidInput(f"评分项 {name} 的权重应为不带符号的数，如 20 或 12.5，收到 {value!r}")
         values[name] = value
     return recruitment.parse_weights(values)
 

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 
 from service.access import SESSION_HOURS, KeyStore, Sessions
 from service.api.access import MAX_NEXT, PUBLIC, SESSION_COOKIE, Allow
+from service.api.security import SignInLimiter
 from service.errors import Forbidden
 from service.render.login import login_html
 
@@ -20,7 +21,12 @@ audit = logging.getLogger("chainlens.audit")
 
 NextPath = Annotated[str, Query(max_length=MAX_NEXT, description="登录后回到的页面（本服务内的路径）")]
 HTML_401: dict[int | str, dict[str, Any]] = {
-    401: {"description": "密钥无效或已吊销（重新显示登录页）", "content": {"text/html": {}}}
+    401: {"description": "密钥无效或已吊销（重新显示登录页）", "content": {"text/html": {}}},
+    429: {
+        "description": "该客户端失败的登录过多：Retry-After 秒后再试（重新显示登录页）",
+        "headers": {"Retry-After": {"schema": {"type": "integer"}, "description": "可再试前的秒数"}},
+        "content": {"text/html": {}},
+    },
 }
 
 
@@ -80,19 +86,28 @@ def login_page(next: NextPath = "/") -> HTMLResponse:
 )
 def sign_in(
     request: Request,
-    key: Annotated[str, Form(max_length=200, description="API密钥")],
+    key: Annotated[str, Form(min_length=1, max_length=200, description="API密钥")],
     next: Annotated[str, Form(max_length=MAX_NEXT)] = "/",
 ) -> HTMLResponse | RedirectResponse:
-    """Check the key; on success set the session cookie and go to ``next``."""
+    """Check the key; on success set the session cookie and go to ``next``. After five failures within a
+    minute a client is refused (429, with Retry-After) until the first of them is a minute old."""
     target = safe_next(next)
     keys: KeyStore = request.app.state.keys
     if not keys.any_active():  # the service runs open: nothing to sign in to
         return RedirectResponse(target, status_code=303)
-    found = keys.verify(key.strip())
     client = request.client.host if request.client else "-"
+    limiter: SignInLimiter = request.app.state.sign_ins
+    if wait := limiter.retry_after(client):  # checked before the key, so guessing on gets nowhere
+        audit.warning("sign-in from %s held back: too many failures, %d s to wait", client, wait)
+        message = f"失败的登录过多，请{wait}秒后再试"
+        page = login_html(target, SESSION_HOURS, message)
+        return HTMLResponse(page, status_code=429, headers={"Retry-After": str(wait)})
+    found = keys.verify(key.strip())
     if found is None:
+        limiter.failed(client)
         audit.warning("sign-in refused from %s", client)
         return HTMLResponse(login_html(target, SESSION_HOURS, "密钥无效或已吊销"), status_code=401)
+    limiter.succeeded(client)
     sessions: Sessions = request.app.state.sessions
     response = RedirectResponse(target, status_code=303)
     response.set_cookie(
