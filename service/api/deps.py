@@ -10,7 +10,7 @@ from fastapi import Depends, Path, Query, Request
 from pydantic import BeforeValidator
 
 from service import catalog, history
-from service.errors import InvalidInput
+from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
@@ -59,7 +59,7 @@ def get_store(
     ] = None,
 ) -> GraphStore:
     """The graph, or as it stood at the end of ``as_of`` (read requests only; 422 for a date that is not
-    YYYY-MM-DD or is before the first recorded update)."""
+    YYYY-MM-DD; 404 for a date before the first recorded update)."""
     store: GraphStore = request.app.state.store
     day = as_of
     if day is None:
@@ -68,7 +68,8 @@ def get_store(
         raise InvalidInput("as_of 只能用于查询，不能用于写入")
     log = history.updates(store)
     if log and day.isoformat() < log[0].at:
-        raise InvalidInput(f"as_of {day} 早于第一次记录的更新（{log[0].at}）：那时图谱还没有记录，无从作答")
+        # 404: nothing was recorded yet on that day; said so, not as "the chain does not exist"
+        raise NotFound(f"as_of {day} 早于第一次记录的更新（{log[0].at}）：那时图谱还没有记录，无从作答")
     return history.as_of(store, day)
 
 

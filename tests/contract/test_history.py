@@ -76,7 +76,7 @@ def test_a_firm_added_in_an_update_is_absent_before_it_and_present_after(client:
     assert "auto.s08" in {b["segment_id"] for b in before["data"] if b["kind"] == "break"}
     assert "auto.s08" not in {b["segment_id"] for b in after["data"] if b["kind"] == "break"}
     lists = client.get("/chains/auto/lists/risks", params={"as_of": "2026-11-01"})
-    assert lists.status_code == 422  # before the first update: said so, not "the chain does not exist"
+    assert lists.status_code == 404  # before the first update: said so, not "the chain does not exist"
     assert "早于第一次记录的更新（2026-11-02）" in lists.json()["detail"]
     assert (
         client.post(

@@ -320,7 +320,7 @@ def test_as_of_takes_dates_written_yyyy_mm_dd_only(office: tuple[TestClient, Any
 def test_as_of_before_the_first_update_says_so(office: tuple[TestClient, Any]) -> None:
     client, keys = office
     early = client.get("/chains/beef", headers=keys["auto"], params={"as_of": "2026-11-01"})
-    assert early.status_code == 422 and "早于第一次记录的更新（2026-11-02）" in early.json()["detail"]
+    assert early.status_code == 404 and "早于第一次记录的更新（2026-11-02）" in early.json()["detail"]
     first = client.get("/chains/beef", headers=keys["auto"], params={"as_of": "2026-11-02"})
     assert first.status_code == 200 and first.json()["id"] == "beef"
 
