@@ -10,16 +10,16 @@ A supplier whose lost share reaches the threshold is *demand-hit*; an unknown sh
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from service.analysis.supply import Cut, Link, SupplyNetwork
+from service.analysis.supply import Cut, Link, SupplyNetwork, cascade
 
 # A supplier that loses at least this share of its recorded sales is demand-hit.
 DEMAND_THRESHOLD = 0.5
 
 
-def lost_share(sales: Sequence[Link], down: Collection[str]) -> float | None:
+def lost_share(sales: Sequence[Link], down: Container[str]) -> float | None:
     """The share of a supplier's recorded sales (``sales``: its links) that go to firms in ``down``.
 
     Values where every link has one; 1 when every link is lost (the values do not matter then); 0 when
@@ -86,11 +86,6 @@ class Disruption:
         return [d.firm for d in sorted(hit, key=lambda d: (d.round or 0, d.firm))]
 
 
-def _sum(values: Iterable[float | None]) -> float | None:
-    known = [float(v) for v in values if v is not None]
-    return sum(known) if known else None
-
-
 def disrupt(
     network: SupplyNetwork,
     stopped: Iterable[str],
@@ -141,14 +136,68 @@ def disrupt(
     (['x'], 0.4, False)
     """
     stop = sorted(set(stopped))
+    if follow_demand:
+        cut, down, hit_round = _followed(network, stop, threshold)
+    else:  # the supply side is the plain cascade; the demand side is read off it
+        cut = cascade(network, stop)
+        down = set(stop) | set(cut)
+        went_down = {firm: 0 for firm in stop} | {c.firm: c.round for c in cut.values()}
+    excluded = set(stop) | set(cut)
+    sellers = {
+        link.supplier
+        for firm in down
+        for links in network.inputs.get(firm, {}).values()
+        for link in links
+        if link.supplier not in excluded
+    }
+    losses: dict[str, DemandLoss] = {}
+    for seller in sorted(sellers):
+        sales = network.customers.get(seller, [])
+        loss = _loss(sales, seller, down)
+        if follow_demand:
+            hit, round_no = seller in hit_round, hit_round.get(seller)
+        else:
+            hit = loss.lost_share is not None and loss.lost_share >= threshold
+            round_no = _first_round(sales, went_down, threshold) if hit else None
+        losses[seller] = replace(loss, hit=hit, round=round_no)
+    return Disruption(tuple(stop), cut, losses, threshold, follow_demand)
+
+
+class _Upto:
+    """The firms down by the end of a round, read off the round each went down in."""
+
+    def __init__(self, went_down: Mapping[str, int], round_no: int) -> None:
+        self.went_down, self.round_no = went_down, round_no
+
+    def __contains__(self, firm: object) -> bool:
+        return self.went_down.get(str(firm), self.round_no + 1) <= self.round_no
+
+
+def _first_round(sales: Sequence[Link], went_down: Mapping[str, int], threshold: float) -> int | None:
+    """The round in which a supplier's lost share first reached ``threshold``: one after the round by
+    whose end enough of its buyers were down (its share changes only when one of them goes down)."""
+    for done in sorted({went_down[link.buyer] for link in sales if link.buyer in went_down}):
+        share = lost_share(sales, _Upto(went_down, done))
+        if share is not None and share >= threshold:
+            return done + 1
+    return None
+
+
+def _followed(
+    network: SupplyNetwork, stop: list[str], threshold: float
+) -> tuple[dict[str, Cut], set[str], dict[str, int]]:
+    """The rounds with demand-hit firms stopping too: (firms cut off, firms down at the end, demand-hit
+    firm -> the round it was hit in)."""
     down = set(stop)
     cut: dict[str, Cut] = {}
     hit_round: dict[str, int] = {}
+    running = _Running(network)
     frontier = list(stop)
     round_no = 0
     while frontier:
         round_no += 1
         before = frozenset(down)  # a round sees only what was down when it began: rounds are tiers
+        sellers = running.lose(frontier)  # the running losses now stand against ``before``
         newly: list[str] = []
         buyers = {
             (link.buyer, link.product)
@@ -173,53 +222,93 @@ def disrupt(
                 )
                 down.add(buyer)
                 newly.append(buyer)
-        sellers = {
-            link.supplier
-            for firm in frontier
-            for links in network.inputs.get(firm, {}).values()
-            for link in links
-            if link.supplier not in before
-        }
-        for seller in sorted(sellers):
-            if seller in cut or seller in hit_round:
+        for seller in sorted(sellers - before):
+            if seller in cut or seller in hit_round or not running.may_reach(seller, threshold):
                 continue
-            share = lost_share(network.customers.get(seller, ()), before)
+            share = lost_share(network.customers.get(seller, ()), before)  # exact, as reported
             if share is not None and share >= threshold:
                 hit_round[seller] = round_no
-                if follow_demand:
-                    down.add(seller)
-                    newly.append(seller)
+                down.add(seller)
+                newly.append(seller)
         frontier = newly
-    return Disruption(
-        tuple(stop), cut, _losses(network, down, set(stop) | set(cut), hit_round), threshold, follow_demand
+    return cut, down, hit_round
+
+
+# the running share may differ from the exact one in the last bits of a float sum: look closer near it
+_SLACK = 1e-9
+
+
+class _Running:
+    """Each supplier's lost links and lost value so far, kept as firms go down, so that a supplier is
+    looked at closely only when its loss may have reached the threshold."""
+
+    def __init__(self, network: SupplyNetwork) -> None:
+        self.network = network
+        self.lost_links: dict[str, int] = {}
+        self.lost_value: dict[str, float] = {}
+        self.totals: dict[str, tuple[int, int, float]] = {}  # links, links without value, value
+
+    def lose(self, firms: Iterable[str]) -> set[str]:
+        """Count the sales to ``firms`` (gone down) as lost; the suppliers touched."""
+        touched: set[str] = set()
+        for firm in firms:
+            for links in self.network.inputs.get(firm, {}).values():
+                for link in links:
+                    seller = link.supplier
+                    touched.add(seller)
+                    self.lost_links[seller] = self.lost_links.get(seller, 0) + 1
+                    if link.value is not None:
+                        self.lost_value[seller] = self.lost_value.get(seller, 0.0) + float(link.value)
+        return touched
+
+    def may_reach(self, seller: str, threshold: float) -> bool:
+        if seller not in self.totals:
+            sales = self.network.customers.get(seller, [])
+            unvalued = sum(1 for link in sales if link.value is None)
+            total = sum(float(link.value) for link in sales if link.value is not None)
+            self.totals[seller] = (len(sales), unvalued, total)
+        links, unvalued, total = self.totals[seller]
+        lost = self.lost_links.get(seller, 0)
+        if lost == links:
+            return True
+        if unvalued or total <= 0:
+            return False
+        return self.lost_value.get(seller, 0.0) / total >= threshold - _SLACK
+
+
+def _loss(sales: Sequence[Link], seller: str, down: set[str]) -> DemandLoss:
+    """What ``seller`` loses to the ``down`` firms, in one pass over its links (not yet judged)."""
+    buyers: set[str] = set()
+    lost = unvalued = 0
+    lost_value = total = 0.0
+    lost_known = total_known = False
+    for link in sales:
+        value = link.value
+        if value is None:
+            unvalued += 1
+        else:
+            total += float(value)
+            total_known = True
+        if link.buyer in down:
+            lost += 1
+            buyers.add(link.buyer)
+            if value is not None:
+                lost_value += float(value)
+                lost_known = True
+    share: float | None  # as lost_share(sales, down), summed in the same order
+    if lost == 0 or lost == len(sales):
+        share = 0.0 if lost == 0 else 1.0
+    else:
+        share = None if unvalued or total <= 0 else lost_value / total
+    return DemandLoss(
+        seller,
+        tuple(sorted(buyers)),
+        lost,
+        len(sales),
+        unvalued,
+        lost_value if lost_known else None,
+        total if total_known else None,
+        share,
+        False,
+        None,
     )
-
-
-def _losses(
-    network: SupplyNetwork, down: set[str], excluded: set[str], hit_round: dict[str, int]
-) -> dict[str, DemandLoss]:
-    """Every supplier of a ``down`` firm, ``excluded`` (stopped or cut off) apart, with its loss."""
-    sellers = {
-        link.supplier
-        for firm in down
-        for links in network.inputs.get(firm, {}).values()
-        for link in links
-        if link.supplier not in excluded
-    }
-    out: dict[str, DemandLoss] = {}
-    for seller in sorted(sellers):
-        sales = network.customers.get(seller, [])
-        lost = [link for link in sales if link.buyer in down]
-        out[seller] = DemandLoss(
-            seller,
-            tuple(sorted({link.buyer for link in lost})),
-            len(lost),
-            len(sales),
-            sum(1 for link in sales if link.value is None),
-            _sum(link.value for link in lost),
-            _sum(link.value for link in sales),
-            lost_share(sales, down),
-            seller in hit_round,
-            hit_round.get(seller),
-        )
-    return out
