@@ -121,6 +121,45 @@ def _gap_segments(
     return out
 
 
+def growth_baseline(
+    store: GraphStore, log: list[history.Update], chain_id: str, start: dt.date, until: dt.date, eve: State
+) -> tuple[dt.date | None, State]:
+    """The state growth is measured from: the eve of the year when the chain's firms were recorded by
+    then (``eve``, the state at its end); else the end of the first day of the year on which an update
+    recorded firms of the chain (the data's first import is where the year's record begins, not growth);
+    (None, eve) when no firm of the chain is recorded up to ``until``."""
+    if _in_chain(eve, "enterprises", chain_id):
+        return start - dt.timedelta(days=1), eve
+    state = dict(eve)
+    days = [u for u in log if start.isoformat() <= u.at <= until.isoformat()]
+    for i, u in enumerate(days):
+        history.apply(state, history.changes_of(store, u.id))
+        last_of_day = i + 1 == len(days) or days[i + 1].at != u.at
+        if last_of_day and _in_chain(state, "enterprises", chain_id):
+            return dt.date.fromisoformat(u.at), state
+    return None, eve
+
+
+def growth_compared(base: dt.date | None, start: dt.date, until: dt.date, was: int, now: int) -> str:
+    """The evidence line saying which two states growth compares.
+
+    >>> import datetime as dt
+    >>> y = dt.date(2026, 1, 1), dt.date(2026, 11, 28)
+    >>> growth_compared(dt.date(2025, 12, 31), *y, 1, 2)
+    '对比上年末（2025-12-31）1家与2026-11-28的2家'
+    >>> growth_compared(dt.date(2026, 11, 2), *y, 1, 1)
+    '本链数据于2026-11-02首次录入，此前没有记录：对比首次录入时的1家与2026-11-28的1家（首次录入不计为增长）'
+    """
+    if base is None:
+        return f"截至{until}没有本链企业的记录"
+    if base < start:
+        return f"对比上年末（{base}）{was}家与{until}的{now}家"
+    return (
+        f"本链数据于{base}首次录入，此前没有记录：对比首次录入时的{was}家与{until}的{now}家"
+        "（首次录入不计为增长）"
+    )
+
+
 def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
     chain = catalog.get_chain(store, chain_id)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -203,8 +242,10 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
         [f"{p['name']}（{p.get('issued_on')}）" for p in policies] or ["本年度没有支持本链的政策"],
         "data",
     )
-    # 5. anchor firms grown; 6. specialised SMEs cultivated: the year's end against its start
-    firms_begin = _district(_in_chain(begin, "enterprises", chain_id))
+    # 5. anchor firms grown; 6. specialised SMEs cultivated: the year's end against the chain's first
+    # recorded state of the year (its first import is not growth)
+    base_day, base = growth_baseline(store, log, chain_id, start, until, begin)
+    firms_begin = _district(_in_chain(base, "enterprises", chain_id))
     firms_end = _district(_in_chain(close, "enterprises", chain_id))
     for code, column in (("anchors", "is_anchor"), ("specialised", "is_specialised")):
         was = {f["id"] for f in firms_begin if f.get(column) == "是"}
@@ -212,7 +253,10 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
         item(
             code,
             1.0 if now - was else 0.0,
-            [f"年初{len(was)}家，年末{len(now)}家", *[f"新增：{i}" for i in sorted(now - was)]],
+            [
+                growth_compared(base_day, start, until, len(was), len(now)),
+                *[f"新增：{i}" for i in sorted(now - was)],
+            ],
             "data",
         )
     # 7. gap-filling projects started or completed in the year: a project fills a gap when its segment

@@ -7,6 +7,7 @@ from typing import Any
 
 from service import catalog, weaklinks
 from service.analysis.place import DISTRICT_CODE
+from service.analysis.risks import ACTIVE
 from service.lists import SCALE
 from service.render.maps import chain_map_html, graph_map_html
 from service.storage.port import GraphStore
@@ -80,8 +81,10 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
                 "name": s.name,
                 "state": state,
                 "reason": found["reason"] if found else None,
-                "district": sum(1 for f in s.firms if f.in_district),
-                "outside": sum(1 for f in s.firms if not f.in_district),
+                # capacity counts firms in operation only: a planned or stopped district firm is not
+                # counted (it stays among the segment's firms, with its card)
+                "district": sum(1 for f in s.firms if f.in_district and f.status == ACTIVE),
+                "outside": sum(1 for f in s.firms if not f.in_district and f.status == ACTIVE),
                 "firms": [f.id for f in s.firms],
             }
         )
@@ -245,7 +248,9 @@ def region_map(store: GraphStore, chain_id: str) -> str:
                 }
             )
     segments = chain["segments"]
+    firms_of = {s.id: s.firms for s in weaklinks.chain_view(store, chain_id).segments}
     for i, s in enumerate(segments):
+        firms = firms_of.get(s["id"], ())
         nodes.append(
             {
                 "id": "s:" + s["name"],
@@ -253,8 +258,9 @@ def region_map(store: GraphStore, chain_id: str) -> str:
                 "x": 350,
                 "y": i * 70,
                 "color": "#1e88e5",
-                "details": [
-                    ["区内企业", s["district_enterprise_count"]],
+                "details": [  # capacity: district firms in operation; the others are counted apart
+                    ["区内在营企业", sum(1 for f in firms if f.in_district and f.status == ACTIVE)],
+                    ["区内未在营企业", sum(1 for f in firms if f.in_district and f.status != ACTIVE)],
                     ["企业总数", s["enterprise_count"]],
                 ],
             }

@@ -13,6 +13,7 @@ from service import catalog
 from service.analysis import anchors as anchor_analysis
 from service.analysis import breaks as break_analysis
 from service.analysis import risks as risk_analysis
+from service.analysis.demand import DEMAND_THRESHOLD
 from service.analysis.risks import FirmFacts
 from service.analysis.supply import SupplyNetwork, single_stops
 from service.cache import cache_for, collector_paused
@@ -36,6 +37,7 @@ def _one_version(fn: Callable[Concatenate[GraphStore, P], R]) -> Callable[Concat
 
 
 DEFAULT_HHI_THRESHOLD = 0.5
+DEFAULT_DEMAND_THRESHOLD = DEMAND_THRESHOLD
 MAX_SCENARIO_FIRMS = 100
 
 
@@ -169,8 +171,15 @@ def risks(
 
 
 @_one_version
-def disruption(store: GraphStore, enterprise_ids: list[str]) -> dict[str, Any]:
-    """What-if: the firms cut off, in cascade, when the given firms stop."""
+def disruption(
+    store: GraphStore,
+    enterprise_ids: list[str],
+    demand_threshold: float = DEFAULT_DEMAND_THRESHOLD,
+    follow_demand: bool = False,
+) -> dict[str, Any]:
+    """What-if: the firms cut off, in cascade, when the given firms stop (supply side), and the
+    suppliers that lose sales, demand-hit from ``demand_threshold`` of their recorded sales and, with
+    ``follow_demand``, stopping in turn (demand side)."""
     ids = sorted(set(enterprise_ids))
     if not ids:
         raise InvalidInput("至少需要一家停产企业")
@@ -182,7 +191,9 @@ def disruption(store: GraphStore, enterprise_ids: list[str]) -> dict[str, Any]:
         raise NotFound(f"企业不存在：{'、'.join(unknown)}")
 
     def build() -> dict[str, Any]:
-        result = risk_analysis.impact(p.network, ids, p.facts, p.product_names)
+        result = risk_analysis.impact(
+            p.network, ids, p.facts, p.product_names, demand_threshold, follow_demand
+        )
         supplied = {
             firm: sorted({link.product for link in p.network.customers.get(firm, ())}) for firm in ids
         }
@@ -192,23 +203,27 @@ def disruption(store: GraphStore, enterprise_ids: list[str]) -> dict[str, Any]:
         }
         return result
 
-    return cache_for(store).get(store, ("disruption", tuple(ids)), build)
+    key = ("disruption", tuple(ids), demand_threshold, follow_demand)
+    return cache_for(store).get(store, key, build)
 
 
 @_one_version
-def anchors(store: GraphStore, chain_id: str) -> dict[str, Any]:
-    """Influence of the chain's anchor firms, and the district firms that could grow into anchors."""
+def anchors(
+    store: GraphStore, chain_id: str, demand_threshold: float = DEFAULT_DEMAND_THRESHOLD
+) -> dict[str, Any]:
+    """Influence of the chain's anchor firms, and the district firms that could grow into anchors; what
+    each one's stop would do is measured on both sides, demand-hit from ``demand_threshold``."""
     view = chain_view(store, chain_id)
 
     def build() -> dict[str, Any]:
         p = projection(store)
         chain_anchors = [f for f in view.firms if f in p.anchors]
-        return {
-            "chain_id": chain_id,
-            **anchor_analysis.anchor_report(p.network, view.firms, chain_anchors, p.facts),
-        }
+        report = anchor_analysis.anchor_report(
+            p.network, view.firms, chain_anchors, p.facts, demand_threshold=demand_threshold
+        )
+        return {"chain_id": chain_id, **report}
 
-    return cache_for(store).get(store, ("anchors", chain_id), build)
+    return cache_for(store).get(store, ("anchors", chain_id, demand_threshold), build)
 
 
 @_one_version

@@ -8,8 +8,9 @@ from typing import Any
 
 import networkx as nx
 
-from service.analysis.risks import FirmFacts
-from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, cascade, shares
+from service.analysis.demand import DEMAND_THRESHOLD, disrupt, lost_share
+from service.analysis.risks import FirmFacts, is_active
+from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
 
 TIERS = 3
 SMALL_SCALES = ("small", "micro")
@@ -58,27 +59,24 @@ def value_graph(network: SupplyNetwork, firms: set[str]) -> nx.DiGraph:
     return graph
 
 
-def _sales(network: SupplyNetwork, supplier: str) -> float:
-    return sum(float(link.value or 0.0) for link in network.customers.get(supplier, ()))
-
-
 def influence(
     network: SupplyNetwork,
     firm: str,
     facts: Mapping[str, FirmFacts],
     centrality: Mapping[str, float],
+    demand_threshold: float = DEMAND_THRESHOLD,
 ) -> dict[str, Any]:
-    """How far a firm's pull reaches: district suppliers by tier, how much they depend on it, how rooted
-    it is (local sourcing), what its stop would cut off, and its centrality."""
+    """How far a firm's pull reaches: district suppliers by tier, how much they depend on it (share of
+    their recorded sales; unknown where a link lacks its value, see
+    :func:`service.analysis.demand.lost_share`), how rooted it is (local sourcing), what its stop would
+    do on the supply side (firms cut off) and on the demand side (suppliers losing at least
+    ``demand_threshold`` of their recorded sales, not followed further), and its centrality."""
     tiers = district_supplier_tiers(network, firm, facts)
     dependence: list[dict[str, Any]] = []
     for supplier in tiers[0]:
-        to_firm = sum(
-            float(link.value or 0.0) for link in network.customers.get(supplier, ()) if link.buyer == firm
-        )
-        total = _sales(network, supplier)
+        share = lost_share(network.customers.get(supplier, []), {firm})
         dependence.append(
-            {"supplier_id": supplier, "share_of_sales": round(to_firm / total, 4) if total > 0 else None}
+            {"supplier_id": supplier, "share_of_sales": round(share, 4) if share is not None else None}
         )
     known: list[float] = [d["share_of_sales"] for d in dependence if d["share_of_sales"] is not None]
     local = 0.0
@@ -90,7 +88,8 @@ def influence(
             f = facts.get(link.supplier)
             if f and f.in_district:
                 local += v
-    cut = cascade(network, [firm])
+    stop = disrupt(network, [firm], demand_threshold)
+    cut, hit = stop.cut, stop.demand_hit
     f = facts.get(firm)
     return {
         "enterprise_id": firm,
@@ -102,6 +101,9 @@ def influence(
         "local_sourcing_ratio": round(local / total_in, 4) if total_in > 0 else None,
         "disruption_cut_off": len(cut),
         "disruption_cut_off_in_district": sum(1 for k in cut if facts.get(k) and facts[k].in_district),
+        "disruption_demand_hit": len(hit),
+        "disruption_demand_hit_in_district": sum(1 for k in hit if facts.get(k) and facts[k].in_district),
+        "disruption_demand_hit_ids": hit,
         "centrality": round(centrality.get(firm, 0.0), 6),
     }
 
@@ -112,21 +114,25 @@ def anchor_report(
     anchors: Iterable[str],
     facts: Mapping[str, FirmFacts],
     candidate_limit: int = 20,
+    demand_threshold: float = DEMAND_THRESHOLD,
 ) -> dict[str, Any]:
-    """Influence of each anchor firm, and the non-anchor district firms that measure up best."""
+    """Influence of each anchor firm, and the non-anchor district firms in operation that measure up
+    best (a planned, stopped or closed firm is no candidate)."""
     graph = value_graph(network, chain_firms)
     centrality = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {}
     anchor_set = set(anchors)
-    rows = [influence(network, a, facts, centrality) for a in sorted(anchor_set)]
+    rows = [influence(network, a, facts, centrality, demand_threshold) for a in sorted(anchor_set)]
     rows.sort(key=lambda r: (-r["district_suppliers_by_tier"][0], r["enterprise_id"]))
-    others = [f for f in chain_firms if f not in anchor_set and facts.get(f) and facts[f].in_district]
+    others = [
+        f for f in chain_firms if f not in anchor_set and is_active(facts.get(f)) and facts[f].in_district
+    ]
     first_tier = {f: len(district_supplier_tiers(network, f, facts, 1)[0]) for f in others}
     shortlist = sorted(others, key=lambda f: (-first_tier[f], -centrality.get(f, 0.0), f))[:candidate_limit]
-    candidates = [influence(network, f, facts, centrality) for f in shortlist]
+    candidates = [influence(network, f, facts, centrality, demand_threshold) for f in shortlist]
     candidates.sort(
         key=lambda r: (-sum(r["district_suppliers_by_tier"]), -r["centrality"], r["enterprise_id"])
     )
-    return {"anchors": rows, "candidates": candidates}
+    return {"demand_threshold": demand_threshold, "anchors": rows, "candidates": candidates}
 
 
 def sme_candidates(
@@ -157,6 +163,8 @@ def sme_candidates(
     for firm, techs in roadmap_holders.items():
         for t in techs:
             reasons[firm].append(f"掌握产业链技术路线上的「{t['technology_name']}」")
+    # the district cultivates its own: candidates are district firms in operation only
+    reasons = {k: v for k, v in reasons.items() if is_active(facts.get(k)) and facts[k].in_district}
     flagged = sorted(f for f in chain_firms if specialised.get(f))
     candidates: list[dict[str, Any]] = []
     for firm, why in reasons.items():
@@ -175,7 +183,13 @@ def sme_candidates(
     candidates.sort(key=lambda c: (not c["in_district"], -len(c["reasons"]), c["enterprise_id"]))
     return {
         "specialised": [
-            {"enterprise_id": f, "enterprise_name": facts[f].name if f in facts else f} for f in flagged
+            {
+                "enterprise_id": f,
+                "enterprise_name": facts[f].name if f in facts else f,
+                "in_district": bool(f in facts and facts[f].in_district),
+                "status": facts[f].status if f in facts else None,
+            }
+            for f in flagged
         ],
         "candidates": candidates,
     }

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
+from service.analysis.wording import SEGMENTS, firm_count, not_active, some
 
 BREAK = "break"
 CHOKE_SINGLE_FIRM = "choke_single_firm"
@@ -60,7 +61,12 @@ def find_breaks(
 
     A break is a segment with no active firm inside the district. A choke point is a segment whose
     district capacity rests on one active firm, or whose active district firms (two or more) all depend on
-    the same outside supplier for one input (it is their only or main supplier of it).
+    the same outside supplier for one input (it is their only or main supplier of it). Only firms in
+    operation (``active``) are capacity: a planned, stopped or closed district firm is named in the
+    reason with its status, and a firm of unknown status is not capacity either.
+
+    Reasons name at most five segments or firms (:func:`service.analysis.wording.some`); the fields
+    list them all.
 
     Examples
     --------
@@ -89,8 +95,9 @@ def find_breaks(
         cut = _cut_phrase(base)
         if not active:
             if idle:
-                idle_names = "、".join(f.name for f in idle)
-                reason = f"「{seg.name}」环节区内仅有{idle_names}，且均未在营{cut}。"
+                idle_firms = firm_count([f.name for f in idle])
+                state = not_active([f.status for f in idle])
+                reason = f"「{seg.name}」环节区内仅有{idle_firms}，{state}{cut}。"
             else:
                 reason = f"「{seg.name}」环节区内没有企业{cut}。"
             if outside:
@@ -128,9 +135,9 @@ def find_breaks(
 def _cut_phrase(base: Mapping[str, Any]) -> str:
     parts = []
     if base["upstream"]:
-        parts.append("上游" + "、".join(s["name"] for s in base["upstream"]))
+        parts.append("上游" + some([s["name"] for s in base["upstream"]], SEGMENTS))
     if base["downstream"]:
-        parts.append("下游" + "、".join(s["name"] for s in base["downstream"]))
+        parts.append("下游" + some([s["name"] for s in base["downstream"]], SEGMENTS))
     return "，影响" + "与".join(parts) if parts else ""
 
 

@@ -8,16 +8,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from service.analysis.demand import DEMAND_THRESHOLD, DemandLoss, disrupt
 from service.analysis.place import PROVINCE_PREFIX
 from service.analysis.supply import (
     Cut,
     Link,
     SupplyNetwork,
-    cascade,
     herfindahl,
     shares,
     single_stops,
 )
+from service.analysis.wording import firm_count
 
 # Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
 # each day recovery outlasts stock adds a little; substitutes divide the score.
@@ -29,16 +30,37 @@ SUBSTITUTE_DISTRICT = 1.0
 SUBSTITUTE_OUTSIDE = 0.5
 
 
+ACTIVE = "active"
+
+
 @dataclass(frozen=True)
 class FirmFacts:
+    """What the analyses weigh about a firm. ``status`` is its 经营状态 code; a firm built without one
+    (the recruitment what-if's new district firm) is a firm in operation."""
+
     id: str
     name: str
     in_district: bool
     region_code: str | None
+    status: str | None = ACTIVE
 
 
 def facts_from_rows(rows: Iterable[Mapping[str, Any]]) -> dict[str, FirmFacts]:
-    return {r["id"]: FirmFacts(r["id"], r["name"], bool(r["in_district"]), r["region_code"]) for r in rows}
+    return {
+        r["id"]: FirmFacts(r["id"], r["name"], bool(r["in_district"]), r["region_code"], r["status"])
+        for r in rows
+    }
+
+
+def is_active(facts: FirmFacts | None) -> bool:
+    """A firm in operation (在营): only such a firm is capacity or a substitute. A firm without facts, or
+    with another or an unknown status, is not."""
+    return facts is not None and facts.status == ACTIVE
+
+
+def active_makers(makers: Mapping[str, set[str]], facts: Mapping[str, FirmFacts]) -> dict[str, set[str]]:
+    """``makers`` (product -> firms that make it) without the firms not in operation."""
+    return {p: {m for m in ms if is_active(facts.get(m))} for p, ms in makers.items()}
 
 
 def single_sources(network: SupplyNetwork, buyers: Iterable[str]) -> list[dict[str, Any]]:
@@ -146,13 +168,15 @@ def recovery_gaps(network: SupplyNetwork, buyers: Iterable[str] | None = None) -
 def substitutes(
     firm: str, products: Iterable[str], makers: Mapping[str, set[str]], facts: Mapping[str, FirmFacts]
 ) -> dict[str, list[str]]:
-    """Other firms that make what ``firm`` supplies, inside and outside the district."""
+    """Other firms in operation that make what ``firm`` supplies, inside and outside the district (a
+    planned, stopped or closed maker is no substitute)."""
     others: set[str] = set()
     for product in products:
         others |= makers.get(product, set())
     others.discard(firm)
-    inside = sorted(o for o in others if o in facts and facts[o].in_district)
-    outside = sorted(o for o in others if not (o in facts and facts[o].in_district))
+    others = {o for o in others if is_active(facts.get(o))}
+    inside = sorted(o for o in others if facts[o].in_district)
+    outside = sorted(o for o in others if not facts[o].in_district)
     return {"district": inside, "outside": outside}
 
 
@@ -161,19 +185,90 @@ def impact(
     stopped: Sequence[str],
     facts: Mapping[str, FirmFacts],
     product_names: Mapping[str, str] | None = None,
+    demand_threshold: float = DEMAND_THRESHOLD,
+    follow_demand: bool = False,
 ) -> dict[str, Any]:
-    """What-if: the firms cut off when ``stopped`` stop, with the input each lost and its value."""
-    cut = cascade(network, stopped)
+    """What-if: the firms cut off when ``stopped`` stop, with the input each lost and its value (supply
+    side); and the suppliers that lose sales, with how much and what share of their recorded sales,
+    demand-hit from ``demand_threshold`` (demand side; see :func:`service.analysis.demand.disrupt`)."""
+    found = disrupt(network, stopped, demand_threshold, follow_demand)
     product_names = product_names or {}
-    rows = [_cut_row(c, facts, product_names) for c in sorted(cut.values(), key=lambda c: (c.round, c.firm))]
-    values = [c.lost_value for c in cut.values() if c.lost_value is not None]
+    cuts = sorted(found.cut.values(), key=lambda c: (c.round, c.firm))
+    rows = [_cut_row(c, facts, product_names) for c in cuts]
+    values = [c.lost_value for c in cuts if c.lost_value is not None]
+    losses = sorted(
+        found.demand.values(),
+        key=lambda d: (not d.hit, d.round or 0, -(d.lost_share if d.lost_share is not None else -1), d.firm),
+    )
+    demand_rows = [_demand_row(d, facts) for d in losses]
+    hit = [r for r in demand_rows if r["demand_hit"]]
+    lost_sales = [d.lost_value for d in losses if d.lost_value is not None]
     return {
         "stopped": list(stopped),
         "cut_off": rows,
         "cut_off_count": len(rows),
         "cut_off_in_district": sum(1 for r in rows if r["in_district"]),
         "lost_value": round(sum(values), 2) if values else None,
+        "demand_threshold": demand_threshold,
+        "follow_demand": follow_demand,
+        "demand_hit": [r["enterprise_id"] for r in hit],
+        "demand_hit_count": len(hit),
+        "demand_hit_in_district": sum(1 for r in hit if r["in_district"]),
+        "demand_lost_value": round(sum(lost_sales), 2) if lost_sales else None,
+        "demand_losses": demand_rows,
+        "summary": _summary(rows, hit, demand_threshold, follow_demand),
+        "notes": demand_notes(demand_threshold, follow_demand),
     }
+
+
+def _demand_row(d: DemandLoss, facts: Mapping[str, FirmFacts]) -> dict[str, Any]:
+    f = facts.get(d.firm)
+    return {
+        "enterprise_id": d.firm,
+        "enterprise_name": f.name if f else d.firm,
+        "in_district": bool(f and f.in_district),
+        "lost_buyers": list(d.lost_buyers),
+        "lost_links": d.lost_links,
+        "links": d.links,
+        "unvalued_links": d.unvalued_links,
+        "lost_value": round(d.lost_value, 2) if d.lost_value is not None else None,
+        "sales_value": round(d.sales_value, 2) if d.sales_value is not None else None,
+        "lost_share": round(d.lost_share, 4) if d.lost_share is not None else None,
+        "demand_hit": d.hit,
+        "round": d.round,
+    }
+
+
+def _summary(cut: list[dict[str, Any]], hit: list[dict[str, Any]], threshold: float, follow: bool) -> str:
+    """One sentence for a person: who is cut off, who is hit, naming at most five of each."""
+    supply = (
+        f"供给侧：{firm_count([r['enterprise_name'] for r in cut])}断供" if cut else "供给侧：没有企业断供"
+    )
+    demand = (
+        f"需求侧：{firm_count([r['enterprise_name'] for r in hit])}失去至少{threshold:.0%}的已记录销售额"
+        if hit
+        else f"需求侧：没有供应商失去至少{threshold:.0%}的已记录销售额"
+    )
+    followed = "，受冲击的供应商随之停产并继续传导" if follow and hit else ""
+    return f"{supply}；{demand}{followed}。"
+
+
+def demand_notes(threshold: float, follow: bool) -> list[str]:
+    """How the what-if reads the data, in the words of the answer."""
+    return [
+        "供给侧：企业的每项投入品只要还有一家供应商未停产即可维持；某项投入品的供应商全部停产或断供的企业记为断供。",
+        "需求侧：停产或断供的企业不再采购，其供应商失去这些销售；"
+        "损失占比＝对这些企业的年供应额÷该供应商全部供应关系的年供应额。",
+        f"损失占比达到{threshold:.0%}的供应商记为需求受冲击"
+        + (
+            "，并在下一轮视为停产，可继续造成断供和需求冲击。"
+            if follow
+            else "（不继续传导；follow_demand=true 时继续传导）。"
+        ),
+        "供应额缺失时：供应商失去了全部客户则占比为100%；否则占比记为未知（null），不记为受冲击；"
+        "unvalued_links 为缺少年供应额的供应关系数。",
+        "传导按已记录的供应关系计算，不看企业经营状态；替代企业只计在营企业。",
+    ]
 
 
 def _cut_row(c: Cut, facts: Mapping[str, FirmFacts], product_names: Mapping[str, str]) -> dict[str, Any]:
@@ -216,7 +311,8 @@ def rank_risks(
         (g["supplier_id"], g["buyer_id"], g["product_id"]): g["gap_days"]
         for g in recovery_gaps(network, chain_firms)
     }
-    district_makers = {p: {m for m in ms if m in facts and facts[m].in_district} for p, ms in makers.items()}
+    makers = active_makers(makers, facts)  # a planned, stopped or closed maker is no substitute
+    district_makers = {p: {m for m in ms if facts[m].in_district} for p, ms in makers.items()}
 
     def substitute_counts(firm: str, supplied: list[str]) -> tuple[int, int]:
         if len(supplied) == 1:  # the common case, without building a union

@@ -29,7 +29,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 # A write that meets the graph as other writes left it: a uniqueness rule, or an undo of rows that a later
 # update changed again.
 CONFLICT: dict[int | str, dict[str, Any]] = {409: {"description": "与现有数据冲突", "content": ERROR_CONTENT}}
-READ_ONLY_PARAMETERS = ("as_of",)  # get_store refuses them on anything but GET (api/deps.py)
+READ_ONLY_PARAMETERS = ("as_of",)  # get_store refuses them on writes (api/deps.py)
 
 
 FORMS = ("multipart/form-data", "application/x-www-form-urlencoded")
@@ -59,7 +59,7 @@ def _tidy(schema: dict[str, Any]) -> dict[str, Any]:
                 ref = content.get("schema", {}).get("$ref", "")
                 if media in FORMS and ref.startswith("#/components/schemas/"):
                     _form_fields(components[ref.rsplit("/", 1)[1]])
-            if method in ("get", "head"):
+            if method in ("get", "head") or operation.pop("x-chainlens-read", False):
                 continue
             operation["parameters"] = [
                 p for p in operation.get("parameters", []) if p.get("name") not in READ_ONLY_PARAMETERS

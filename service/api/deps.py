@@ -51,21 +51,13 @@ PERIOD_PATTERN = (
 )
 
 
-def get_store(
-    request: Request,
-    as_of: Annotated[
-        IsoDate | None,
-        Query(description="按某日结束时的图谱作答（YYYY-MM-DD）；不给则为当前图谱"),
-    ] = None,
-) -> GraphStore:
-    """The graph, or as it stood at the end of ``as_of`` (read requests only; 422 for a date that is not
-    YYYY-MM-DD; 404 for a date before the first recorded update)."""
-    store: GraphStore = request.app.state.store
-    day = as_of
+AsOf = Annotated[IsoDate | None, Query(description="按某日结束时的图谱作答（YYYY-MM-DD）；不给则为当前图谱")]
+
+
+def _store_at(store: GraphStore, day: dt.date | None) -> GraphStore:
+    """The graph, or as it stood at the end of ``day`` (404 before the first recorded update)."""
     if day is None:
         return store
-    if request.method != "GET":
-        raise InvalidInput("as_of 只能用于查询，不能用于写入")
     log = history.updates(store)
     if log and day.isoformat() < log[0].at:
         # 404: nothing was recorded yet on that day; said so, not as "the chain does not exist"
@@ -73,6 +65,22 @@ def get_store(
     return history.as_of(store, day)
 
 
+def get_store(request: Request, as_of: AsOf = None) -> GraphStore:
+    """The graph, or as it stood at the end of ``as_of`` (GET only; 422 for a date that is not
+    YYYY-MM-DD; 404 for a date before the first recorded update)."""
+    if as_of is not None and request.method != "GET":
+        raise InvalidInput("as_of 只能用于查询，不能用于写入")
+    return _store_at(request.app.state.store, as_of)
+
+
+def get_read_store(request: Request, as_of: AsOf = None) -> GraphStore:
+    """The store for a question posted with a body that only reads (a what-if): ``as_of`` applies."""
+    return _store_at(request.app.state.store, as_of)
+
+
+# An operation that reads although it is a POST: the OpenAPI keeps its as_of (api/contract.py).
+READ_POST = {"x-chainlens-read": True}
+ReadStoreDep = Annotated[GraphStore, Depends(get_read_store)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 

@@ -32,6 +32,7 @@ def _answers(store: GraphStore, chains: list[str], stop: list[str]) -> dict[str,
                 store, target["enterprise_id"], chain
             )
     out["disruption"] = weaklinks.disruption(store, stop)
+    out["disruption/demand"] = weaklinks.disruption(store, stop, 0.3, follow_demand=True)
     return out
 
 

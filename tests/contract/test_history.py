@@ -78,12 +78,12 @@ def test_a_firm_added_in_an_update_is_absent_before_it_and_present_after(client:
     lists = client.get("/chains/auto/lists/risks", params={"as_of": "2026-11-01"})
     assert lists.status_code == 404  # before the first update: said so, not "the chain does not exist"
     assert "早于第一次记录的更新（2026-11-02）" in lists.json()["detail"]
-    assert (
-        client.post(
-            "/scenarios/disruption", params={"as_of": "2026-11-08"}, json={"enterprise_ids": ["ent.catl"]}
-        ).status_code
-        == 422
+    what_if = client.post(  # a what-if is a read: as_of applies to it as to any GET
+        "/scenarios/disruption", params={"as_of": "2026-11-08"}, json={"enterprise_ids": ["ent.catl"]}
     )
+    assert "ent.auto.chiyuan" in {c["enterprise_id"] for c in what_if.json()["cut_off"]}  # CATL alone
+    today = client.post("/scenarios/disruption", json={"enterprise_ids": ["ent.catl"]}).json()
+    assert "ent.auto.chiyuan" not in {c["enterprise_id"] for c in today["cut_off"]}  # newbat too
 
 
 def test_changes_between_two_dates(client: TestClient) -> None:

@@ -6,17 +6,22 @@ from fastapi import APIRouter, Depends, Path, Query
 
 from service import weaklinks
 from service.api.access import VIEWER, Allow
-from service.api.deps import ID_PATTERN, ChainDep, StoreDep
-from service.api.models import (
-    AnchorsPublic,
-    BreaksPublic,
-    DisruptionScenario,
-    ImpactPublic,
-    RisksPublic,
-    SmePublic,
+from service.api.deps import ID_PATTERN, READ_POST, ChainDep, ReadStoreDep, StoreDep
+from service.api.models import BreaksPublic, RisksPublic
+from service.api.models_weaklinks import (
+    AnchorReportPublic,
+    DisruptionDemandScenario,
+    DisruptionPublic,
+    SmeReportPublic,
 )
 
 router = APIRouter(tags=["analysis"], dependencies=[Depends(Allow(VIEWER))])
+
+
+DemandThreshold = Annotated[
+    float, Query(gt=0, le=1, description="供应商损失的已记录销售额占比达到此值即为需求受冲击（0–1）")
+]
+FollowDemand = Annotated[bool, Query(description="需求受冲击的供应商是否随之停产并继续传导")]
 
 
 @router.get("/chains/{chain_id}/breaks", response_model=BreaksPublic)
@@ -39,27 +44,37 @@ def chain_risks(
     return RisksPublic.model_validate(weaklinks.risks(store, chain["id"], hhi_threshold, limit))
 
 
-@router.get("/chains/{chain_id}/anchors", response_model=AnchorsPublic)
-def chain_anchors(store: StoreDep, chain: ChainDep) -> AnchorsPublic:
-    """Anchor firms' influence, and district firms that measure up as candidate anchors."""
-    return AnchorsPublic.model_validate(weaklinks.anchors(store, chain["id"]))
+@router.get("/chains/{chain_id}/anchors", response_model=AnchorReportPublic)
+def chain_anchors(
+    store: StoreDep, chain: ChainDep, demand_threshold: DemandThreshold = weaklinks.DEFAULT_DEMAND_THRESHOLD
+) -> AnchorReportPublic:
+    """Anchor firms' influence, with what each one's stop would cut off and whose sales it would hit,
+    and district firms that measure up as candidate anchors."""
+    return AnchorReportPublic.model_validate(weaklinks.anchors(store, chain["id"], demand_threshold))
 
 
-@router.get("/chains/{chain_id}/sme-candidates", response_model=SmePublic)
-def chain_sme_candidates(store: StoreDep, chain: ChainDep) -> SmePublic:
-    """Specialised SMEs of the chain, and small firms worth cultivating, with reasons."""
-    return SmePublic.model_validate(weaklinks.sme_candidates(store, chain["id"]))
+@router.get("/chains/{chain_id}/sme-candidates", response_model=SmeReportPublic)
+def chain_sme_candidates(store: StoreDep, chain: ChainDep) -> SmeReportPublic:
+    """Specialised SMEs of the chain, and district firms in operation worth cultivating, with reasons."""
+    return SmeReportPublic.model_validate(weaklinks.sme_candidates(store, chain["id"]))
 
 
-@router.get("/enterprises/{enterprise_id}/impact", response_model=ImpactPublic)
+@router.get("/enterprises/{enterprise_id}/impact", response_model=DisruptionPublic)
 def enterprise_impact(
-    store: StoreDep, enterprise_id: Annotated[str, Path(pattern=ID_PATTERN)]
-) -> ImpactPublic:
-    """What-if: which firms are cut off, in cascade, if this firm stops."""
-    return ImpactPublic.model_validate(weaklinks.disruption(store, [enterprise_id]))
+    store: StoreDep,
+    enterprise_id: Annotated[str, Path(pattern=ID_PATTERN)],
+    demand_threshold: DemandThreshold = weaklinks.DEFAULT_DEMAND_THRESHOLD,
+    follow_demand: FollowDemand = False,
+) -> DisruptionPublic:
+    """What-if: which firms are cut off, in cascade, and which suppliers lose sales, if this firm stops."""
+    result = weaklinks.disruption(store, [enterprise_id], demand_threshold, follow_demand)
+    return DisruptionPublic.model_validate(result)
 
 
-@router.post("/scenarios/disruption", response_model=ImpactPublic)
-def disruption_scenario(store: StoreDep, scenario: DisruptionScenario) -> ImpactPublic:
-    """What-if for several firms stopping at once."""
-    return ImpactPublic.model_validate(weaklinks.disruption(store, scenario.enterprise_ids))
+@router.post("/scenarios/disruption", response_model=DisruptionPublic, openapi_extra=READ_POST)
+def disruption_scenario(store: ReadStoreDep, scenario: DisruptionDemandScenario) -> DisruptionPublic:
+    """What-if for several firms stopping at once (a read: ``as_of`` applies)."""
+    result = weaklinks.disruption(
+        store, scenario.enterprise_ids, scenario.demand_threshold, scenario.follow_demand
+    )
+    return DisruptionPublic.model_validate(result)
