@@ -23,9 +23,12 @@ from service.storage.port import GraphStore
 LIST_SEPARATOR = ";"
 
 
+UNKNOWN = "未知"
+
+
 def _cell(column: Column, value: Any) -> str:
     if value is None:
-        return ""
+        return UNKNOWN if column.unknown else ""
     if column.is_list:
         return LIST_SEPARATOR.join(sorted(value))
     if column.type is PropertyType.BOOL:

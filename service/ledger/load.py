@@ -39,7 +39,9 @@ class GraphState:
 
     def ids(self) -> GraphIds:
         shares = {k: v.get("share") or 0.0 for k, v in self.rels.get("SUPPLIES", {}).items()}
-        return GraphIds({label: set(nodes) for label, nodes in self.nodes.items()}, shares)
+        parents = {k: v["parent_id"] for k, v in self.nodes.get("Product", {}).items() if v.get("parent_id")}
+        revenue = {(k[0], k[1]): v.get("revenue_share") for k, v in self.rels.get("MAKES", {}).items()}
+        return GraphIds({label: set(nodes) for label, nodes in self.nodes.items()}, shares, parents, revenue)
 
 
 @dataclass
@@ -205,6 +207,7 @@ def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> lis
         else:
             _plan_rel_sheet(cs, state, report, creates, rel_deletes)
 
+    _merge_listed_with_sheet(creates, state)
     rel_statements: list[Statement] = []
     for (rel_type, pair), rows in rel_deletes.items():
         rel = MODEL.rel(rel_type)
@@ -218,6 +221,32 @@ def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> lis
         rel_statements.append((rel_query("create", rel_type, pair), {"rows": _typed(columns, rows)}))
         report.created[rel_type] += len(rows)
     return deletes + upserts + unlinks + rel_statements
+
+
+_LISTED = "_listed"  # marks a relationship a node sheet's list column creates (no facts of its own)
+
+
+def _merge_listed_with_sheet(
+    creates: dict[tuple[str, Endpoints], list[dict[str, Any]]], state: GraphState
+) -> None:
+    """For a relationship both a list column and a sheet of its own write (MAKES: an enterprise's 主要产品
+    and the 企业产品 sheet): one relationship per pair. A sheet row's facts win; a pair only the list names
+    keeps the facts the graph held for it."""
+    for (rel_type, _), rows in creates.items():
+        rel = MODEL.rel(rel_type)
+        if not (rel.sheet and rel.ledger_columns):
+            continue
+        before = state.rels.get(rel_type, {})
+        facts = [p for p in rel.property_names if p not in ("provenance", "confirmed_on")]
+        chosen: dict[tuple[Any, Any], dict[str, Any]] = {}
+        for row in rows:
+            key = (row["from_id"], row["to_id"])
+            if row.pop(_LISTED, False):
+                if key in chosen:
+                    continue
+                row.update({p: (before.get(key) or {}).get(p) for p in facts})
+            chosen[key] = row
+        rows[:] = list(chosen.values())
 
 
 def _plan_nodes(
@@ -288,6 +317,7 @@ def _plan_nodes(
                                 "to_id": ends[1],
                                 "provenance": row.values.get("provenance"),
                                 "confirmed_on": row.values.get("confirmed_on"),
+                                _LISTED: True,
                             }
                         )
 

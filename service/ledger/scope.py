@@ -47,6 +47,8 @@ def out_of_scope(checked: CheckedLedger, state: GraphState, allowed: set[str]) -
             return of_segments(seg if isinstance(seg, tuple) else (seg,) if seg else ())
         if sheet == "supply_links":  # a supply link is the buying firm's record
             return of_segments(firm_segments.get(v["buyer_id"], ()))
+        if sheet == "enterprise_products":  # what a firm makes is the firm's record
+            return of_segments(firm_segments.get(v["enterprise_id"], ()))
         if sheet == "technology_paths":
             return {c for t in (v["from_id"], v["to_id"]) if (c := tech_chain.get(t))}
         if sheet == "policies":

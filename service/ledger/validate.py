@@ -26,6 +26,13 @@ _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _MAX_TEXT = 2000
 SHARE_TOLERANCE = 1e-6
+# Words that say a fact is not known; in a column that accepts unknowns they mean the same as a blank cell.
+UNKNOWN_WORDS = ("未知", "不详", "unknown")
+# Why a column refuses 未知, where a plain "须填写确定的值" would leave the user guessing what to write.
+_NOT_UNKNOWN = {
+    "region_code": "地区不能为未知：填写已知的最细一级地区代码（省2位、市4位、县6位或乡镇9位）",
+    "in_district": "区内企业须填写「是」或「否」（地区代码只到市或省时无法推断，须明确填写）",
+}
 
 
 @dataclass
@@ -65,10 +72,16 @@ class GraphIds:
         self,
         ids: Mapping[str, set[str]] | None = None,
         shares: Mapping[tuple[str, str, str], float] | None = None,
+        parents: Mapping[str, str] | None = None,
+        revenue: Mapping[tuple[str, str], float | None] | None = None,
     ) -> None:
         self.ids = {k: set(v) for k, v in (ids or {}).items()}
         # (supplier, buyer, product) -> share already in the graph
         self.shares = dict(shares or {})
+        # product -> its parent product (产品大类) already in the graph
+        self.parents = dict(parents or {})
+        # (enterprise, product) -> revenue share (营收占比) already in the graph, None where unknown
+        self.revenue = dict(revenue or {})
 
     def has(self, label: str, node_id: str) -> bool:
         return node_id in self.ids.get(label, set())
@@ -89,6 +102,11 @@ def _parse(column: Column, value: Any) -> tuple[Any, str | None]:
         return tuple(t for t in _LIST_SPLIT.split(text) if t), None
     if text == "":
         return None, None
+    if text.lower() in UNKNOWN_WORDS:
+        if column.unknown:
+            return None, None
+        if column.choices or column.reference or column.type is not PropertyType.STRING:
+            return None, _NOT_UNKNOWN.get(column.key, "此列不能填「未知」，须填写确定的值")
     kind = column.type
     if kind is PropertyType.STRING:
         if len(text) > _MAX_TEXT:
@@ -174,6 +192,9 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     _check_duplicates(checked, problems)
     _check_references(checked, graph, problems)
     _check_shares(checked, graph, problems)
+    _check_product_parents(checked, graph, problems)
+    _check_revenue_shares(checked, graph, problems)
+    _check_listed_products(checked, problems)
     problems.sort(key=lambda p: (p.source, p.row or 0))
     return CheckedLedger(checked, problems)
 
@@ -374,3 +395,105 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
                     f"采购企业{pair[0]}的产品{pair[1]}各供应商份额合计超过1",
                 )
             )
+
+
+def _check_product_parents(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    """A product's 产品大类 must not lead back to the product itself (the ledger's rows over the graph's)."""
+    parents = dict(graph.parents)
+    rows: dict[str, Row] = {}
+    for cs in sheets:
+        if cs.sheet.key != "products":
+            continue
+        for row in cs.rows:
+            product = row.values["id"]
+            if row.delete:
+                parents.pop(product, None)
+            elif "parent_id" in cs.present:
+                parents[product] = row.values.get("parent_id") or ""
+                rows[product] = row
+    reported: set[str] = set()
+    for product, row in sorted(rows.items()):
+        path = [product]
+        current = parents.get(product)
+        while current and current not in path:
+            path.append(current)
+            current = parents.get(current)
+        if current != product or product in reported:
+            continue
+        reported.update(path)
+        problems.append(
+            Problem(
+                row.raw.source,
+                row.raw.row,
+                row.raw.headers.get("parent_id", "产品大类"),
+                row.values.get("parent_id"),
+                "产品大类形成循环：" + " → ".join([*path, product]),
+            )
+        )
+
+
+def _check_revenue_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    """The revenue shares (营收占比) of one firm's products add up to at most 1."""
+    shares: dict[str, dict[str, float | None]] = defaultdict(dict)  # firm -> product -> share
+    for (firm, product), share in graph.revenue.items():
+        shares[firm][product] = share
+    for cs in sheets:
+        if cs.sheet.key != "enterprises":
+            continue
+        for row in cs.rows:
+            firm = row.values["id"]
+            if row.delete:
+                shares.pop(firm, None)
+            elif "products" in cs.present and firm in shares:  # its 主要产品 replace the graph's
+                listed = set(row.values.get("products") or ())
+                shares[firm] = {p: v for p, v in shares[firm].items() if p in listed}
+    last_row: dict[str, Row] = {}
+    for cs in sheets:
+        if cs.sheet.key != "enterprise_products":
+            continue
+        for row in cs.rows:
+            v = row.values
+            firm, product = v["enterprise_id"], v["product_id"]
+            if row.delete:
+                shares[firm].pop(product, None)
+            elif "revenue_share" in cs.present:
+                shares[firm][product] = v.get("revenue_share")
+                last_row[firm] = row
+    for firm, row in sorted(last_row.items()):
+        total = sum(share or 0.0 for share in shares[firm].values())
+        if total > 1 + SHARE_TOLERANCE:
+            problems.append(
+                Problem(
+                    row.raw.source,
+                    row.raw.row,
+                    row.raw.headers.get("revenue_share", "营收占比"),
+                    f"{total:.4g}",
+                    f"企业{firm}各产品营收占比合计超过1",
+                )
+            )
+
+
+def _check_listed_products(sheets: list[CheckedSheet], problems: list[Problem]) -> None:
+    """Where the same ledger lists a firm's 主要产品, each 企业产品 row of that firm names one of them: a row
+    left behind after a product was struck from the list would otherwise bring the product back."""
+    listed: dict[str, set[str]] = {}
+    for cs in sheets:
+        if cs.sheet.key == "enterprises" and "products" in cs.present:
+            for row in cs.rows:
+                if not row.delete:
+                    listed[row.values["id"]] = set(row.values.get("products") or ())
+    for cs in sheets:
+        if cs.sheet.key != "enterprise_products":
+            continue
+        for row in cs.rows:
+            firm, product = row.values["enterprise_id"], row.values["product_id"]
+            if not row.delete and firm in listed and product not in listed[firm]:
+                problems.append(
+                    Problem(
+                        row.raw.source,
+                        row.raw.row,
+                        row.raw.headers.get("product_id", "产品编号"),
+                        product,
+                        f"企业{firm}的「主要产品」中没有此产品：请在主要产品中加入，或删除此行",
+                    )
+                )
