@@ -40,8 +40,11 @@ class GraphState:
     def ids(self) -> GraphIds:
         shares = {k: v.get("share") or 0.0 for k, v in self.rels.get("SUPPLIES", {}).items()}
         parents = {k: v["parent_id"] for k, v in self.nodes.get("Product", {}).items() if v.get("parent_id")}
-        revenue = {(k[0], k[1]): v.get("revenue_share") for k, v in self.rels.get("MAKES", {}).items()}
-        return GraphIds({label: set(nodes) for label, nodes in self.nodes.items()}, shares, parents, revenue)
+        weights = {
+            (k[0], k[1]): (v.get("revenue_share"), v.get("main_line"))
+            for k, v in self.rels.get("MAKES", {}).items()
+        }
+        return GraphIds({label: set(nodes) for label, nodes in self.nodes.items()}, shares, parents, weights)
 
 
 @dataclass
@@ -207,7 +210,15 @@ def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> lis
         else:
             _plan_rel_sheet(cs, state, report, creates, rel_deletes)
 
-    _merge_listed_with_sheet(creates, state)
+    listed_by: dict[str, set[str]] = defaultdict(set)  # rel type -> owners whose list this ledger gives
+    for cs in checked.sheets:
+        if cs.sheet.node is None:
+            continue
+        for column in cs.sheet.columns:
+            if column.key in cs.present and any(link.rel.sheet for link in column.links):
+                for link in column.links:
+                    listed_by[link.rel.type] |= {r.values["id"] for r in cs.rows if not r.delete}
+    _merge_listed_with_sheet(creates, state, listed_by)
     rel_statements: list[Statement] = []
     for (rel_type, pair), rows in rel_deletes.items():
         rel = MODEL.rel(rel_type)
@@ -224,27 +235,41 @@ def plan(checked: CheckedLedger, state: GraphState, report: ImportReport) -> lis
 
 
 _LISTED = "_listed"  # marks a relationship a node sheet's list column creates (no facts of its own)
+_CLEARED = "_cleared"  # marks a relationship a sheet's 删除 row keeps with its facts cleared
+
+
+def _facts(rel: RelType) -> list[str]:
+    return [p for p in rel.property_names if p not in ("provenance", "confirmed_on")]
 
 
 def _merge_listed_with_sheet(
-    creates: dict[tuple[str, Endpoints], list[dict[str, Any]]], state: GraphState
+    creates: dict[tuple[str, Endpoints], list[dict[str, Any]]],
+    state: GraphState,
+    listed_by: dict[str, set[str]],
 ) -> None:
     """For a relationship both a list column and a sheet of its own write (MAKES: an enterprise's 主要产品
-    and the 企业产品 sheet): one relationship per pair. A sheet row's facts win; a pair only the list names
-    keeps the facts the graph held for it."""
+    says which products, the 企业产品 sheet how much each weighs): one relationship per pair. A sheet row's
+    facts win; a pair only the list names keeps what the graph held for it (facts, source and date, which
+    its sheet row shows); a sheet's 删除 row clears
+    the facts of a pair the list keeps, and is dropped where this ledger's list no longer names the pair."""
     for (rel_type, _), rows in creates.items():
         rel = MODEL.rel(rel_type)
         if not (rel.sheet and rel.ledger_columns):
             continue
         before = state.rels.get(rel_type, {})
-        facts = [p for p in rel.property_names if p not in ("provenance", "confirmed_on")]
+        facts = _facts(rel)
+        owners = listed_by.get(rel_type, set())
+        named = {(r["from_id"], r["to_id"]) for r in rows if r.get(_LISTED)}
         chosen: dict[tuple[Any, Any], dict[str, Any]] = {}
         for row in rows:
             key = (row["from_id"], row["to_id"])
             if row.pop(_LISTED, False):
                 if key in chosen:
                     continue
-                row.update({p: (before.get(key) or {}).get(p) for p in facts})
+                held = before.get(key)  # a pair listed again keeps its facts, and their source and date
+                row.update({p: held.get(p) for p in rel.property_names} if held else dict.fromkeys(facts))
+            elif row.pop(_CLEARED, False) and key[0] in owners and key not in named:
+                continue
             chosen[key] = row
         rows[:] = list(chosen.values())
 
@@ -342,6 +367,14 @@ def _plan_rel_sheet(
         before = existing.get(key)
         if before is not None:
             rel_deletes[(rel.type, pair)].append(ident)
+        if row.delete and rel.ledger_columns:  # a list column owns the link: 删除 clears its facts
+            if before is not None:
+                kept = {p: before.get(p) for p in ("provenance", "confirmed_on")}
+                creates[(rel.type, pair)].append(
+                    {**ident, **dict.fromkeys(_facts(rel)), **kept, _CLEARED: True}
+                )
+                report.updated[rel.type] += 1
+            continue
         if row.delete:
             if before is not None:
                 report.deleted[rel.type] += 1

@@ -16,7 +16,9 @@ _NOTES = {
     ("enterprises", "products"): "各产品的营收占比与是否主营填在「企业产品」表",
     ("products", "parent_id"): "所属的产品大类（另一产品的编号），不得形成循环",
     ("enterprise_products", "revenue_share"): "该产品占企业营收的比例，0–1 或百分数",
-    ("enterprise_products", "product_id"): "须是该企业「主要产品」中的产品；本表未列的产品占比与主营未知",
+    ("enterprise_products", "product_id"): (
+        "须是该企业「主要产品」中的产品；本表未列的产品营收占比与是否主营未知；操作填删除即清除这两项记录"
+    ),
 }
 
 

@@ -73,15 +73,15 @@ class GraphIds:
         ids: Mapping[str, set[str]] | None = None,
         shares: Mapping[tuple[str, str, str], float] | None = None,
         parents: Mapping[str, str] | None = None,
-        revenue: Mapping[tuple[str, str], float | None] | None = None,
+        weights: Mapping[tuple[str, str], tuple[float | None, bool | None]] | None = None,
     ) -> None:
         self.ids = {k: set(v) for k, v in (ids or {}).items()}
         # (supplier, buyer, product) -> share already in the graph
         self.shares = dict(shares or {})
         # product -> its parent product (产品大类) already in the graph
         self.parents = dict(parents or {})
-        # (enterprise, product) -> revenue share (营收占比) already in the graph, None where unknown
-        self.revenue = dict(revenue or {})
+        # (enterprise, product) -> (营收占比, 是否主营) for every product a firm makes, None where unknown
+        self.weights = dict(weights or {})
 
     def has(self, label: str, node_id: str) -> bool:
         return node_id in self.ids.get(label, set())
@@ -194,7 +194,7 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     _check_shares(checked, graph, problems)
     _check_product_parents(checked, graph, problems)
     _check_revenue_shares(checked, graph, problems)
-    _check_listed_products(checked, problems)
+    _check_made_products(checked, graph, problems)
     problems.sort(key=lambda p: (p.source, p.row or 0))
     return CheckedLedger(checked, problems)
 
@@ -435,7 +435,7 @@ def _check_product_parents(sheets: list[CheckedSheet], graph: GraphIds, problems
 def _check_revenue_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
     """The revenue shares (营收占比) of one firm's products add up to at most 1."""
     shares: dict[str, dict[str, float | None]] = defaultdict(dict)  # firm -> product -> share
-    for (firm, product), share in graph.revenue.items():
+    for (firm, product), (share, _) in graph.weights.items():
         shares[firm][product] = share
     for cs in sheets:
         if cs.sheet.key != "enterprises":
@@ -473,27 +473,51 @@ def _check_revenue_shares(sheets: list[CheckedSheet], graph: GraphIds, problems:
             )
 
 
-def _check_listed_products(sheets: list[CheckedSheet], problems: list[Problem]) -> None:
-    """Where the same ledger lists a firm's 主要产品, each 企业产品 row of that firm names one of them: a row
-    left behind after a product was struck from the list would otherwise bring the product back."""
-    listed: dict[str, set[str]] = {}
+def _check_made_products(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    """企业产品 rows weigh products the firm makes: listed in its 主要产品 where this ledger lists them, else
+    made in the graph. A product with recorded weights leaves 主要产品 only with its 企业产品 row deleted in
+    the same ledger (else that row would outlive the product)."""
+    listed: dict[str, tuple[Row, set[str]]] = {}
     for cs in sheets:
         if cs.sheet.key == "enterprises" and "products" in cs.present:
             for row in cs.rows:
                 if not row.delete:
-                    listed[row.values["id"]] = set(row.values.get("products") or ())
+                    listed[row.values["id"]] = (row, set(row.values.get("products") or ()))
+    made: dict[str, dict[str, bool]] = defaultdict(dict)  # firm -> product -> has recorded weights
+    for (firm, product), (share, main) in graph.weights.items():
+        made[firm][product] = share is not None or main is not None
+    cleared: set[tuple[str, str]] = set()
     for cs in sheets:
         if cs.sheet.key != "enterprise_products":
             continue
         for row in cs.rows:
             firm, product = row.values["enterprise_id"], row.values["product_id"]
-            if not row.delete and firm in listed and product not in listed[firm]:
+            if row.delete:
+                cleared.add((firm, product))
+                continue
+            if firm in listed:
+                ok, message = (
+                    product in listed[firm][1],
+                    f"企业{firm}的「主要产品」中没有此产品：请在主要产品中加入，或删除此行",
+                )
+            else:
+                ok, message = (
+                    product in made.get(firm, {}),
+                    f"企业{firm}不生产此产品：请先在企业表的「主要产品」中加入",
+                )
+            if not ok:
+                header = row.raw.headers.get("product_id", "产品编号")
+                problems.append(Problem(row.raw.source, row.raw.row, header, product, message))
+    for firm, (row, products) in sorted(listed.items()):
+        for product, weighed in sorted(made.get(firm, {}).items()):
+            if weighed and product not in products and (firm, product) not in cleared:
                 problems.append(
                     Problem(
                         row.raw.source,
                         row.raw.row,
-                        row.raw.headers.get("product_id", "产品编号"),
+                        row.raw.headers.get("products", "主要产品"),
                         product,
-                        f"企业{firm}的「主要产品」中没有此产品：请在主要产品中加入，或删除此行",
+                        f"产品{product}在「企业产品」中记有营收占比或是否主营：从主要产品中去掉时，"
+                        "请在企业产品表同时删除该行",
                     )
                 )

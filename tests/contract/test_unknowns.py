@@ -75,7 +75,7 @@ def test_export_writes_unknown_as_weizhi_and_round_trips(
     made = list(csv.DictReader((first / "enterprise_products.csv").open(encoding="utf-8")))
     weights = {(r["企业编号"], r["产品编号"]): (r["营收占比"], r["是否主营"]) for r in made}
     assert weights[("e1", "p1")] == ("0.8", "是") and weights[("e7", "p1b")] == ("0.6", "未知")
-    assert weights[("e5", "p2")] == ("未知", "未知")  # every product a firm makes has its row
+    assert ("e5", "p2") not in weights  # a product without recorded weights has no row: 主要产品 lists it
     fresh = make_store(engine, request, tmp_path / "fresh")
     try:
         import_ledger(fresh, read_ledger(first))
@@ -97,7 +97,7 @@ def test_a_product_listed_again_keeps_its_weight_and_a_weight_row_updates_it(sto
 
 def _ledger(tmp_path: Path, files: dict[str, str]) -> Path:
     folder = tmp_path / "ledger"
-    folder.mkdir()
+    folder.mkdir(parents=True)
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     return folder
@@ -141,25 +141,94 @@ def test_product_hierarchy_cycles_and_inconsistent_weights_are_refused(
             "p0,金属材料,p1b,illustrative,2026-11-20\n"  # p1b -> p0 is in the graph: a cycle
             "p9,自指产品,p9,illustrative,2026-11-20\n",
             "enterprises.csv": FIRM_HEADER.replace("\n", ",主要产品\n")
-            + "e8,长春钢材贸易公司,2201,否,中型,否,否,在营,illustrative,2026-11-20,p1\n",
+            + "e8,长春钢材贸易公司,2201,否,中型,否,否,在营,illustrative,2026-11-20,p1;p1b\n",
             "enterprise_products.csv": "企业编号,产品编号,营收占比,是否主营,来源,核实日期\n"
-            "e8,p1b,0.2,否,illustrative,2026-11-20\n"  # not among e8's 主要产品 in this ledger
+            "e8,p4,0.2,否,illustrative,2026-11-20\n"  # not among e8's 主要产品 in this ledger
             "e7,p1b,1.5,是,illustrative,2026-11-20\n"  # out of range
-            "e1,p2,0.3,否,illustrative,2026-11-20\n",  # e1: 0.8 + 0.3 > 1
+            "e1,p2,0.1,否,illustrative,2026-11-20\n"  # e1 does not make p2
+            "e8,p1b,0.98,是,illustrative,2026-11-20\n",  # e8: 0.05 + 0.98 > 1
         },
     )
     found = _problems(store, folder)
-    places = {(source, row, column) for source, row, column, _ in found}
-    assert places == {
+    places = {(source, row, column): message for source, row, column, message in found}
+    assert set(places) == {
         ("products.csv", 2, "产品大类"),
         ("products.csv", 3, "产品大类"),
         ("enterprise_products.csv", 2, "产品编号"),
         ("enterprise_products.csv", 3, "营收占比"),
-        ("enterprise_products.csv", 4, "营收占比"),
+        ("enterprise_products.csv", 4, "产品编号"),
+        ("enterprise_products.csv", 5, "营收占比"),
     }
-    messages = {(row, column): message for source, row, column, message in found if source == "products.csv"}
-    assert messages[(2, "产品大类")] == "产品大类形成循环：p0 → p1b → p0"
-    assert messages[(3, "产品大类")] == "产品大类形成循环：p9 → p9"
+    assert places[("products.csv", 2, "产品大类")] == "产品大类形成循环：p0 → p1b → p0"
+    assert places[("products.csv", 3, "产品大类")] == "产品大类形成循环：p9 → p9"
+    assert "主要产品」中没有此产品" in places[("enterprise_products.csv", 2, "产品编号")]
+    assert "不生产此产品" in places[("enterprise_products.csv", 4, "产品编号")]
+    assert "合计超过1" in places[("enterprise_products.csv", 5, "营收占比")]
+
+
+WEIGHTS_HEADER = "企业编号,产品编号,营收占比,是否主营,来源,核实日期,操作\n"
+E1_ROW = "e1,北京钢材公司,110105,否,大型,否,否,在营,illustrative,2026-11-20,{}\n"
+
+
+def test_a_weighed_product_leaves_the_list_only_with_its_weights(store: GraphStore, tmp_path: Path) -> None:
+    firm_sheet = FIRM_HEADER.replace("\n", ",主要产品\n")
+    refused = _ledger(tmp_path / "a", {"enterprises.csv": firm_sheet + E1_ROW.format("")})
+    found = _problems(store, refused)
+    assert {(row, column) for _, row, column, _ in found} == {(2, "主要产品")}
+    assert "同时删除该行" in next(iter(found))[3]
+    # 删除 on a weights row clears the weights and keeps the product
+    clear = _ledger(tmp_path / "b", {"enterprise_products.csv": WEIGHTS_HEADER + "e1,p1,,,,,删除\n"})
+    import_ledger(store, read_ledger(clear))
+    makes = _rows(store, "ingest/list_makes_enterprise_product")
+    assert (makes[("e1", "p1")]["revenue_share"], makes[("e1", "p1")]["main_line"]) == (None, None)
+    assert makes[("e1", "p1")]["provenance"] == "illustrative"
+    # both together: the product goes, and so do its weights
+    both = _ledger(
+        tmp_path / "c",
+        {
+            "enterprises.csv": firm_sheet
+            + "e8,长春钢材贸易公司,2201,否,中型,否,否,在营,illustrative,2026-11-20,\n",
+            "enterprise_products.csv": WEIGHTS_HEADER + "e8,p1,,,,,删除\n",
+        },
+    )
+    import_ledger(store, read_ledger(both))
+    assert not [k for k in _rows(store, "ingest/list_makes_enterprise_product") if k[0] == "e8"]
+
+
+def test_the_history_replays_weights_lists_and_unknowns(store: GraphStore, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from service import history
+
+    firm_sheet = FIRM_HEADER.replace("\n", ",主要产品\n")
+    steps = [
+        _ledger(
+            tmp_path / "1",
+            {"enterprise_products.csv": WEIGHTS_HEADER + "e5,p2,30%,,illustrative,2026-11-20,\n"},
+        ),
+        _ledger(
+            tmp_path / "2", {"enterprises.csv": firm_sheet + E1_ROW.format("p1;p2")}
+        ),  # adds p2, keeps p1's
+        _ledger(tmp_path / "3", {"enterprise_products.csv": WEIGHTS_HEADER + "e7,p1b,,,,,删除\n"}),
+        _ledger(
+            tmp_path / "4",
+            {
+                "enterprises.csv": firm_sheet + E1_ROW.format("p2"),
+                "enterprise_products.csv": WEIGHTS_HEADER + "e1,p1,,,,,删除\n",
+            },
+        ),
+    ]
+    for day, folder in enumerate(steps, start=1):
+        at = dt.date.today() - dt.timedelta(days=10 - day)  # undo below is dated today
+        history.import_update(store, read_ledger(folder), author="测试", at=at)
+        assert history.replay(store) == history.current_state(store), day
+    last = history.updates(store)[-1]
+    history.undo(store, last.id, author="测试")
+    assert history.replay(store) == history.current_state(store)
+    makes = _rows(store, "ingest/list_makes_enterprise_product")
+    assert (makes[("e1", "p1")]["revenue_share"], makes[("e1", "p1")]["main_line"]) == (0.8, True)
+    assert makes[("e1", "p2")]["revenue_share"] is None and makes[("e5", "p2")]["revenue_share"] == 0.3
+    assert (makes[("e7", "p1b")]["revenue_share"], makes[("e7", "p1b")]["main_line"]) == (None, None)
 
 
 def _gap(result: dict[str, Any], gap_id: str) -> dict[str, Any]:
