@@ -46,6 +46,9 @@ class Property:
     minimum: float | None = None
     maximum: float | None = None
     doc: str = ""
+    # The fact may be unknown: a blank cell or 未知 in a ledger is stored as null, exported as 未知, and every
+    # analysis says how it treats it (it is never read as a known value such as 否 or 小型).
+    unknown: bool = False
 
     def choice_codes(self) -> tuple[str, ...]:
         return tuple(c.code for c in self.choices)
@@ -193,3 +196,5 @@ def _check_props(owner: str, props: tuple[Property, ...]) -> None:
             raise ValueError(f"{owner}.{p.name} is not snake_case")
         if p.choices and p.type is not PropertyType.STRING:
             raise ValueError(f"{owner}.{p.name}: choices need a string property")
+        if p.unknown and p.required:
+            raise ValueError(f"{owner}.{p.name}: a required property cannot be unknown")

@@ -9,6 +9,7 @@ from typing import Any
 
 from graph_schema import MODEL
 from service import weaklinks
+from service.analysis.place import region_level
 from service.storage.port import GraphStore
 from service.storage.queries import Q
 
@@ -41,8 +42,32 @@ STAGE = _labels("Project", "stage")
 LEVEL = _labels("Policy", "level")
 
 
+UNKNOWN = "未知"
+
+
 def _yes(value: Any) -> str:
     return "是" if value else "否"
+
+
+def yes_no(value: bool | None) -> str:
+    """是, 否, or 未知 for a fact the ledger left unknown (never read as 否)."""
+    return UNKNOWN if value is None else _yes(value)
+
+
+def region_text(name: str | None, code: str | None, in_district: bool) -> str:
+    """A firm's region as a person reads it, saying which level below the known one is unknown."""
+    level = region_level(code)
+    shown = name or code or UNKNOWN
+    if in_district and level != "township":
+        return f"{shown}（乡镇街道未知）"
+    if level in ("province", "city"):
+        return f"{shown}（区县未知）"
+    return shown
+
+
+def scale_label(code: str | None) -> str:
+    """企业规模 in Chinese; 未知 where the ledger left it unknown."""
+    return UNKNOWN if code is None else SCALE.get(code, code)
 
 
 FIRM_COLUMNS = (
@@ -72,10 +97,11 @@ def _firms(store: GraphStore, chain_id: str) -> dict[str, dict[str, Any]]:
         k: {
             **{c.key: v.get(c.key) for c in FIRM_COLUMNS},
             "segments": "、".join(segments[k]),
-            "scale": SCALE.get(v["scale"], v["scale"]),
+            "region_name": region_text(v["region_name"], v["region_code"], v["in_district"]),
+            "scale": scale_label(v["scale"]),
             "status": STATUS.get(v["status"], v["status"]),
             "is_anchor": _yes(v["is_anchor"]),
-            "is_specialised": _yes(v["is_specialised"]),
+            "is_specialised": yes_no(v["is_specialised"]),
             "_in_district": v["in_district"],
             "_raw": v,
         }
@@ -87,17 +113,29 @@ def _public(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: v for k, v in r.items() if not k.startswith("_")} for r in rows]
 
 
+def _key_basis(raw: dict[str, Any]) -> str | None:
+    """Why a district firm is on the key list, or None: an anchor, large or medium; a firm of unknown
+    scale is listed to be checked (it may be either), never silently left out."""
+    if raw["is_anchor"]:
+        return "链主企业"
+    if raw["scale"] in KEY_SCALES:
+        return f"{SCALE[raw['scale']]}企业"
+    if raw["scale"] is None:
+        return "规模未知，待核实是否为大中型企业"
+    return None
+
+
 def key_enterprises(store: GraphStore, chain_id: str) -> ChainList:
-    """重点生产企业清单: active district firms of the chain that are anchors or large or medium."""
-    rows = [
-        f
-        for f in _firms(store, chain_id).values()
-        if f["_in_district"]
-        and f["_raw"]["status"] == "active"
-        and (f["_raw"]["is_anchor"] or f["_raw"]["scale"] in KEY_SCALES)
-    ]
-    rows.sort(key=lambda f: (f["is_anchor"] != "是", f["id"]))
-    return ChainList("key-enterprises", LIST_TITLES["key-enterprises"], FIRM_COLUMNS, _public(rows))
+    """重点生产企业清单: active district firms of the chain that are anchors or large or medium, then
+    those of unknown scale, to be checked."""
+    rows = []
+    for f in _firms(store, chain_id).values():
+        basis = _key_basis(f["_raw"])
+        if f["_in_district"] and f["_raw"]["status"] == "active" and basis:
+            rows.append({**f, "basis": basis})
+    rows.sort(key=lambda f: (f["is_anchor"] != "是", f["_raw"]["scale"] is None, f["id"]))
+    columns = (*FIRM_COLUMNS, Column("basis", "入选依据"))
+    return ChainList("key-enterprises", LIST_TITLES["key-enterprises"], columns, _public(rows))
 
 
 def core_suppliers(store: GraphStore, chain_id: str) -> ChainList:

@@ -6,9 +6,9 @@ from collections import defaultdict
 from typing import Any
 
 from service import catalog, weaklinks
-from service.analysis.place import DISTRICT_CODE
+from service.analysis.place import DISTRICT_CODE, region_level
 from service.analysis.risks import ACTIVE
-from service.lists import SCALE
+from service.lists import UNKNOWN, region_text, scale_label, yes_no
 from service.render.maps import chain_map_html, graph_map_html
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -29,11 +29,7 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
     regions = {
         r["id"]: r["region_name"] for r in store.read(Q.LIST_CHAIN_ENTERPRISES, {"chain_id": chain_id})
     }
-    products: dict[str, list[str]] = defaultdict(list)
-    for product, makers in p.makers.items():
-        for firm in makers:
-            if firm in view.firms:
-                products[firm].append(names.get(product, product))
+    products = firm_products(store, chain_id)
 
     def partner_rows(firm: str, incoming: bool) -> list[list[str]]:
         links = (
@@ -58,10 +54,11 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
             "name": f.name,
             "district": f.in_district,
             "anchor": firm in p.anchors,
-            "specialised": p.specialised.get(firm, False),
-            "scale": SCALE.get(p.scales.get(firm) or "", p.scales.get(firm)),
-            "region": regions.get(firm) or f.region_code,
-            "products": sorted(products[firm]),
+            "specialised": p.specialised.get(firm) is True,
+            "specialised_label": yes_no(p.specialised.get(firm)),
+            "scale": scale_label(p.scales.get(firm)),
+            "region": region_text(regions.get(firm) or f.region_code, f.region_code, f.in_district),
+            "products": products.get(firm, []),
             "suppliers": partner_rows(firm, True),
             "customers": partner_rows(firm, False),
             "risk": (
@@ -94,6 +91,26 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
         if link.supplier in view.firms and link.buyer in view.firms
     ]
     return {"segments": segments, "feeds": [list(f) for f in view.feeds], "firms": firms, "links": links}
+
+
+def share_text(share: float | None) -> str:
+    return UNKNOWN if share is None else f"{share:.0%}"
+
+
+def firm_products(store: GraphStore, chain_id: str) -> dict[str, list[list[str]]]:
+    """For each firm of the chain, its products as card rows: 产品, 产品大类, 是否主营, 营收占比 (未知
+    where the ledger does not say)."""
+    out: dict[str, list[list[str]]] = defaultdict(list)
+    for r in store.read(Q.MAP_FIRM_PRODUCTS, {"chain_id": chain_id}):
+        out[r["enterprise_id"]].append(
+            [
+                r["product_name"],
+                r["parent_name"] or "—",
+                yes_no(r["main_line"]),
+                share_text(r["revenue_share"]),
+            ]
+        )
+    return dict(out)
 
 
 def chain_map(store: GraphStore, chain_id: str) -> str:
@@ -163,7 +180,8 @@ def technology_map(store: GraphStore, chain_id: str) -> str:
 
 
 def application_map(store: GraphStore, chain_id: str) -> str:
-    """应用领域图: the chain's products (upstream at the top) and the application domains they serve."""
+    """应用领域图: the chain's products (upstream at the top, the 产品小类 of one 产品大类 next to each other
+    under a node for the 大类) and the application domains they serve."""
     chain = catalog.get_chain(store, chain_id)
     products: dict[str, dict[str, Any]] = {}
     domains: dict[str, str] = {}
@@ -175,24 +193,55 @@ def application_map(store: GraphStore, chain_id: str) -> str:
             domains[r["domain_id"]] = r["domain_name"]
             served[r["domain_id"]].append(r["product_name"])
             edges.append({"from": "p:" + r["product_id"], "to": "d:" + r["domain_id"]})
+    children: dict[str, list[str]] = defaultdict(list)
+    for pid, p in products.items():
+        if p["parent_id"]:
+            children[p["parent_id"]].append(pid)
+    order: list[str] = []  # upstream first; a 大类's products together where its first one stands
+    for pid, p in products.items():
+        if pid not in order:
+            order += children[p["parent_id"]] if p["parent_id"] else [pid]
+    y = {pid: i * 60 for i, pid in enumerate(order)}
+
+    def domains_of(pid: str) -> list[str]:
+        return [domains[e["to"][2:]] for e in edges if e["from"] == "p:" + pid]
+
     nodes = [
         {
             "id": "p:" + pid,
-            "label": p["product_name"],
+            "label": products[pid]["product_name"],
             "x": 0,
-            "y": i * 60,
+            "y": y[pid],
             "color": "#1e88e5",
             "details": [
                 ["产品编号", pid],
-                ["所在环节顺序", p["position"]],
-                [
-                    "应用领域",
-                    "、".join(domains[e["to"][2:]] for e in edges if e["from"] == "p:" + pid) or "—",
-                ],
+                ["产品大类", products[pid]["parent_name"] or "—"],
+                ["所在环节顺序", products[pid]["position"]],
+                ["应用领域", "、".join(domains_of(pid)) or "—"],
             ],
         }
-        for i, (pid, p) in enumerate(products.items())
+        for pid in order
     ]
+    for parent, kids in children.items():
+        if parent in products:  # the 大类 is itself one of the chain's products: link from its node
+            edges += [{"from": "p:" + parent, "to": "p:" + k, "label": "小类", "dashes": True} for k in kids]
+            continue
+        name = products[kids[0]]["parent_name"]
+        nodes.append(
+            {
+                "id": "g:" + parent,
+                "label": name,
+                "x": -300,
+                "y": sum(y[k] for k in kids) / len(kids),
+                "color": "#5c6bc0",
+                "details": [
+                    ["产品编号", parent],
+                    ["本链产品小类", "、".join(products[k]["product_name"] for k in kids)],
+                    ["应用领域", "、".join(dict.fromkeys(d for k in kids for d in domains_of(k))) or "—"],
+                ],
+            }
+        )
+        edges += [{"from": "g:" + parent, "to": "p:" + k, "label": "小类", "dashes": True} for k in kids]
     step = 60 * max(len(products), 1) / max(len(domains), 1)
     nodes += [
         {
@@ -205,7 +254,7 @@ def application_map(store: GraphStore, chain_id: str) -> str:
         }
         for i, (did, name) in enumerate(sorted(domains.items()))
     ]
-    legend = "蓝色：本链产品（自上而下为上游到下游）；绿色：应用领域。"
+    legend = "蓝色：本链产品（自上而下为上游到下游，同一大类的小类相邻）；紫色：产品大类；绿色：应用领域。"
     return graph_map_html(f"{chain['name']} · 应用领域图", legend, {"nodes": nodes, "edges": edges})
 
 
@@ -220,16 +269,26 @@ def region_map(store: GraphStore, chain_id: str) -> str:
     firms_in: dict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
+    inside_keys: set[str] = set()
     for r in store.read(Q.LIST_CHAIN_ENTERPRISES, {"chain_id": chain_id}):
         code = r["region_code"] or ""
-        key = code if r["in_district"] else code[:2]
-        names[key] = refs[key].name if key in refs else key
+        if not r["in_district"]:
+            key = code[:2]  # every code names its province
+            names[key] = refs[key].name if key in refs else key
+        elif region_level(code) == "township":
+            key = code
+            names[key] = refs[key].name if key in refs else key
+        else:  # in the district (the ledger says so), township not known
+            key = DISTRICT_CODE
+            names[key] = f"{refs[DISTRICT_CODE].name}（乡镇街道未知）"
+        if r["in_district"]:
+            inside_keys.add(key)
         if (r["id"], r["segment_id"]) in seen:
             continue
         seen.add((r["id"], r["segment_id"]))
         counts[key][r["segment_name"]] += 1
         firms_in[key].add(r["id"])
-    inside = sorted(k for k in counts if k.startswith(DISTRICT_CODE))
+    inside = sorted(inside_keys)
     outside = sorted((k for k in counts if k not in inside), key=lambda k: (-len(firms_in[k]), k))
     nodes = []
     for column, keys, colour in ((0, inside, "#4caf50"), (1, outside, "#9e9e9e")):
@@ -270,7 +329,10 @@ def region_map(store: GraphStore, chain_id: str) -> str:
         for key in counts
         for segment, n in counts[key].items()
     ]
-    legend = "左：区内乡镇街道；中：产业链环节；右：区外省份。连线上的数字为该地区在该环节的企业数。"
+    legend = (
+        "左：区内乡镇街道（地区代码只到区县或更粗的区内企业归入「乡镇街道未知」）；中：产业链环节；"
+        "右：区外省份。连线上的数字为该地区在该环节的企业数。"
+    )
     return graph_map_html(f"{chain['name']} · 区域分布图", legend, {"nodes": nodes, "edges": edges})
 
 

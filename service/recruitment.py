@@ -13,7 +13,13 @@ from service import catalog, weaklinks
 from service.analysis import breaks as break_analysis
 from service.analysis import recruitment as rec
 from service.analysis import risks as risk_analysis
-from service.analysis.place import DISTANCE_LABELS, DISTRICT_CODE, distance_class, is_park
+from service.analysis.place import (
+    DISTANCE_LABELS,
+    DISTRICT_CODE,
+    distance_class,
+    distance_note,
+    is_park,
+)
 from service.analysis.recruitment import Candidate, Demand, Gap, Weights
 from service.analysis.supply import SupplyNetwork
 from service.cache import cache_for, collector_paused
@@ -38,6 +44,9 @@ class Inputs:
     buyer_facts: dict[str, dict[str, Any]]  # district buyer -> name, region_code, is_anchor
     segment_products: dict[str, list[str]]
     technology_names: dict[str, str]
+    lines: dict[tuple[str, str], tuple[float | None, bool | None]]  # (firm, product) -> share, main line
+    similar: dict[tuple[str, str], list[str]]  # (firm, gap product) -> the sibling products it makes
+    parents: dict[str, str]  # gap product -> its 产品大类, where a sibling maker was found
 
 
 def parse_weights(values: dict[str, Any] | None) -> Weights:
@@ -73,13 +82,28 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
         product_ids = sorted({p for g in gaps for p in g.products})
         gap_segments = {g.segment_id for g in gaps if g.segment_id is not None}
         makers_of = cache.spawn(store, lambda: store.read(Q.OUTSIDE_MAKERS, {"product_ids": product_ids}))
+        similar_of = cache.spawn(store, lambda: store.read(Q.SIMILAR_MAKERS, {"product_ids": product_ids}))
         demand_of = cache.spawn(store, lambda: store.read(Q.DISTRICT_DEMAND, {"product_ids": product_ids}))
 
         facts: dict[str, dict[str, Any]] = {}
         made: dict[str, set[str]] = defaultdict(set)
+        minor: dict[str, set[str]] = defaultdict(set)
+        lines: dict[tuple[str, str], tuple[float | None, bool | None]] = {}
         for r in makers_of():
             facts[r["enterprise_id"]] = r
             made[r["enterprise_id"]].add(r["product_id"])
+            lines[(r["enterprise_id"], r["product_id"])] = (r["revenue_share"], r["main_line"])
+            if rec.is_minor_line(r["revenue_share"], r["main_line"]):
+                minor[r["enterprise_id"]].add(r["product_id"])
+        similar: dict[tuple[str, str], list[str]] = defaultdict(list)
+        parents: dict[str, str] = {}
+        for r in similar_of():
+            facts.setdefault(r["enterprise_id"], r)
+            similar[(r["enterprise_id"], r["product_id"])].append(r["sibling_id"])
+            parents[r["product_id"]] = r["parent_id"]
+        covered: dict[str, set[str]] = defaultdict(set)
+        for maker, product in similar:
+            covered[maker].add(product)
         operates: dict[str, set[str]] = defaultdict(set)
         for seg in view.segments:
             for firm in seg.firms:
@@ -104,11 +128,13 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
                 f["enterprise_name"],
                 f["region_code"],
                 f["scale"],
-                bool(f["is_specialised"]),
+                f["is_specialised"],
                 frozenset(made.get(cid, ())),
                 frozenset(operates.get(cid, ())),
                 customers.get(cid, 0),
                 tuple(sorted(held.get(cid, ()))),
+                frozenset(minor.get(cid, ())),
+                frozenset(covered.get(cid, ())),
             )
             for cid, f in sorted(facts.items())
         }
@@ -128,6 +154,9 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
             buyer_facts,
             dict(segment_products),
             tech_names,
+            lines,
+            dict(similar),
+            parents,
         )
 
     return cache_for(store).get(store, ("recruitment_inputs", chain_id), build)
@@ -167,6 +196,7 @@ def _candidate_row(c: Candidate) -> dict[str, Any]:
         "region_code": c.region_code,
         "distance": where,
         "distance_label": DISTANCE_LABELS[where],
+        "distance_note": distance_note(c.region_code),
         "scale": c.scale,
         "is_specialised": c.is_specialised,
         "district_customers": c.district_customers,
@@ -174,11 +204,74 @@ def _candidate_row(c: Candidate) -> dict[str, Any]:
     }
 
 
-def _target_row(target: dict[str, Any], inputs: Inputs, weights: Weights) -> dict[str, Any]:
+def _share(value: float | None) -> str:
+    return "未知" if value is None else f"{value:.0%}"
+
+
+def _line(inputs: Inputs, firm: str, product: str) -> str:
+    share, main = inputs.lines.get((firm, product), (None, None))
+    if share is None and main is None:
+        return "营收占比与是否主营未知，按主营计"
+    main_text = "主营" if main else ("非主营" if main is False else "是否主营未知")
+    return f"{main_text}，营收占比{_share(share)}"
+
+
+def _fit_reason(c: Candidate, gap: Gap, inputs: Inputs, names: dict[str, str]) -> str:
+    """Which of the gap's products the firm makes and how much they weigh for it, and whether it
+    operates in the gap's segment: the words behind the ``fit`` factor."""
+    match = rec.product_match(c, gap)
+    shown = [p for p in gap.products if p in c.products and (p in c.minor) == (match == rec.MAKES_MINOR)]
+    said: list[str] = []
+    if match == rec.MAKES_MAIN:
+        said = [f"生产「{names.get(p, p)}」（{_line(inputs, c.id, p)}）" for p in shown]
+    elif match == rec.MAKES_MINOR:
+        said = [
+            f"「{names.get(p, p)}」仅为次要产品（{_line(inputs, c.id, p)}）：产品匹配按{rec.MAKES_MINOR:g}计"
+            for p in shown
+        ]
+    elif match == rec.MAKES_SIMILAR:
+        for p in gap.products:
+            siblings = inputs.similar.get((c.id, p))
+            if p in c.similar and siblings:
+                parent = names.get(inputs.parents.get(p, ""), "同一大类")
+                others = "、".join(f"「{names.get(s, s)}」" for s in siblings)
+                said.append(
+                    f"不生产「{names.get(p, p)}」，生产同类产品{others}（同属「{parent}」）："
+                    f"产品匹配按{rec.MAKES_SIMILAR:g}计"
+                )
+    if gap.segment_id is not None:
+        said.append("在该环节经营" if gap.segment_id in c.segments else "不在该环节经营")
+    return "；".join(said)
+
+
+def _reasons(c: Candidate, gap: Gap, inputs: Inputs, names: dict[str, str]) -> dict[str, str]:
+    """What a person needs to read a part's factor where the value alone does not say it: the product
+    lines behind the fit, and how an unknown scale, 专精特新 status or region level was counted."""
+    out = {"fit": _fit_reason(c, gap, inputs, names), "distance": distance_note(c.region_code)}
+    if c.scale is None:
+        out["scale"] = f"规模未知：按{rec.UNKNOWN_SCALE_FACTOR:g}计（不视为大型，也不视为小型）"
+    if c.is_specialised is None:
+        out["specialised"] = "是否专精特新未知：按0计，显示为未知（不视为否）"
+    return out
+
+
+def _explained(
+    scored: rec.Scored, weights: Weights, c: Candidate, gap: Gap, inputs: Inputs, names: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    parts = rec.parts(scored, weights)
+    reasons = _reasons(c, gap, inputs, names)
+    return {k: {**p, "reason": reasons.get(k, "")} for k, p in parts.items()}
+
+
+def _target_row(
+    target: dict[str, Any], inputs: Inputs, weights: Weights, names: dict[str, str]
+) -> dict[str, Any]:
     row = {k: v for k, v in target.items() if k != "scored"}
-    row["parts"] = rec.parts(target["scored"], weights)
+    candidate = inputs.candidates[target["enterprise_id"]]
+    gap = next(g for g in inputs.gaps if g.id == target["gap_id"])
+    row["parts"] = _explained(target["scored"], weights, candidate, gap, inputs, names)
     row["demand_anchors"] = sorted(target["scored"].anchors)
-    return {**row, **_candidate_row(inputs.candidates[target["enterprise_id"]])}
+    return {**row, **_candidate_row(candidate)}
 
 
 @_one_version
@@ -206,7 +299,7 @@ def _targets(store: GraphStore, chain_id: str, weights: Weights | None, limit: i
             for cid, s in scored[:GAP_SAMPLE]
         ]
         gaps.append(row)
-    rows = [_target_row(t, inputs, weights) for t in ranked[:limit]]
+    rows = [_target_row(t, inputs, weights, names) for t in ranked[:limit]]
     return {
         "chain_id": chain_id,
         "weights": weights.as_dict(),
@@ -272,6 +365,7 @@ def _dossier(
             **card,
             "distance": distance_class(card["region_code"]),
             "distance_label": DISTANCE_LABELS[distance_class(card["region_code"])],
+            "distance_note": distance_note(card["region_code"]),
             "roadmap_technologies": [
                 {"id": t, "name": inputs.technology_names.get(t, t)} for t in candidate.technologies
             ],
@@ -290,14 +384,17 @@ def _dossier(
             {
                 **_gap_row(gap, names, seg_names),
                 "score": s.score,
-                "parts": rec.parts(s, weights),
+                "parts": _explained(s, weights, candidate, gap, inputs, names),
                 "demand_anchors": sorted(s.anchors),
                 "position": position,
                 "candidate_count": count,
             }
             for gap, s, position, count in filled
         ],
-        "products": [{"id": p, "name": names.get(p, p)} for p in branch.products],
+        "products": [  # ``similar``: it makes only a sibling; the what-if assumes it would make this
+            {"id": p, "name": names.get(p, p), "similar": p not in candidate.products}
+            for p in branch.products
+        ],
         "demand": _demand_detail(inputs, branch, names),
         "what_if": _what_if(store, chain_id, view, branch),
         "policies": _policies(store, chain_id, set(branch.segments), seg_names),
@@ -543,6 +640,7 @@ TARGET_COLUMNS = (
     ("demand_anchors", "有需求的链主企业"),
     ("demand_value", "区外年采购额（万元）"),
     ("also_fills", "亦可填补"),
+    ("notes", "评分说明"),
 )
 GAP_COLUMNS = (
     ("gap_id", "缺口编号"),
@@ -555,21 +653,26 @@ GAP_COLUMNS = (
 WEIGHT_COLUMNS = (("label", "评分项"), ("weight", "权重（满分）"), ("rule", "系数（0–1）的算法"))
 FACTOR_RULES = {
     "gap": "断点1.0，单一来源0.8，堵点0.6，链主省外采购0.5，依赖区外0.4（取最高）",
-    "fit": "既在该环节经营又生产缺口产品1.0，只满足其一0.5",
+    "fit": (
+        f"产品匹配与环节匹配各占一半：产品匹配为生产缺口产品{rec.MAKES_MAIN:g}（主营，或营收占比与是否主营未知），"
+        f"仅为次要产品{rec.MAKES_MINOR:g}（非主营，或营收占比低于{rec.MINOR_SHARE:.0%}），"
+        f"只生产同一产品大类下的同类产品{rec.MAKES_SIMILAR:g}；在该环节经营为环节匹配1；"
+        "产品缺口不分环节，只看产品匹配"
+    ),
     "district_demand": f"从区外采购该产品的区内企业数÷{rec.DEMAND_BUYERS_FULL}，最多为1",
     "anchor_demand": "有链主企业从区外采购该产品为1，否则为0",
     "demand_value": f"区外年采购额÷(区外年采购额+{rec.DEMAND_VALUE_HALF:g}万元)",
     "supplies_district": f"已供应的区内企业数÷{rec.CUSTOMERS_FULL}，最多为1",
-    "scale": "大型1.0，中型0.7，小型0.4，微型0.2",
-    "specialised": "专精特新1，否则0",
+    "scale": f"大型1.0，中型0.7，小型0.4，微型0.2，规模未知{rec.UNKNOWN_SCALE_FACTOR:g}",
+    "specialised": "专精特新1，否或未知0（未知显示为未知）",
     "technology": f"掌握本链路线图中攻关或目标技术的项数÷{rec.TECHNOLOGIES_FULL}，最多为1",
-    "distance": "长春市内1.0，吉林省内0.7，省外0.3",
+    "distance": "长春市内1.0，吉林省内0.7（地区仅知到省级的吉林企业按省内计），省外0.3，地区不明0",
 }
 
 
 def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]]:
     """The ranked list as workbook sheets: targets, gaps, and how the score is computed."""
-    from service.lists import SCALE
+    from service.lists import SCALE, UNKNOWN, yes_no
 
     gaps = {g["gap_id"]: g for g in result["gaps"]}
 
@@ -582,8 +685,8 @@ def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]
         targets.append(
             {
                 **t,
-                "scale_label": SCALE.get(t["scale"] or "", t["scale"]),
-                "specialised_label": "是" if t["is_specialised"] else "否",
+                "scale_label": SCALE.get(t["scale"] or "", t["scale"] or UNKNOWN),
+                "specialised_label": yes_no(t["is_specialised"]),
                 "gap_label": label(g),
                 "gap_kinds": "、".join(g["kind_labels"]),
                 "gap_reason": g["reason"],
@@ -592,6 +695,9 @@ def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]
                 "demand_anchors": "、".join(t["demand_anchors"]),
                 "demand_value": t["parts"]["demand_value"]["value"],
                 "also_fills": "、".join(label(gaps[a["gap_id"]]) for a in t["also_fills"]),
+                "notes": "；".join(
+                    f"{p['label']}：{p['reason']}" for p in t["parts"].values() if p.get("reason")
+                ),
             }
         )
     gap_rows = [

@@ -47,8 +47,8 @@ class Projection:
 
     network: SupplyNetwork
     facts: dict[str, FirmFacts]
-    scales: dict[str, str]
-    specialised: dict[str, bool]
+    scales: dict[str, str | None]  # None where the ledger says 未知
+    specialised: dict[str, bool | None]  # None where the ledger says 未知
     anchors: set[str]
     makers: dict[str, set[str]]
     product_names: dict[str, str]
@@ -65,7 +65,7 @@ def projection(store: GraphStore) -> Projection:
             SupplyNetwork.from_rows(store.read(Q.SUPPLY_LINKS)),
             risk_analysis.facts_from_rows(rows),
             {r["id"]: r["scale"] for r in rows},
-            {r["id"]: bool(r["is_specialised"]) for r in rows},
+            {r["id"]: r["is_specialised"] for r in rows},
             {r["id"] for r in rows if r["is_anchor"]},
             dict(makers),
             product_names(store),

@@ -5,4 +5,4 @@
 UNWIND $rows AS r
 MATCH (a:Enterprise {id: r.from_id})
 MATCH (b:Product {id: r.to_id})
-CREATE (a)-[:MAKES {provenance: r.provenance, confirmed_on: r.confirmed_on}]->(b)
+CREATE (a)-[:MAKES {revenue_share: r.revenue_share, main_line: r.main_line, provenance: r.provenance, confirmed_on: r.confirmed_on}]->(b)

@@ -3,4 +3,4 @@
 // params: rows
 // returns: -
 UNWIND $rows AS r
-CREATE (n:Product {id: r.id, name: r.name, hs_code: r.hs_code, unit: r.unit, description: r.description, provenance: r.provenance, confirmed_on: r.confirmed_on})
+CREATE (n:Product {id: r.id, name: r.name, parent_id: r.parent_id, hs_code: r.hs_code, unit: r.unit, description: r.description, provenance: r.provenance, confirmed_on: r.confirmed_on})

@@ -1,7 +1,7 @@
 // Lists every MAKES relationship from Enterprise to Product with its properties.
 // Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
 // params: -
-// returns: from_id, to_id, provenance, confirmed_on
+// returns: from_id, to_id, revenue_share, main_line, provenance, confirmed_on
 MATCH (a:Enterprise)-[x:MAKES]->(b:Product)
-RETURN a.id AS from_id, b.id AS to_id, x.provenance AS provenance, x.confirmed_on AS confirmed_on
+RETURN a.id AS from_id, b.id AS to_id, x.revenue_share AS revenue_share, x.main_line AS main_line, x.provenance AS provenance, x.confirmed_on AS confirmed_on
 ORDER BY from_id, to_id

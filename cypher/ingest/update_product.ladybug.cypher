@@ -6,6 +6,7 @@ LOAD FROM $rows
 MATCH (n:Product)
 WHERE n.id = id
 SET n.name = name,
+    n.parent_id = parent_id,
     n.hs_code = hs_code,
     n.unit = unit,
     n.description = description,

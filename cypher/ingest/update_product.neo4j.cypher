@@ -5,6 +5,7 @@
 UNWIND $rows AS r
 MATCH (n:Product {id: r.id})
 SET n.name = r.name,
+    n.parent_id = r.parent_id,
     n.hs_code = r.hs_code,
     n.unit = r.unit,
     n.description = r.description,

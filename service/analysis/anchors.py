@@ -138,14 +138,18 @@ def anchor_report(
 def sme_candidates(
     network: SupplyNetwork,
     chain_firms: set[str],
-    scales: Mapping[str, str],
-    specialised: Mapping[str, bool],
+    scales: Mapping[str, str | None],
+    specialised: Mapping[str, bool | None],
     facts: Mapping[str, FirmFacts],
     roadmap_holders: Mapping[str, list[dict[str, Any]]],
     product_names: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """The chain's flagged specialised SMEs, and small firms worth cultivating, each with its reasons:
-    sole or main supplier of a chain firm's input, or holder of a technology on the chain's roadmap."""
+    sole or main supplier of a chain firm's input, or holder of a technology on the chain's roadmap.
+
+    Unknowns: a firm whose scale is unknown is not read as small: with the same reasons it is listed
+    apart (``unknown_scale``), to be checked; a firm whose 专精特新 status is unknown is not among the
+    flagged ones, may be a candidate, and carries ``is_specialised`` None."""
     reasons: dict[str, list[str]] = defaultdict(list)
     names = product_names or {}
     for buyer in sorted(chain_firms):
@@ -167,20 +171,26 @@ def sme_candidates(
     reasons = {k: v for k, v in reasons.items() if is_active(facts.get(k)) and facts[k].in_district}
     flagged = sorted(f for f in chain_firms if specialised.get(f))
     candidates: list[dict[str, Any]] = []
+    unknown_scale: list[dict[str, Any]] = []
     for firm, why in reasons.items():
-        if firm not in chain_firms or specialised.get(firm) or scales.get(firm) not in SMALL_SCALES:
+        if firm not in chain_firms or specialised.get(firm):
+            continue
+        scale = scales.get(firm)
+        if scale is not None and scale not in SMALL_SCALES:
             continue
         f = facts.get(firm)
-        candidates.append(
+        (candidates if scale is not None else unknown_scale).append(
             {
                 "enterprise_id": firm,
                 "enterprise_name": f.name if f else firm,
                 "in_district": bool(f and f.in_district),
-                "scale": scales.get(firm),
+                "scale": scale,
+                "is_specialised": specialised.get(firm),
                 "reasons": why,
             }
         )
-    candidates.sort(key=lambda c: (not c["in_district"], -len(c["reasons"]), c["enterprise_id"]))
+    for found in (candidates, unknown_scale):
+        found.sort(key=lambda c: (not c["in_district"], -len(c["reasons"]), c["enterprise_id"]))
     return {
         "specialised": [
             {
@@ -192,4 +202,5 @@ def sme_candidates(
             for f in flagged
         ],
         "candidates": candidates,
+        "unknown_scale": unknown_scale,
     }

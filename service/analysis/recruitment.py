@@ -35,6 +35,13 @@ DEMAND_VALUE_HALF = 1000.0  # 万元 a year bought from outside
 CUSTOMERS_FULL = 3  # district firms already supplied
 TECHNOLOGIES_FULL = 2  # roadmap technologies held
 SCALE_FACTORS = {"large": 1.0, "medium": 0.7, "small": 0.4, "micro": 0.2}
+# A firm of unknown scale (规模未知) is neither large nor micro: it gets this stated factor, never 0.
+UNKNOWN_SCALE_FACTOR = 0.5
+# The product half of the ``fit`` factor: how squarely the firm makes what the gap lacks.
+MAKES_MAIN = 1.0  # makes a gap product as a main line, or its weight is unknown
+MAKES_MINOR = 0.5  # makes it only as a minor line (是否主营 = 否, or 营收占比 below MINOR_SHARE)
+MAKES_SIMILAR = 0.4  # makes only a product of the same 产品大类 (同类产品), not the gap product
+MINOR_SHARE = 0.1
 DISTANCE_FACTORS = {"city": 1.0, "province": 0.7, "country": 0.3, "unknown": 0.0, "district": 0.0}
 ROADMAP_NEEDS = ("developing", "target")  # technology statuses the roadmap still needs
 
@@ -109,17 +116,49 @@ class Gap:
 
 @dataclass(frozen=True)
 class Candidate:
-    """An active firm outside the district that could fill a gap."""
+    """An active firm outside the district that could fill a gap. ``scale`` and ``is_specialised`` are
+    None where the ledger says 未知."""
 
     id: str
     name: str
     region_code: str | None
     scale: str | None
-    is_specialised: bool
+    is_specialised: bool | None
     products: frozenset[str] = frozenset()  # of the products of interest, those it makes
     segments: frozenset[str] = frozenset()  # of the chain's segments, those it operates in
     district_customers: int = 0
     technologies: tuple[str, ...] = ()  # roadmap technologies it holds
+    minor: frozenset[str] = frozenset()  # of ``products``, those it makes only as a minor line
+    similar: frozenset[str] = frozenset()  # products of interest it does not make, but a sibling of
+
+    @property
+    def covers(self) -> frozenset[str]:
+        """The products of interest it makes or could make (it makes one of the same 产品大类)."""
+        return self.products | self.similar
+
+
+def is_minor_line(revenue_share: float | None, main_line: bool | None) -> bool:
+    """Whether a firm makes a product only as a minor line: not a main line (是否主营 = 否), or, where
+    that is unknown, under ``MINOR_SHARE`` of its revenue. Nothing known means not minor.
+
+    >>> [is_minor_line(*x) for x in [(None, None), (0.05, None), (0.05, True), (0.6, False), (0.3, None)]]
+    [False, True, False, True, False]
+    """
+    if main_line is not None:
+        return not main_line
+    return revenue_share is not None and revenue_share < MINOR_SHARE
+
+
+def product_match(candidate: Candidate, gap: Gap) -> float:
+    """The product half of the fit: the best of the gap's products for this firm (``MAKES_MAIN``,
+    ``MAKES_MINOR``, ``MAKES_SIMILAR`` or 0)."""
+    best = 0.0
+    for product in gap.products:
+        if product in candidate.products:
+            best = max(best, MAKES_MINOR if product in candidate.minor else MAKES_MAIN)
+        elif product in candidate.similar:
+            best = max(best, MAKES_SIMILAR)
+    return best
 
 
 @dataclass
@@ -211,7 +250,7 @@ def demand_for(
     buyers: set[str] = set()
     anchors: set[str] = set()
     value = 0.0
-    for product in sorted(candidate.products & set(gap.products)):
+    for product in sorted(candidate.covers & set(gap.products)):
         d = demand.get(product)
         if d is None:
             continue
@@ -246,10 +285,18 @@ def _gap_part(gap: Gap) -> Part:
     return ("、".join(GAP_KINDS[k][0] for k in gap.kinds), gap.severity)
 
 
-def _fit_part(makes: bool, operates: bool) -> Part:
-    if makes and operates:
-        return ("产品与环节均匹配", 1.0)
-    return ("仅产品匹配" if makes else "仅环节匹配", 0.5)
+_MATCH_WORDS = {MAKES_MAIN: "产品", MAKES_MINOR: "次要产品", MAKES_SIMILAR: "同类产品"}
+
+
+def _fit_part(match: float, operates: bool, has_segment: bool = True) -> Part:
+    """A product gap (no segment) fits by the product alone; a segment gap by half product, half
+    segment."""
+    if not has_segment:
+        return (f"{_MATCH_WORDS[match]}匹配", match)
+    factor = round((match + (1.0 if operates else 0.0)) / 2, 4)
+    if match and operates:
+        return (f"{_MATCH_WORDS[match]}与环节均匹配", factor)
+    return (f"仅{_MATCH_WORDS[match]}匹配" if match else "仅环节匹配", factor)
 
 
 def _demand_parts(served: tuple[set[str], set[str], float]) -> tuple[Part, Part, Part]:
@@ -265,7 +312,10 @@ def _firm_parts(candidate: Candidate) -> tuple[Part, Part, Part, Part, Part]:
     where = distance_class(candidate.region_code)
     return (
         (candidate.district_customers, round(min(1.0, candidate.district_customers / CUSTOMERS_FULL), 4)),
-        (candidate.scale, SCALE_FACTORS.get(candidate.scale or "", 0.0)),
+        (
+            candidate.scale,
+            UNKNOWN_SCALE_FACTOR if candidate.scale is None else SCALE_FACTORS.get(candidate.scale, 0.0),
+        ),
         (candidate.is_specialised, 1.0 if candidate.is_specialised else 0.0),
         (len(candidate.technologies), min(1.0, len(candidate.technologies) / TECHNOLOGIES_FULL)),
         (where, DISTANCE_FACTORS[where]),
@@ -286,11 +336,10 @@ def score(
     """The candidate's score for one gap: the sum over the parts of weight × factor, each factor in
     0–1 and rounded to 4 places. ``served`` is :func:`demand_for`, when the caller has it already."""
     served = served or demand_for(candidate, gap, demand)
-    makes = bool(candidate.products & set(gap.products))
-    operates = gap.segment_id is None or gap.segment_id in candidate.segments
+    operates = gap.segment_id in candidate.segments
     raw: tuple[Part, ...] = (
         _gap_part(gap),
-        _fit_part(makes, operates),
+        _fit_part(product_match(candidate, gap), operates, gap.segment_id is not None),
         *_demand_parts(served),
         *_firm_parts(candidate),
     )
@@ -318,7 +367,7 @@ def rank(
     by_product: dict[str, set[str]] = defaultdict(set)
     by_segment: dict[str, set[str]] = defaultdict(set)
     for c in candidates.values():
-        for p in c.products:
+        for p in c.covers:
             by_product[p].add(c.id)
         for seg in c.segments:
             by_segment[seg].add(c.id)
@@ -329,10 +378,12 @@ def rank(
     for gap in gaps:
         products = set(gap.products)
         gap_part = _gap_part(gap)
+        has_segment = gap.segment_id is not None
         fits = {
-            (makes, operates): (gap_part, _fit_part(makes, operates))
-            for makes in (False, True)
+            (match, operates): (gap_part, _fit_part(match, operates, has_segment))
+            for match in (0.0, MAKES_SIMILAR, MAKES_MINOR, MAKES_MAIN)
             for operates in (False, True)
+            if match or has_segment
         }
         served: dict[frozenset[str], tuple[tuple[Part, ...], frozenset[str]]] = {}  # by products made
         scored = []
@@ -340,7 +391,7 @@ def rank(
         if gap.segment_id is not None:
             ids |= by_segment[gap.segment_id]
         for c in (candidates[i] for i in sorted(ids)):
-            key = c.products & products
+            key = c.covers & products
             if key not in served:
                 buyers, anchors, value = demand_for(c, gap, demand)
                 served[key] = (_demand_parts((buyers, anchors, value)), frozenset(anchors))
@@ -349,7 +400,7 @@ def rank(
                 firms[c.id] = (own, _points(w[5:], own))
             demand_raw, anchors_served = served[key]
             firm_raw, firm_points = firms[c.id]
-            head = fits[(bool(key), gap.segment_id is None or gap.segment_id in c.segments)] + demand_raw
+            head = fits[(product_match(c, gap), gap.segment_id in c.segments)] + demand_raw
             raw = head + firm_raw
             total = round(sum(_points(w[:5], head) + firm_points), 4)
             scored.append((c.id, Scored(total, raw, anchors_served)))
@@ -397,7 +448,7 @@ def branch_for(
     """The district branch of ``candidate`` for the gaps it fills: it makes the gaps' products the
     candidate makes, operates in the chain segments where they are made (and in any gap segment), and
     supplies every district firm that buys them from outside or has a single source of them."""
-    products = sorted({p for g in gaps for p in g.products if p in candidate.products})
+    products = sorted({p for g in gaps for p in g.products if p in candidate.covers})
     segments = {g.segment_id for g in gaps if g.segment_id is not None}
     segments |= {s for s, ps in segment_products.items() if set(ps) & set(products)}
     customers: dict[str, tuple[str, ...]] = {}

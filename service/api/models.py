@@ -68,6 +68,10 @@ class ProductRef(BaseModel):
     id: str
     name: str
     hs_code: str | None = None
+    parent_id: str | None = None  # 产品大类
+    parent_name: str | None = None
+    revenue_share: float | None = None  # 营收占比 0–1; null where unknown
+    main_line: bool | None = None  # 是否主营; null where unknown
 
 
 class SupplyLinkRef(BaseModel):
@@ -85,10 +89,11 @@ class EnterprisePublic(BaseModel):
     credit_code: str | None = None
     region_code: str
     region_name: str | None = None
+    region_level: str | None = None  # the finest level known: province, city, county or township
     in_district: bool
-    scale: str
+    scale: str | None = None  # null where the ledger says 未知
     is_anchor: bool
-    is_specialised: bool
+    is_specialised: bool | None = None  # null where the ledger says 未知
     status: str
     industry_code: str | None = None
     description: str | None = None
@@ -338,6 +343,7 @@ class SmeCandidate(BaseModel):
     enterprise_name: str
     in_district: bool
     scale: str | None = None
+    is_specialised: bool | None = None
     reasons: list[str]
 
 
@@ -345,6 +351,7 @@ class SmePublic(BaseModel):
     chain_id: str
     specialised: list[FirmRef]
     candidates: list[SmeCandidate]
+    unknown_scale: list[SmeCandidate] = []  # same reasons, scale unknown: to be checked
 
 
 class ListColumn(BaseModel):

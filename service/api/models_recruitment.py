@@ -18,6 +18,7 @@ class ScorePart(BaseModel):
     factor: float
     weight: float
     points: float
+    reason: str = ""  # how the factor was read where the value alone does not say (unknowns included)
 
 
 class GapCandidate(BaseModel):
@@ -55,8 +56,9 @@ class TargetPublic(BaseModel):
     region_code: str | None = None
     distance: str
     distance_label: str
+    distance_note: str = ""
     scale: str | None = None
-    is_specialised: bool
+    is_specialised: bool | None = None
     district_customers: int
     technologies: list[str]
     score: float
@@ -84,6 +86,7 @@ class RecruitmentPublic(BaseModel):
 class DossierEnterprise(EnterprisePublic):
     distance: str
     distance_label: str
+    distance_note: str = ""
     roadmap_technologies: list[NamedRef]
 
 
@@ -201,6 +204,10 @@ class OtherChain(BaseModel):
     rank: int
 
 
+class DossierProduct(NamedRef):
+    similar: bool = False  # it makes only a product of the same 产品大类; the what-if assumes it would
+
+
 class DossierPublic(BaseModel):
     enterprise: DossierEnterprise
     chain_id: str
@@ -210,7 +217,7 @@ class DossierPublic(BaseModel):
     weights: dict[str, float]
     other_chains: list[OtherChain]
     gaps: list[DossierGap]
-    products: list[NamedRef]
+    products: list[DossierProduct]
     demand: DemandPublic
     what_if: WhatIfPublic
     policies: list[PolicyRef]

@@ -23,9 +23,12 @@ from service.storage.port import GraphStore
 LIST_SEPARATOR = ";"
 
 
+UNKNOWN = "未知"
+
+
 def _cell(column: Column, value: Any) -> str:
     if value is None:
-        return ""
+        return UNKNOWN if column.unknown else ""
     if column.is_list:
         return LIST_SEPARATOR.join(sorted(value))
     if column.type is PropertyType.BOOL:
@@ -79,8 +82,13 @@ def sheet_rows(store: GraphStore, state: GraphState, sheet: Sheet) -> Iterator[l
     else:
         assert sheet.rel is not None
         rels = state.rels.get(sheet.rel.type, {})
+        # A link a list column owns (MAKES, from 主要产品) has a row here only where it records a fact.
+        facts = [p for p in sheet.rel.property_names if p not in ("provenance", "confirmed_on")]
+        owned = bool(sheet.rel.ledger_columns)
         for key in sorted(rels, key=lambda k: tuple("" if v is None else str(v) for v in k)):
             props = rels[key]
+            if owned and all(props.get(p) is None for p in facts):
+                continue
             cells = []
             for i, column in enumerate(sheet.columns):
                 value = props[("from_id", "to_id")[i]] if i < 2 else props.get(column.key)

@@ -20,6 +20,7 @@ OP_UPSERT = ("", "upsert", "新增", "更新", "新增/更新")
 _ENDPOINTS = {
     "SUPPLIES": (("supplier_id", "供应企业编号"), ("buyer_id", "采购企业编号")),
     "LEADS_TO": (("from_id", "起始技术编号"), ("to_id", "目标技术编号")),
+    "MAKES": (("enterprise_id", "企业编号"), ("product_id", "产品编号")),
 }
 
 
@@ -50,6 +51,7 @@ class Column:
     is_list: bool = False
     links: tuple[Link, ...] = ()
     names_label: str | None = None  # label the ids in this column must name (relationship sheets)
+    unknown: bool = False  # blank or 未知 means the fact is not known (stored as null, exported as 未知)
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,15 @@ def _node_sheet(node: NodeType) -> Sheet:
     columns: dict[str, Column] = {}
     for p in node.properties:
         columns[p.name] = Column(
-            p.name, p.label, p.type, p.required, p.choices, p.reference, p.minimum, p.maximum
+            p.name,
+            p.label,
+            p.type,
+            p.required,
+            p.choices,
+            p.reference,
+            p.minimum,
+            p.maximum,
+            unknown=p.unknown,
         )
     for rel in MODEL.relationships:
         for lc in rel.ledger_columns:
@@ -107,6 +117,7 @@ def _node_sheet(node: NodeType) -> Sheet:
                     True,
                     False,
                     (*base.links, link),
+                    unknown=base.unknown,
                 )
             else:
                 columns[lc.name] = Column(
@@ -141,6 +152,7 @@ def _rel_sheet(rel: RelType) -> Sheet:
                 p.minimum,
                 p.maximum,
                 names_label=names,
+                unknown=p.unknown,
             )
         )
     return Sheet(rel.sheet, rel.title, tuple(columns), rel=rel)
@@ -155,6 +167,7 @@ def _sheets() -> tuple[Sheet, ...]:
         "technology_paths",
         "application_domains",
         "enterprises",
+        "enterprise_products",
         "supply_links",
         "projects",
         "policies",

@@ -53,15 +53,22 @@ class GraphState:
         sheet_rels = {r.type for r in MODEL.relationships if r.sheet}
         links: dict[str, dict[str, set[str]]] = {}
         for rel_type, keyed in self.rels.items():
-            if rel_type not in sheet_rels:
+            if rel_type not in sheet_rels or rel_type in WARNING_LINKS:  # MAKES has a sheet of its own
                 owned = links[rel_type] = defaultdict(set)
                 for from_id, to_id, *_ in keyed:
                     owned[from_id].add(to_id)
+        parents = {k: v["parent_id"] for k, v in self.nodes.get("Product", {}).items() if v.get("parent_id")}
+        weights = {
+            (k[0], k[1]): (v.get("revenue_share"), v.get("main_line"))
+            for k, v in self.rels.get("MAKES", {}).items()
+        }
         return GraphIds(
             {label: set(nodes) for label, nodes in self.nodes.items()},
             shares,
             {t: set(keyed) for t, keyed in self.rels.items() if t in sheet_rels},
             links,
+            parents,
+            weights,
         )
 
 
@@ -187,9 +194,12 @@ def read_state(store: GraphStore, only: set[str] | None = None) -> GraphState:
 
 
 def read_links(store: GraphStore, state: GraphState, types: Iterable[str] = WARNING_LINKS) -> None:
-    """Add the owned links of ``types`` to ``state.rels``, keyed (from id, to id)."""
+    """Add the owned links of ``types`` to ``state.rels``, keyed (from id, to id); a type with a sheet of
+    its own (企业产品 for MAKES) was read with its properties by :func:`read_state` and is kept."""
     for rel_type in types:
         rel = MODEL.rel(rel_type)
+        if rel.sheet and rel_type in state.rels:
+            continue
         keyed: dict[tuple[Any, ...], dict[str, Any]] = {}
         for pair in rel.endpoints:
             for r in store.read(rel_query("list", rel.type, pair)):
@@ -331,6 +341,15 @@ def plan(checked: CheckedLedger, state: GraphState) -> list[Statement]:
         else:
             _plan_rel_sheet(cs, state, creates, rel_deletes)
 
+    listed_by: dict[str, set[str]] = defaultdict(set)  # rel type -> owners whose list this ledger gives
+    for cs in checked.sheets:
+        if cs.sheet.node is None:
+            continue
+        for column in cs.sheet.columns:
+            if column.key in cs.present and any(link.rel.sheet for link in column.links):
+                for link in column.links:
+                    listed_by[link.rel.type] |= {r.values["id"] for r in cs.rows if not r.delete}
+    _merge_listed_with_sheet(creates, state, listed_by)
     rel_statements: list[Statement] = []
     for (rel_type, pair), rows in rel_deletes.items():
         rel = MODEL.rel(rel_type)
@@ -343,6 +362,46 @@ def plan(checked: CheckedLedger, state: GraphState) -> list[Statement]:
         columns = _rel_typed_columns(rel, rel_columns(rel))
         rel_statements.append((rel_query("create", rel_type, pair), {"rows": _typed(columns, rows)}))
     return deletes + upserts + unlinks + rel_statements
+
+
+_LISTED = "_listed"  # marks a relationship a node sheet's list column creates (no facts of its own)
+_CLEARED = "_cleared"  # marks a relationship a sheet's 删除 row keeps with its facts cleared
+
+
+def _facts(rel: RelType) -> list[str]:
+    return [p for p in rel.property_names if p not in ("provenance", "confirmed_on")]
+
+
+def _merge_listed_with_sheet(
+    creates: dict[tuple[str, Endpoints], list[dict[str, Any]]],
+    state: GraphState,
+    listed_by: dict[str, set[str]],
+) -> None:
+    """For a relationship both a list column and a sheet of its own write (MAKES: an enterprise's 主要产品
+    says which products, the 企业产品 sheet how much each weighs): one relationship per pair. A sheet row's
+    facts win; a pair only the list names keeps what the graph held for it (facts, source and date, which
+    its sheet row shows); a sheet's 删除 row clears
+    the facts of a pair the list keeps, and is dropped where this ledger's list no longer names the pair."""
+    for (rel_type, _), rows in creates.items():
+        rel = MODEL.rel(rel_type)
+        if not (rel.sheet and rel.ledger_columns):
+            continue
+        before = state.rels.get(rel_type, {})
+        facts = _facts(rel)
+        owners = listed_by.get(rel_type, set())
+        named = {(r["from_id"], r["to_id"]) for r in rows if r.get(_LISTED)}
+        chosen: dict[tuple[Any, Any], dict[str, Any]] = {}
+        for row in rows:
+            key = (row["from_id"], row["to_id"])
+            if row.pop(_LISTED, False):
+                if key in chosen:
+                    continue
+                held = before.get(key)  # a pair listed again keeps its facts, and their source and date
+                row.update({p: held.get(p) for p in rel.property_names} if held else dict.fromkeys(facts))
+            elif row.pop(_CLEARED, False) and key[0] in owners and key not in named:
+                continue
+            chosen[key] = row
+        rows[:] = list(chosen.values())
 
 
 def _plan_nodes(
@@ -410,6 +469,7 @@ def _plan_nodes(
                                 "to_id": ends[1],
                                 "provenance": row.values.get("provenance"),
                                 "confirmed_on": row.values.get("confirmed_on"),
+                                _LISTED: True,
                             }
                         )
 
@@ -433,6 +493,13 @@ def _plan_rel_sheet(
         before = existing.get(key)
         if before is not None:
             rel_deletes[(rel.type, pair)].append(ident)
+        if row.delete and rel.ledger_columns:  # a list column owns the link: 删除 clears its facts
+            if before is not None:
+                kept = {p: before.get(p) for p in ("provenance", "confirmed_on")}
+                creates[(rel.type, pair)].append(
+                    {**ident, **dict.fromkeys(_facts(rel)), **kept, _CLEARED: True}
+                )
+            continue
         if row.delete:
             continue
         record = dict(ident)

@@ -105,6 +105,8 @@ class _World:
             found = self.of_segments(_ids(v.get("segment")))
         elif sheet == "supply_links":  # a supply link is the buying firm's record
             found = self.of_segments(self.firm_segments.get(v["buyer_id"], ()))
+        elif sheet == "enterprise_products":  # what a firm makes is the firm's record
+            found = self.of_segments(self.firm_segments.get(v["enterprise_id"], ()))
         elif sheet == "technology_paths":
             found = {c for t in (v["from_id"], v["to_id"]) if (c := self.tech_chain.get(t))}
         elif sheet == "policies":

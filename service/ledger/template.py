@@ -6,11 +6,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph_schema import PropertyType
-from service.ledger.format import OP_HEADER, SHEETS, Column
+from service.ledger.format import OP_HEADER, SHEETS, Column, Sheet
 
 _ROWS = 5000  # drop-downs cover this many data rows
 INSTRUCTIONS_TITLE = "说明"  # the reader skips a sheet of this name
 UNKNOWN_LABEL = "未知"
+# What a column's note adds beyond its key, where the header alone does not say what to write.
+_NOTES = {
+    ("enterprises", "region_code"): "填已知的最细一级地区代码：省2位、市4位、县6位或乡镇9位",
+    ("enterprises", "in_district"): "须填是或否：地区代码只到市或省时无法推断",
+    ("enterprises", "products"): "各产品的营收占比与是否主营填在「企业产品」表",
+    ("products", "parent_id"): "所属的产品大类（另一产品的编号），不得形成循环",
+    ("enterprise_products", "revenue_share"): "该产品占企业营收的比例，0–1 或百分数",
+    ("enterprise_products", "product_id"): (
+        "须是该企业「主要产品」中的产品；本表未列的产品营收占比与是否主营未知；操作填删除即清除这两项记录"
+    ),
+}
 
 RULES = (
     "每张表一种台账；第一行是表头（中文列名或英文列名均可），列的顺序不限，不用的列可以整列删去。",
@@ -34,7 +45,7 @@ def _unknown_columns() -> list[str]:
     seen: dict[str, None] = {}
     for sheet in SHEETS:
         for column in sheet.columns:
-            if any(c.label == UNKNOWN_LABEL for c in column.choices):
+            if column.unknown or any(c.label == UNKNOWN_LABEL for c in column.choices):
                 seen.setdefault(column.header, None)
     return list(seen)
 
@@ -48,12 +59,16 @@ def instructions() -> list[str]:
     return lines
 
 
-def _note(column: Column) -> str:
+def _note(sheet: Sheet, column: Column) -> str:
     note = f"英文列名：{column.key}"
     if column.required:
         note += "；新建时必填（修改已有行时可省略此列）"
     if column.is_list:
         note += "；多个编号用分号分隔"
+    if column.unknown:
+        note += f"；不详时填「{UNKNOWN_LABEL}」或留空，按未知处理"
+    if (sheet.key, column.key) in _NOTES:
+        note += "；" + _NOTES[(sheet.key, column.key)]
     return note
 
 
@@ -79,12 +94,14 @@ def write_template(path: Path) -> None:
             ws.column_dimensions[cell.column_letter].width = max(10, 2 * len(header) + 4)
             column = sheet.column(header)
             if column is not None:
-                cell.comment = Comment(_note(column), "chainlens")
+                cell.comment = Comment(_note(sheet, column), "chainlens")
             choices: list[str] = []
             if column is not None and column.choices:
                 choices = [c.label for c in column.choices]
             elif column is not None and column.type is PropertyType.BOOL:
                 choices = ["是", "否"]
+            if choices and column is not None and column.unknown:
+                choices.append(UNKNOWN_LABEL)
             elif header == OP_HEADER:
                 choices = ["删除"]
             if choices:

@@ -34,6 +34,13 @@ _DATE = re.compile(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$")
 _MAX_TEXT = 2000
 SHARE_TOLERANCE = 1e-6
+# Words that say a fact is not known; in a column that accepts unknowns they mean the same as a blank cell.
+UNKNOWN_WORDS = ("未知", "不详", "unknown")
+# Why a column refuses 未知, where a plain "须填写确定的值" would leave the user guessing what to write.
+_NOT_UNKNOWN = {
+    "region_code": "地区不能为未知：填写已知的最细一级地区代码（省2位、市4位、县6位或乡镇9位）",
+    "in_district": "区内企业须填写「是」或「否」（地区代码只到市或省时无法推断，须明确填写）",
+}
 
 
 @dataclass
@@ -88,12 +95,18 @@ class GraphIds:
         shares: Mapping[tuple[str, str, str], float] | None = None,
         rels: Mapping[str, AbstractSet[tuple[Any, ...]]] | None = None,
         links: Mapping[str, Mapping[str, AbstractSet[str]]] | None = None,
+        parents: Mapping[str, str] | None = None,
+        weights: Mapping[tuple[str, str], tuple[float | None, bool | None]] | None = None,
     ) -> None:
         self.ids = {k: set(v) for k, v in (ids or {}).items()}
         # (supplier, buyer, product) -> share already in the graph
         self.shares = dict(shares or {})
         self.rels = dict(rels or {})  # the sets are the caller's, read only
         self.links = dict(links or {})
+        # product -> its parent product (产品大类) already in the graph
+        self.parents = dict(parents or {})
+        # (enterprise, product) -> (营收占比, 是否主营) for every product a firm makes, None where unknown
+        self.weights = dict(weights or {})
 
     def has(self, label: str, node_id: str) -> bool:
         return node_id in self.ids.get(label, set())
@@ -124,6 +137,11 @@ def _parse(column: Column, value: Any) -> tuple[Any, str | None]:
         return tuple(t for t in _LIST_SPLIT.split(text) if t), None
     if text == "":
         return None, None
+    if text.lower() in UNKNOWN_WORDS:
+        if column.unknown:
+            return None, None
+        if column.choices or column.reference or column.type is not PropertyType.STRING:
+            return None, _NOT_UNKNOWN.get(column.key, "此列不能填「未知」，须填写确定的值")
     kind = column.type
     if kind is PropertyType.STRING:
         if len(text) > _MAX_TEXT:
@@ -211,6 +229,9 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     _check_duplicates(checked, problems)
     _check_references(checked, graph, invalid, problems)
     _check_shares(checked, graph, problems)
+    _check_product_parents(checked, graph, problems)
+    _check_revenue_shares(checked, graph, problems)
+    _check_made_products(checked, graph, problems)
     problems.sort(key=lambda p: (p.source, p.row or 0))
     warnings = _warnings(checked, graph)
     return CheckedLedger(checked, problems, warnings)
@@ -565,3 +586,129 @@ def _warnings(sheets: list[CheckedSheet], graph: GraphIds) -> list[Problem]:
                 warn(row, segments, None, "企业不属于任何产业链环节，不会出现在产业链图谱和清单中")
     warnings.sort(key=lambda p: (p.source, p.row or 0))
     return warnings
+
+
+def _check_product_parents(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    """A product's 产品大类 must not lead back to the product itself (the ledger's rows over the graph's)."""
+    parents = dict(graph.parents)
+    rows: dict[str, Row] = {}
+    for cs in sheets:
+        if cs.sheet.key != "products":
+            continue
+        for row in cs.rows:
+            product = row.values["id"]
+            if row.delete:
+                parents.pop(product, None)
+            elif "parent_id" in cs.present:
+                parents[product] = row.values.get("parent_id") or ""
+                rows[product] = row
+    reported: set[str] = set()
+    for product, row in sorted(rows.items()):
+        path = [product]
+        current = parents.get(product)
+        while current and current not in path:
+            path.append(current)
+            current = parents.get(current)
+        if current != product or product in reported:
+            continue
+        reported.update(path)
+        problems.append(
+            Problem(
+                row.raw.source,
+                row.raw.row,
+                row.raw.headers.get("parent_id", "产品大类"),
+                row.values.get("parent_id"),
+                "产品大类形成循环：" + " → ".join([*path, product]),
+            )
+        )
+
+
+def _check_revenue_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    """The revenue shares (营收占比) of one firm's products add up to at most 1."""
+    shares: dict[str, dict[str, float | None]] = defaultdict(dict)  # firm -> product -> share
+    for (firm, product), (share, _) in graph.weights.items():
+        shares[firm][product] = share
+    for cs in sheets:
+        if cs.sheet.key != "enterprises":
+            continue
+        for row in cs.rows:
+            firm = row.values["id"]
+            if row.delete:
+                shares.pop(firm, None)
+            elif "products" in cs.present and firm in shares:  # its 主要产品 replace the graph's
+                listed = set(row.values.get("products") or ())
+                shares[firm] = {p: v for p, v in shares[firm].items() if p in listed}
+    last_row: dict[str, Row] = {}
+    for cs in sheets:
+        if cs.sheet.key != "enterprise_products":
+            continue
+        for row in cs.rows:
+            v = row.values
+            firm, product = v["enterprise_id"], v["product_id"]
+            if row.delete:
+                shares[firm].pop(product, None)
+            elif "revenue_share" in cs.present:
+                shares[firm][product] = v.get("revenue_share")
+                last_row[firm] = row
+    for firm, row in sorted(last_row.items()):
+        total = sum(share or 0.0 for share in shares[firm].values())
+        if total > 1 + SHARE_TOLERANCE:
+            problems.append(
+                Problem(
+                    row.raw.source,
+                    row.raw.row,
+                    row.raw.headers.get("revenue_share", "营收占比"),
+                    f"{total:.4g}",
+                    f"企业{firm}各产品营收占比合计超过1",
+                )
+            )
+
+
+def _check_made_products(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
+    """企业产品 rows weigh products the firm makes: listed in its 主要产品 where this ledger lists them, else
+    made in the graph. A product with recorded weights leaves 主要产品 only with its 企业产品 row deleted in
+    the same ledger (else that row would outlive the product)."""
+    listed: dict[str, tuple[Row, set[str]]] = {}
+    for cs in sheets:
+        if cs.sheet.key == "enterprises" and "products" in cs.present:
+            for row in cs.rows:
+                if not row.delete:
+                    listed[row.values["id"]] = (row, set(row.values.get("products") or ()))
+    made: dict[str, dict[str, bool]] = defaultdict(dict)  # firm -> product -> has recorded weights
+    for (firm, product), (share, main) in graph.weights.items():
+        made[firm][product] = share is not None or main is not None
+    cleared: set[tuple[str, str]] = set()
+    for cs in sheets:
+        if cs.sheet.key != "enterprise_products":
+            continue
+        for row in cs.rows:
+            firm, product = row.values["enterprise_id"], row.values["product_id"]
+            if row.delete:
+                cleared.add((firm, product))
+                continue
+            if firm in listed:
+                ok, message = (
+                    product in listed[firm][1],
+                    f"企业{firm}的「主要产品」中没有此产品：请在主要产品中加入，或删除此行",
+                )
+            else:
+                ok, message = (
+                    product in made.get(firm, {}),
+                    f"企业{firm}不生产此产品：请先在企业表的「主要产品」中加入",
+                )
+            if not ok:
+                header = row.raw.headers.get("product_id", "产品编号")
+                problems.append(Problem(row.raw.source, row.raw.row, header, product, message))
+    for firm, (row, products) in sorted(listed.items()):
+        for product, weighed in sorted(made.get(firm, {}).items()):
+            if weighed and product not in products and (firm, product) not in cleared:
+                problems.append(
+                    Problem(
+                        row.raw.source,
+                        row.raw.row,
+                        row.raw.headers.get("products", "主要产品"),
+                        product,
+                        f"产品{product}在「企业产品」中记有营收占比或是否主营：从主要产品中去掉时，"
+                        "请在企业产品表同时删除该行",
+                    )
+                )

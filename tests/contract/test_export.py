@@ -62,5 +62,5 @@ def test_template_has_every_sheet_headers_and_dropdowns(tmp_path: Path) -> None:
     headers = [c.value for c in ws[1]]
     assert headers[:3] == ["编号", "名称", "统一社会信用代码"] and headers[-1] == "操作"
     lists = {dv.formula1 for dv in ws.data_validations.dataValidation}
-    assert '"大型,中型,小型,微型"' in lists and '"是,否"' in lists
+    assert '"大型,中型,小型,微型,未知"' in lists and '"是,否"' in lists and '"是,否,未知"' in lists
     assert read_ledger(path).problems == []

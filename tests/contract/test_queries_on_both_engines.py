@@ -45,8 +45,10 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.MAP_TECHNOLOGY_PATHS: {"chain_id": "c1"},
     Q.MAP_TECHNOLOGY_PROJECTS: {"chain_id": "c1"},
     Q.MAP_PRODUCT_DOMAINS: {"chain_id": "c1"},
+    Q.MAP_FIRM_PRODUCTS: {"chain_id": "c1"},
     Q.CHAIN_SEGMENT_PRODUCTS: {"chain_id": "c1"},
     Q.OUTSIDE_MAKERS: {"product_ids": ["p1", "p2"]},
+    Q.SIMILAR_MAKERS: {"product_ids": ["p1", "p2"]},
     Q.DISTRICT_DEMAND: {"product_ids": ["p1", "p2"]},
     Q.DISTRICT_CUSTOMER_COUNTS: {"enterprise_ids": ["e1", "e2", "e4", "e5", "nope"]},
     Q.DISTRICT_TOWNSHIPS: {"district_code": "220106"},
@@ -112,6 +114,7 @@ def test_every_query_runs_on_both_engines_with_equal_rows(
         steps = [
             ("mini", "import the fixture ledger"),
             ("mini", "import it again: updates, re-links, no change"),
+            ("mini_unknowns", "unknown scale, 专精特新 and region level; product weights and 产品大类"),
             ("mini_change", "a partial ledger: rename, new firm, deleted link, new segment list"),
             ("mini_delete", "delete every node and link the ledger made"),
         ]
@@ -132,7 +135,7 @@ def test_every_query_runs_on_both_engines_with_equal_rows(
             ]
             for e, s in recorded.items()
         }
-        assert logs["ladybug"] == logs["neo4j"] and len(logs["neo4j"]) == 4
+        assert logs["ladybug"] == logs["neo4j"] and len(logs["neo4j"]) == 5
         for store in recorded.values():
             store.write([(Q.CLEAR_GRAPH, {})])
             assert store.read(Q.COUNT_NODES) == [{"nodes": 1}]  # only the version node the write left

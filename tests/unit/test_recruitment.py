@@ -81,18 +81,24 @@ def test_default_weights_sum_to_one_hundred() -> None:
     assert sum(rec.Weights().as_dict().values()) == 100
 
 
-candidate_strategy = st.builds(
-    rec.Candidate,
-    id=st.sampled_from(["o1", "o2", "o3", "o4", "o5"]),
-    name=st.just("外地企业"),
-    region_code=st.sampled_from([None, "220104", "220402", "110105"]),
-    scale=st.sampled_from([None, "large", "medium", "small", "micro"]),
-    is_specialised=st.booleans(),
-    products=st.frozensets(st.sampled_from(["p1", "p2", "p3"]), max_size=3),
-    segments=st.frozensets(st.sampled_from(["s1", "s2"]), max_size=2),
-    district_customers=st.integers(0, 12),
-    technologies=st.lists(st.sampled_from(["t1", "t2", "t3"]), max_size=3, unique=True).map(tuple),
-)
+@st.composite
+def candidate_strategy(draw: st.DrawFn) -> rec.Candidate:
+    products = draw(st.frozensets(st.sampled_from(["p1", "p2", "p3"]), max_size=3))
+    return rec.Candidate(
+        id=draw(st.sampled_from(["o1", "o2", "o3", "o4", "o5"])),
+        name="外地企业",
+        region_code=draw(st.sampled_from([None, "22", "2201", "220104", "220402", "35", "110105"])),
+        scale=draw(st.sampled_from([None, "large", "medium", "small", "micro"])),
+        is_specialised=draw(st.sampled_from([None, False, True])),
+        products=products,
+        segments=draw(st.frozensets(st.sampled_from(["s1", "s2"]), max_size=2)),
+        district_customers=draw(st.integers(0, 12)),
+        technologies=draw(st.lists(st.sampled_from(["t1", "t2", "t3"]), max_size=3, unique=True).map(tuple)),
+        minor=draw(st.frozensets(st.sampled_from(sorted(products)), max_size=3)) if products else frozenset(),
+        similar=draw(st.frozensets(st.sampled_from(["p1", "p2", "p3"]), max_size=3)) - products,
+    )
+
+
 gap_strategy = st.builds(
     rec.Gap,
     id=st.sampled_from(["g1", "g2", "g3", "g4"]),
@@ -116,7 +122,7 @@ demand_strategy = st.dictionaries(
 
 @settings(max_examples=200, deadline=None)
 @given(
-    candidates=st.lists(candidate_strategy, unique_by=lambda c: c.id),
+    candidates=st.lists(candidate_strategy(), unique_by=lambda c: c.id),
     gaps=st.lists(gap_strategy, unique_by=lambda g: g.id),
     demand=demand_strategy,
     weights=st.sampled_from([rec.Weights(), rec.Weights.parse({"distance": 20, "gap": 0})]),

@@ -1,7 +1,7 @@
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, leader STRING, description STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, chain_id STRING, position INT64, stage STRING, industry_code STRING, description STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Enterprise(id STRING PRIMARY KEY, name STRING, credit_code STRING, region_code STRING, in_district BOOLEAN, scale STRING, is_anchor BOOLEAN, is_specialised BOOLEAN, status STRING, industry_code STRING, description STRING, contact_name STRING, contact_phone STRING, provenance STRING, confirmed_on STRING);
-CREATE NODE TABLE IF NOT EXISTS Product(id STRING PRIMARY KEY, name STRING, hs_code STRING, unit STRING, description STRING, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS Product(id STRING PRIMARY KEY, name STRING, parent_id STRING, hs_code STRING, unit STRING, description STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Technology(id STRING PRIMARY KEY, name STRING, chain_id STRING, status STRING, target_year INT64, description STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS ApplicationDomain(id STRING PRIMARY KEY, name STRING, description STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Region(id STRING PRIMARY KEY, name STRING, level STRING, provenance STRING, confirmed_on STRING);
@@ -17,7 +17,8 @@ CREATE REL TABLE IF NOT EXISTS HAS_SEGMENT(FROM Chain TO Segment, provenance STR
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Enterprise TO Segment, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS SUPPLIES(FROM Enterprise TO Enterprise, product_id STRING, share DOUBLE, annual_value DOUBLE, recovery_days INT64, stock_days INT64, provenance STRING, confirmed_on STRING);
-CREATE REL TABLE IF NOT EXISTS MAKES(FROM Enterprise TO Product, provenance STRING, confirmed_on STRING);
+CREATE REL TABLE IF NOT EXISTS MAKES(FROM Enterprise TO Product, revenue_share DOUBLE, main_line BOOLEAN, provenance STRING, confirmed_on STRING);
+CREATE REL TABLE IF NOT EXISTS SUBTYPE_OF(FROM Product TO Product, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS INPUT_TO(FROM Product TO Product, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS PRODUCED_IN(FROM Product TO Segment, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS USES_TECHNOLOGY(FROM Segment TO Technology, FROM Product TO Technology, provenance STRING, confirmed_on STRING);
