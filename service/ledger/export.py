@@ -16,7 +16,7 @@ from typing import Any
 from graph_schema import PropertyType
 from graph_schema.ingest_cypher import rel_query
 from service.ledger.cells import csv_safe, unguard
-from service.ledger.format import SHEETS, Column, Sheet
+from service.ledger.format import SHEETS, Column, Sheet, is_ledger_row
 from service.ledger.load import GraphState
 from service.storage.port import GraphStore
 
@@ -82,12 +82,9 @@ def sheet_rows(store: GraphStore, state: GraphState, sheet: Sheet) -> Iterator[l
     else:
         assert sheet.rel is not None
         rels = state.rels.get(sheet.rel.type, {})
-        # A link a list column owns (MAKES, from 主要产品) has a row here only where it records a fact.
-        facts = [p for p in sheet.rel.property_names if p not in ("provenance", "confirmed_on")]
-        owned = bool(sheet.rel.ledger_columns)
         for key in sorted(rels, key=lambda k: tuple("" if v is None else str(v) for v in k)):
             props = rels[key]
-            if owned and all(props.get(p) is None for p in facts):
+            if not is_ledger_row(sheet.rel, props):
                 continue
             cells = []
             for i, column in enumerate(sheet.columns):

@@ -184,6 +184,16 @@ SHEETS: tuple[Sheet, ...] = _sheets()
 REGION_SHEET: Sheet = _node_sheet(MODEL.node("Region"))  # loaded from reference data, not a ledger
 
 
+def is_ledger_row(rel: RelType, props: dict[str, object]) -> bool:
+    """Whether a link of a relationship sheet is a row of it: always, except for a link a list column
+    owns (MAKES, from 主要产品), which has a row of its own (企业产品) only where it records a fact."""
+    if not rel.ledger_columns:
+        return True
+    return any(
+        props.get(p) is not None for p in rel.property_names if p not in ("provenance", "confirmed_on")
+    )
+
+
 def sheet_for(name: str) -> Sheet | None:
     """The sheet a file or worksheet name stands for: its English key or Chinese title."""
     stem = name.strip()

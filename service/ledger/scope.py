@@ -15,7 +15,7 @@ from typing import Any
 
 from graph_schema import MODEL
 from graph_schema.ingest_cypher import rel_query
-from service.ledger.format import SHEETS, Sheet
+from service.ledger.format import SHEETS, Sheet, is_ledger_row
 from service.ledger.load import GraphState
 from service.ledger.read import Problem
 from service.ledger.validate import CheckedLedger, CheckedSheet, Row
@@ -246,8 +246,9 @@ def _effects_of_deleting(
     roadmap steps it is an end of (removed), and the rows whose cells name it (changed)."""
     cause = (node_id,)
     for rel_type, sheet in _SHEET_OF_REL.items():
-        for key in now.state.rels.get(rel_type, {}):
-            if node_id not in key[:2] or (sheet.key, key) in seen:
+        assert sheet.rel is not None
+        for key, props in now.state.rels.get(rel_type, {}).items():
+            if node_id not in key[:2] or (sheet.key, key) in seen or not is_ledger_row(sheet.rel, props):
                 continue
             seen.add((sheet.key, key))
             cells = now.cells(sheet, key) or {}

@@ -348,7 +348,6 @@ def client(mini_store: GraphStore) -> Iterator[TestClient]:
         yield c
 
 
-@pytest.mark.neo4j
 def test_an_error_about_thousands_of_long_values_stays_small_and_gives_the_total(client: TestClient) -> None:
     upload = _long_values(1_500, 30_000)
     assert len(upload) < 100_000
