@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from service.analysis.supply import Cut, Link, SupplyNetwork, cascade
+from service.analysis.supply import Cut, Link, SupplyNetwork, cascade, cut_off
 
 # A supplier that loses at least this share of its recorded sales is demand-hit.
 DEMAND_THRESHOLD = 0.5
@@ -198,30 +198,13 @@ def _followed(
         round_no += 1
         before = frozenset(down)  # a round sees only what was down when it began: rounds are tiers
         sellers = running.lose(frontier)  # the running losses now stand against ``before``
-        newly: list[str] = []
         buyers = {
             (link.buyer, link.product)
             for firm in frontier
             for link in network.customers.get(firm, ())
             if link.buyer not in before
         }
-        for buyer, product in sorted(buyers):
-            if buyer in cut:
-                continue
-            links = network.suppliers_of(buyer, product)
-            if not links or len(links) > len(before):  # more suppliers than are down: not cut
-                continue
-            if all(link.supplier in before for link in links):
-                values = [link.value for link in links if link.value is not None]
-                cut[buyer] = Cut(
-                    buyer,
-                    product,
-                    round_no,
-                    tuple(sorted(link.supplier for link in links)),
-                    sum(values) if values else None,
-                )
-                down.add(buyer)
-                newly.append(buyer)
+        newly = cut_off(network, buyers, before, round_no, down, cut)
         for seller in sorted(sellers - before):
             if seller in cut or seller in hit_round or not running.may_reach(seller, threshold):
                 continue

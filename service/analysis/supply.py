@@ -118,26 +118,39 @@ def _propagate(
             for link in network.customers.get(supplier, ()):
                 if link.buyer not in down:
                     candidates.add((link.buyer, link.product))
-        newly: list[str] = []
         before = frozenset(down)  # a round sees only what was down when it began: rounds are tiers
-        for buyer, product in sorted(candidates):
-            if buyer in down:
-                continue
-            links = network.suppliers_of(buyer, product)
-            if not links or len(links) > len(before):  # more suppliers than are down: not cut
-                continue
-            if all(link.supplier in before for link in links):
-                values = [link.value for link in links if link.value is not None]
-                cut[buyer] = Cut(
-                    buyer,
-                    product,
-                    round_no,
-                    tuple(sorted(link.supplier for link in links)),
-                    sum(values) if values else None,
-                )
-                down.add(buyer)
-                newly.append(buyer)
-        frontier = newly
+        frontier = cut_off(network, candidates, before, round_no, down, cut)
+
+
+def cut_off(
+    network: SupplyNetwork,
+    candidates: Iterable[tuple[str, str]],
+    before: frozenset[str],
+    round_no: int,
+    down: set[str],
+    cut: dict[str, Cut],
+) -> list[str]:
+    """Of the (buyer, input) ``candidates``, the buyers every supplier of that input of which was down
+    when the round began (``before``): each is recorded in ``cut`` and ``down``; the newly cut, in order."""
+    newly: list[str] = []
+    for buyer, product in sorted(candidates):
+        if buyer in down:
+            continue
+        links = network.suppliers_of(buyer, product)
+        if not links or len(links) > len(before):  # more suppliers than are down: not cut
+            continue
+        if all(link.supplier in before for link in links):
+            values = [link.value for link in links if link.value is not None]
+            cut[buyer] = Cut(
+                buyer,
+                product,
+                round_no,
+                tuple(sorted(link.supplier for link in links)),
+                sum(values) if values else None,
+            )
+            down.add(buyer)
+            newly.append(buyer)
+    return newly
 
 
 def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
