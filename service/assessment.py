@@ -121,6 +121,24 @@ def _gap_segments(
     return out
 
 
+def grown(
+    begin: list[dict[str, str]], end: list[dict[str, str]], column: str
+) -> tuple[set[str], set[str], list[str], list[str]]:
+    """Firms marked 是 in ``column`` at the start and at the end, those that became so (new firms, or
+    firms recorded 否 at the start), and those merely confirmed: recorded 未知 (or blank) at the start
+    and 是 at the end, which is a fact learnt, not growth.
+
+    >>> start = [{"id": "a", "x": "未知"}, {"id": "b", "x": "否"}]
+    >>> was, now, new, confirmed = grown(start, [{"id": "a", "x": "是"}, {"id": "b", "x": "是"}], "x")
+    >>> new, confirmed
+    (['b'], ['a'])
+    """
+    was = {f["id"] for f in begin if f.get(column) == "是"}
+    unknown = {f["id"] for f in begin if f.get(column) in (None, "", "未知")}
+    now = {f["id"] for f in end if f.get(column) == "是"}
+    return was, now, sorted(now - was - unknown), sorted(now & unknown)
+
+
 def growth_baseline(
     store: GraphStore, log: list[history.Update], chain_id: str, start: dt.date, until: dt.date, eve: State
 ) -> tuple[dt.date | None, State]:
@@ -248,14 +266,14 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
     firms_begin = _district(_in_chain(base, "enterprises", chain_id))
     firms_end = _district(_in_chain(close, "enterprises", chain_id))
     for code, column in (("anchors", "is_anchor"), ("specialised", "is_specialised")):
-        was = {f["id"] for f in firms_begin if f.get(column) == "是"}
-        now = {f["id"] for f in firms_end if f.get(column) == "是"}
+        was, now, new, confirmed = grown(firms_begin, firms_end, column)
         item(
             code,
-            1.0 if now - was else 0.0,
+            1.0 if new else 0.0,
             [
                 growth_compared(base_day, start, until, len(was), len(now)),
-                *[f"新增：{i}" for i in sorted(now - was)],
+                *[f"新增：{i}" for i in new],
+                *[f"核实为是（起点时未知，不计为新增）：{i}" for i in confirmed],
             ],
             "data",
         )

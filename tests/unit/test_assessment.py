@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from service.assessment import gap_check_days, gap_filling
+from service.assessment import gap_check_days, gap_filling, grown
 
 START, UNTIL = dt.date(2026, 1, 1), dt.date(2026, 11, 28)
 GAPS = {"s.gap": "断点", "s.choke": "堵点"}
@@ -58,3 +58,19 @@ def test_a_chain_first_recorded_during_the_year_is_looked_at_from_that_day() -> 
     updated = [dt.date(2026, 5, 4), dt.date(2026, 6, 1)]
     assert gap_check_days(updated, START, UNTIL) == [dt.date(2026, 5, 4), dt.date(2026, 6, 1), UNTIL]
     assert gap_check_days([], START, UNTIL) == [UNTIL]
+
+
+def test_a_fact_learnt_is_not_growth() -> None:
+    """专精特新 recorded 未知 at the start and 是 at the end was found out, not cultivated; 否 → 是 and a new
+    firm marked 是 are growth."""
+    start = [
+        {"id": "known", "is_specialised": "是"},
+        {"id": "learnt", "is_specialised": "未知"},
+        {"id": "blank"},
+        {"id": "grew", "is_specialised": "否"},
+    ]
+    end = [{"id": i, "is_specialised": "是"} for i in ("known", "learnt", "blank", "grew", "newcomer")]
+    was, now, new, confirmed = grown(start, end, "is_specialised")
+    assert was == {"known"} and len(now) == 5
+    assert new == ["grew", "newcomer"]
+    assert confirmed == ["blank", "learnt"]
