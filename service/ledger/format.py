@@ -8,9 +8,9 @@ column is accepted too. An optional ``操作`` (``op``) column marks a row ``删
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from graph_schema import MODEL, Choice, LedgerColumn, NodeType, PropertyType, RelType
+from graph_schema import MODEL, Choice, LedgerColumn, NodeType, Property, PropertyType, RelType
 
 OP_KEY, OP_HEADER = "op", "操作"
 OP_DELETE = ("delete", "删除")
@@ -79,20 +79,24 @@ class Sheet:
         return [c.header for c in self.columns]
 
 
+def _property_column(p: Property, names_label: str | None = None) -> Column:
+    """The column of one declared property, with its type, bounds, choices and whether it may be unknown."""
+    return Column(
+        p.name,
+        p.label,
+        p.type,
+        p.required,
+        p.choices,
+        p.reference,
+        p.minimum,
+        p.maximum,
+        names_label=names_label,
+        unknown=p.unknown,
+    )
+
+
 def _node_sheet(node: NodeType) -> Sheet:
-    columns: dict[str, Column] = {}
-    for p in node.properties:
-        columns[p.name] = Column(
-            p.name,
-            p.label,
-            p.type,
-            p.required,
-            p.choices,
-            p.reference,
-            p.minimum,
-            p.maximum,
-            unknown=p.unknown,
-        )
+    columns: dict[str, Column] = {p.name: _property_column(p) for p in node.properties}
     for rel in MODEL.relationships:
         for lc in rel.ledger_columns:
             if lc.on != node.label:
@@ -105,20 +109,7 @@ def _node_sheet(node: NodeType) -> Sheet:
             link = Link(rel, lc, targets)
             if lc.name in columns:  # a property that also creates a relationship (chain_id, region_code)
                 base = columns[lc.name]
-                columns[lc.name] = Column(
-                    base.key,
-                    base.header,
-                    base.type,
-                    base.required,
-                    base.choices,
-                    base.reference,
-                    base.minimum,
-                    base.maximum,
-                    True,
-                    False,
-                    (*base.links, link),
-                    unknown=base.unknown,
-                )
+                columns[lc.name] = replace(base, links=(*base.links, link))
             else:
                 columns[lc.name] = Column(
                     lc.name,
@@ -140,21 +131,7 @@ def _rel_sheet(rel: RelType) -> Sheet:
         Column(tkey, thead, PropertyType.STRING, True, names_label=pair.target),
     ]
     for p in rel.properties:
-        names = _PRODUCT_REFS.get((rel.type, p.name))
-        columns.append(
-            Column(
-                p.name,
-                p.label,
-                p.type,
-                p.required,
-                p.choices,
-                p.reference,
-                p.minimum,
-                p.maximum,
-                names_label=names,
-                unknown=p.unknown,
-            )
-        )
+        columns.append(_property_column(p, _PRODUCT_REFS.get((rel.type, p.name))))
     return Sheet(rel.sheet, rel.title, tuple(columns), rel=rel)
 
 
