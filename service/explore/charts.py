@@ -223,21 +223,25 @@ def anchor_suppliers(ex: Explorer, chain_id: str, enterprise_id: str | None = No
 
 
 def trend(ex: Explorer, chain_id: str) -> Figure:
-    """Breaks, choke points and risk items of the chain at each recorded update."""
-    df = ex.trend(chain_id)
-    rows = df.attrs["raw"]["data"]
-    fig = _figure(9.0, 4.6)
-    ax = fig.add_subplot()
+    """Breaks, choke points and risk items of the chain at each recorded update: one small panel per
+    count, so equal counts do not hide each other."""
+    from matplotlib.ticker import MaxNLocator
+
+    rows = ex.trend(chain_id).attrs["raw"]["data"]
+    keys = [k for k in TREND if k != "outside_dependency"]  # dozens of inputs: its own table says it
+    fig = _figure(10.0, 5.2)
+    panels = fig.subplots(2, 3, sharex=True).flatten()
     days = [r["at"] for r in rows]
-    for key in TREND:
-        if key == "outside_dependency":
-            continue  # dozens of inputs: on its own scale it would flatten the others
-        ax.plot(days, [r[key] for r in rows], marker="o", label=label(key))
-    ax.set_xlabel("更新日期")
-    ax.set_ylabel("个数")
-    ax.set_title(f"{_chain_name(ex, chain_id)}：断点与风险在每次更新后的个数")
-    ax.legend(loc="upper left", fontsize="small", ncols=2)
-    ax.margins(y=0.2)
+    for ax, key, color in zip(
+        panels, keys, ("#c53030", "#dd6b20", "#2b6cb0", "#d69e2e", "#805ad5", "#38a169"), strict=True
+    ):
+        values = [r[key] for r in rows]
+        ax.plot(days, values, marker="o", color=color)
+        ax.set_title(label(key))
+        ax.set_ylim(0, max([*values, 1]) * 1.3)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.tick_params(axis="x", labelrotation=30)
+    fig.suptitle(f"{_chain_name(ex, chain_id)}：断点与风险在每次更新后的个数")
     return fig
 
 
