@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: install install-test run test lint bench neo4j-start neo4j-stop ingest-cypher clean
+.PHONY: install install-test run test lint notebook bench neo4j-start neo4j-stop ingest-cypher clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,14 @@ lint: install-test
 # The whole suite: lint, types, architecture contracts, unit, contract (both engines, real Neo4j), API.
 test: lint
 	CHAINLENS_PYTHON=$(abspath $(BIN))/python $(BIN)/pytest -p no:cacheprovider
+
+# JupyterLab on the same venv, opened on notebooks/. A notebook works against the district's shared
+# service when CHAINLENS_URL and CHAINLENS_KEY are set (a viewer key reads everything), else on the
+# bundled seed in a temporary store; JUPYTER_ARGS passes options on (e.g. --no-browser --port 8889).
+JUPYTER_ARGS ?=
+notebook: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[notebook]'
+	$(BIN)/jupyter lab --ServerApp.root_dir=notebooks $(JUPYTER_ARGS)
 
 ingest-cypher:
 	$(BIN)/python -m graph_schema.ingest_cypher

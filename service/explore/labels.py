@@ -99,6 +99,7 @@ LABELS: dict[str, str] = {
     "outside_dependency": "部分依赖区外的投入",
     "recovery_gaps": "替换时间超过库存",
     "risk_nodes": "风险企业",
+    "risks": "风险",
     "breaks": "断点",
     "choke_points": "堵点",
     "hhi_threshold": "集中度阈值",
