@@ -112,13 +112,24 @@ def segments(ex: Explorer, chain_id: str, *, as_of: Any = None) -> Figure:
     rows = chain["segments"]
     names = [s["name"] for s in rows]
     district = [s["district_enterprise_count"] for s in rows]
-    outside = [s["enterprise_count"] - s["district_enterprise_count"] for s in rows]
+    # where the answer counts district firms not in operation apart, they are a stack of their own
+    idle = [s.get("district_inactive_count", 0) for s in rows]
+    outside = [s["enterprise_count"] - d - i for s, d, i in zip(rows, district, idle, strict=True)]
     fig = _figure(max(8.0, 0.9 * len(rows)), 5.2)
     ax = fig.add_subplot()
     x = range(len(rows))
     ax.bar(x, district, color=DISTRICT, label="区内企业")
-    ax.bar(x, outside, bottom=district, color=OUTSIDE, label="区外企业")
-    top = max((d + o for d, o in zip(district, outside, strict=True)), default=1)
+    if any(idle):
+        ax.bar(x, idle, bottom=district, color="#90cdf4", label="区内未在营企业")
+    ax.bar(
+        x,
+        outside,
+        bottom=[d + i for d, i in zip(district, idle, strict=True)],
+        color=OUTSIDE,
+        label="区外企业",
+    )
+    totals = [s["enterprise_count"] for s in rows]
+    top = max(totals, default=1)
     marked: set[str] = set()
     for b in breaks:
         i = next((k for k, s in enumerate(rows) if s["id"] == b["segment_id"]), None)
@@ -127,9 +138,9 @@ def segments(ex: Explorer, chain_id: str, *, as_of: Any = None) -> Figure:
         is_break = b["kind"] == "break"
         text = "断点" if is_break else "堵点"
         color = BREAK if is_break else CHOKE
-        y = district[i] + outside[i] + 0.04 * top * (1 + ("堵点" in marked and not is_break))
+        y = totals[i] + 0.04 * top * (1 + ("堵点" in marked and not is_break))
         ax.annotate(text, (i, y), ha="center", va="bottom", color=color)
-        ax.bar(i, district[i] + outside[i], fill=False, edgecolor=color, linewidth=2)
+        ax.bar(i, totals[i], fill=False, edgecolor=color, linewidth=2)
         marked.add(text)
     ax.set_xticks(list(x), names, rotation=30, ha="right")
     ax.set_ylabel("企业数")

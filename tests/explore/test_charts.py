@@ -52,10 +52,18 @@ def test_segments_stack_district_on_outside_and_mark_the_breaks(local: LocalExpl
         segments = local.answer("chain", chain_id="auto", **params)["segments"]
         drawn = bars(fig)
         n = len(segments)
-        assert [b.get_height() for b in drawn[:n]] == [s["district_enterprise_count"] for s in segments]
-        assert [b.get_height() for b in drawn[n : 2 * n]] == [
-            s["enterprise_count"] - s["district_enterprise_count"] for s in segments
+        idle = [s.get("district_inactive_count", 0) for s in segments]
+        stacks = [[s["district_enterprise_count"] for s in segments]]
+        stacks += [idle] if any(idle) else []
+        stacks += [
+            [
+                s["enterprise_count"] - s["district_enterprise_count"] - i
+                for s, i in zip(segments, idle, strict=True)
+            ]
         ]
+        for k, stack in enumerate(stacks):
+            assert [b.get_height() for b in drawn[k * n : (k + 1) * n]] == stack
+        assert sum(map(sum, stacks)) == sum(s["enterprise_count"] for s in segments)
         marks = sorted((round(t.xy[0]), t.get_text()) for t in fig.axes[0].texts)
         position = {s["id"]: i for i, s in enumerate(segments)}
         found = local.answer("breaks", chain_id="auto", **params)["data"]
