@@ -9,9 +9,10 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, get_type_hints
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
 
 from service import recruitment
 from service.analysis.recruitment import Weights
@@ -27,6 +28,33 @@ from service.settings import Settings
 from service.storage.port import GraphStore
 
 Answerer = Callable[..., BaseModel]
+
+
+def _invalid(where: str, error: ValidationError) -> ExploreError:
+    """A parameter the API would refuse, refused here with the API's wording (422)."""
+    problems = [
+        {
+            "location": ".".join(str(p) for p in (where, *e["loc"]) if p != ""),
+            "message": str(e["msg"]).removeprefix("Value error, "),
+        }
+        for e in error.errors()
+    ]
+    named = "；".join(f"{p['location']}（{p['message']}）" for p in problems[:3])
+    return ExploreError(f"请求参数无效：{named}", code="invalid_input", status=422, problems=problems)
+
+
+def _checked(route: Callable[..., Any], given: dict[str, Any]) -> dict[str, Any]:
+    """``given`` checked against the bounds the route declares for its query parameters (``limit`` at
+    most 500, thresholds within 0–1…), which FastAPI checks before the route runs and a direct call
+    would skip."""
+    hints = get_type_hints(route, include_extras=True)
+    for name, value in given.items():
+        if any(isinstance(m, FieldInfo) for m in getattr(hints.get(name), "__metadata__", ())):
+            try:
+                TypeAdapter(hints[name]).validate_python(value)
+            except ValidationError as e:
+                raise _invalid(f"query.{name}", e) from None
+    return given
 
 
 def _chain(store: GraphStore, chain_id: str) -> dict[str, Any]:
@@ -50,11 +78,11 @@ def _breaks(store: GraphStore, chain_id: str) -> BaseModel:
 
 
 def _risks(store: GraphStore, chain_id: str, **given: Any) -> BaseModel:
-    return analysis.chain_risks(store, _chain(store, chain_id), **given)
+    return analysis.chain_risks(store, _chain(store, chain_id), **_checked(analysis.chain_risks, given))
 
 
 def _anchors(store: GraphStore, chain_id: str, **given: Any) -> BaseModel:
-    return analysis.chain_anchors(store, _chain(store, chain_id), **given)
+    return analysis.chain_anchors(store, _chain(store, chain_id), **_checked(analysis.chain_anchors, given))
 
 
 def _sme(store: GraphStore, chain_id: str) -> BaseModel:
@@ -62,11 +90,15 @@ def _sme(store: GraphStore, chain_id: str) -> BaseModel:
 
 
 def _impact(store: GraphStore, enterprise_id: str, **given: Any) -> BaseModel:
-    return analysis.enterprise_impact(store, enterprise_id, **given)
+    return analysis.enterprise_impact(store, enterprise_id, **_checked(analysis.enterprise_impact, given))
 
 
 def _what_if(store: GraphStore, **scenario: Any) -> BaseModel:
-    return analysis.disruption_scenario(store, DisruptionDemandScenario.model_validate(scenario))
+    try:
+        checked = DisruptionDemandScenario.model_validate(scenario)
+    except ValidationError as e:
+        raise _invalid("body", e) from None
+    return analysis.disruption_scenario(store, checked)
 
 
 def _lists(store: GraphStore, chain_id: str, name: str) -> BaseModel:
@@ -103,7 +135,7 @@ ANSWERS: dict[str, Answerer] = {
     "impact": _impact,
     "what_if": _what_if,
     "recruitment": lambda store, chain_id, **given: recruiting.chain_recruitment(
-        store, _chain(store, chain_id), **given
+        store, _chain(store, chain_id), **_checked(recruiting.chain_recruitment, given)
     ),
     "dossier": lambda store, enterprise_id, **given: recruiting.recruitment_dossier(
         store, enterprise_id=enterprise_id, **given

@@ -220,9 +220,18 @@ def test_remote_errors_carry_the_apis_chinese_message(
     assert remote.value.status == at_home.value.status == 404
     assert remote.value.code == at_home.value.code == "not_found"
     assert remote.value.detail == at_home.value.detail and "nope" in remote.value.detail
-    with pytest.raises(ExploreError) as bounded:
-        there.risks("auto", limit=100_000)
-    assert bounded.value.status == 422 and "limit" in bounded.value.detail
+    for ask in (
+        lambda ex: ex.risks("auto", limit=100_000),
+        lambda ex: ex.anchors("auto", demand_threshold=2),
+        lambda ex: ex.recruitment("auto", limit=0),
+        lambda ex: ex.what_if([]),
+    ):
+        with pytest.raises(ExploreError) as bounded:
+            ask(there)
+        with pytest.raises(ExploreError) as bounded_here:
+            ask(here)
+        assert bounded.value.status == bounded_here.value.status == 422
+        assert bounded.value.detail == bounded_here.value.detail  # 请求参数无效：query.limit（…）
     with pytest.raises(ExploreError) as early:
         there.breaks("auto", as_of="2020-01-01")
     assert early.value.status == 404 and "早于第一次记录的更新" in early.value.detail
