@@ -22,6 +22,7 @@ from service.analysis.place import (
 )
 from service.analysis.recruitment import Candidate, Demand, Gap, Weights
 from service.analysis.supply import SupplyNetwork
+from service.analysis.wording import FIRMS, some
 from service.cache import cache_for, collector_paused
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
@@ -47,6 +48,7 @@ class Inputs:
     lines: dict[tuple[str, str], tuple[float | None, bool | None]]  # (firm, product) -> share, main line
     similar: dict[tuple[str, str], list[str]]  # (firm, gap product) -> the sibling products it makes
     parents: dict[str, str]  # gap product -> its 产品大类, where a sibling maker was found
+    firm_names: dict[str, str]  # the chain's firms and the district buyers, by id
 
 
 def parse_weights(values: dict[str, Any] | None) -> Weights:
@@ -79,6 +81,7 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
         gaps = rec.segment_gaps(weaklinks.breaks(store, chain_id), segment_products)
         suppliers = {k: (v[1], v[2]) for k, v in bought.suppliers.items()}
         gaps += rec.product_gaps(bought.network, suppliers, anchors, names_of())
+        gaps = rec.weigh_gaps(gaps, view.segments, view.feeds, anchors, bought.network)
         product_ids = sorted({p for g in gaps for p in g.products})
         gap_segments = {g.segment_id for g in gaps if g.segment_id is not None}
         makers_of = cache.spawn(store, lambda: store.read(Q.OUTSIDE_MAKERS, {"product_ids": product_ids}))
@@ -157,6 +160,10 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
             lines,
             dict(similar),
             parents,
+            {
+                **{f: r["enterprise_name"] for f, r in rows.items()},
+                **{b: f["name"] for b, f in buyer_facts.items()},
+            },
         )
 
     return cache_for(store).get(store, ("recruitment_inputs", chain_id), build)
@@ -174,7 +181,9 @@ def _ranked(
     return inputs, per_gap, targets
 
 
-def _gap_row(gap: Gap, names: dict[str, str], seg_names: dict[str, str]) -> dict[str, Any]:
+def _gap_row(
+    gap: Gap, names: dict[str, str], seg_names: dict[str, str], firm_names: dict[str, str]
+) -> dict[str, Any]:
     return {
         "gap_id": gap.id,
         "kinds": list(gap.kinds),
@@ -184,8 +193,42 @@ def _gap_row(gap: Gap, names: dict[str, str], seg_names: dict[str, str]) -> dict
         "segment_name": seg_names.get(gap.segment_id or ""),
         "products": [{"id": p, "name": names.get(p, p)} for p in gap.products],
         "buyers": list(gap.buyers),
+        "buyer_names": [firm_names.get(b, b) for b in gap.buyers],
         "reason": gap.reason,
+        **_held(gap, seg_names, firm_names),
     }
+
+
+def _held(gap: Gap, seg_names: dict[str, str], firm_names: dict[str, str]) -> dict[str, Any]:
+    """What depends on the gap, and the ``gap`` factor it makes (:func:`rec.weigh_gaps`)."""
+    return {
+        "factor": gap.factor,
+        "dependence": gap.dependence,
+        "held_firm_count": len(gap.held_firms),
+        "held_firms": [{"id": f, "name": firm_names.get(f, f)} for f in gap.held_firms],
+        "held_anchors": [{"id": f, "name": firm_names.get(f, f)} for f in gap.held_anchors],
+        "held_value": gap.held_value,
+        "held_segments": [{"id": s, "name": seg_names.get(s, s)} for s in gap.held_segments],
+    }
+
+
+def gap_reason(gap: Gap, firm_names: dict[str, str]) -> str:
+    """The ``gap`` factor in words: the kind's severity, what depends on the gap and the weighing."""
+    kind = max(gap.kinds, key=lambda k: rec.GAP_KINDS[k][1])
+    if gap.held_firms:
+        anchors = (
+            f"，其中链主企业{some([firm_names.get(a, a) for a in gap.held_anchors], FIRMS)}"
+            if gap.held_anchors
+            else "，其中没有链主企业"
+        )
+        value = "年采购额未记录" if gap.held_value is None else f"年采购额{gap.held_value:,.1f}万元"
+        held = f"依赖该缺口的区内在营企业{len(gap.held_firms)}家{anchors}，{value}"
+    else:
+        held = "没有区内在营企业依赖该缺口（不采购其产品，也不在其下游环节）"
+    return (
+        f"{held}；依赖程度{gap.dependence:.2f}，系数＝{rec.GAP_KINDS[kind][0].split('：')[0]}"
+        f"{gap.severity:.1f}×({rec.HELD_BASE:g}+{1 - rec.HELD_BASE:g}×{gap.dependence:.2f})＝{gap.factor:.2f}"
+    )
 
 
 def _candidate_row(c: Candidate) -> dict[str, Any]:
@@ -247,7 +290,11 @@ def _fit_reason(c: Candidate, gap: Gap, inputs: Inputs, names: dict[str, str]) -
 def _reasons(c: Candidate, gap: Gap, inputs: Inputs, names: dict[str, str]) -> dict[str, str]:
     """What a person needs to read a part's factor where the value alone does not say it: the product
     lines behind the fit, and how an unknown scale, 专精特新 status or region level was counted."""
-    out = {"fit": _fit_reason(c, gap, inputs, names), "distance": distance_note(c.region_code)}
+    out = {
+        "gap": gap_reason(gap, inputs.firm_names),
+        "fit": _fit_reason(c, gap, inputs, names),
+        "distance": distance_note(c.region_code),
+    }
     if c.scale is None:
         out["scale"] = f"规模未知：按{rec.UNKNOWN_SCALE_FACTOR:g}计（不视为大型，也不视为小型）"
     if c.is_specialised is None:
@@ -291,7 +338,7 @@ def _targets(store: GraphStore, chain_id: str, weights: Weights | None, limit: i
     seg_names = {s.id: s.name for s in view.segments}
     gaps = []
     for gap in inputs.gaps:
-        row = _gap_row(gap, names, seg_names)
+        row = _gap_row(gap, names, seg_names, inputs.firm_names)
         scored = per_gap[gap.id]
         row["candidate_count"] = len(scored)
         row["candidates"] = [
@@ -382,7 +429,7 @@ def _dossier(
         ],
         "gaps": [
             {
-                **_gap_row(gap, names, seg_names),
+                **_gap_row(gap, names, seg_names, inputs.firm_names),
                 "score": s.score,
                 "parts": _explained(s, weights, candidate, gap, inputs, names),
                 "demand_anchors": sorted(s.anchors),
@@ -652,7 +699,13 @@ GAP_COLUMNS = (
 )
 WEIGHT_COLUMNS = (("label", "评分项"), ("weight", "权重（满分）"), ("rule", "系数（0–1）的算法"))
 FACTOR_RULES = {
-    "gap": "断点1.0，单一来源0.8，堵点0.6，链主省外采购0.5，依赖区外0.4（取最高）",
+    "gap": (
+        "缺口类型（断点1.0，单一来源0.8，堵点0.6，链主省外采购0.5，依赖区外0.4，取最高）"
+        f"×({rec.HELD_BASE:g}+{1 - rec.HELD_BASE:g}×依赖程度)；依赖程度为三项的平均："
+        f"依赖该缺口的区内在营企业数（采购其产品或在其下游环节）÷{rec.HELD_FIRMS_FULL}（最多为1）、"
+        f"这些企业的年采购额÷(年采购额+{rec.HELD_VALUE_HALF:g}万元)、其中有链主企业为1；"
+        "同分时依次按缺口系数、区外采购额、已供应区内企业数从高到低，再按企业编号排列"
+    ),
     "fit": (
         f"产品匹配与环节匹配各占一半：产品匹配为生产缺口产品{rec.MAKES_MAIN:g}（主营，或营收占比与是否主营未知），"
         f"仅为次要产品{rec.MAKES_MINOR:g}（非主营，或营收占比低于{rec.MINOR_SHARE:.0%}），"

@@ -36,8 +36,16 @@ class GapBase(BaseModel):
     segment_name: str | None = None
     products: list[NamedRef]
     buyers: list[str]
+    buyer_names: list[str]
     reason: str
     candidate_count: int
+    factor: float  # the ``gap`` factor: severity × (base + (1 − base) × dependence)
+    dependence: float  # what depends on the gap, 0–1
+    held_firm_count: int
+    held_firms: list[NamedRef]  # district firms in operation buying its products or downstream of it
+    held_anchors: list[NamedRef]
+    held_value: float | None = None  # their recorded yearly purchases, 万元
+    held_segments: list[NamedRef]  # the segments downstream of it
 
 
 class GapPublic(GapBase):
