@@ -396,6 +396,7 @@ def _dossier(
 ) -> dict[str, Any]:
     inputs, per_gap, _ = _ranked(store, chain_id, weights)
     chain = catalog.get_chain(store, chain_id)
+    chain_names = {c["id"]: c["name"] for c in catalog.list_chains(store)}
     view = weaklinks.chain_view(store, chain_id)
     names = weaklinks.product_names(store)
     seg_names = {s.id: s.name for s in view.segments}
@@ -423,7 +424,7 @@ def _dossier(
         "score": scores[chain_id]["score"],
         "weights": weights.as_dict(),
         "other_chains": [
-            {"chain_id": c, "score": t["score"], "rank": t["rank"]}
+            {"chain_id": c, "chain_name": chain_names.get(c, c), "score": t["score"], "rank": t["rank"]}
             for c, t in sorted(scores.items())
             if c != chain_id
         ],
@@ -572,6 +573,11 @@ def _what_if(
         "before": _summary(before),
         "after": _summary(after),
         "closed_breaks": gone("breaks", ("segment_id", "kind")),
+        "new_choke_points": [
+            {**b, "note": f"落地后该企业将成为「{b['segment_name']}」环节区内唯一的在营企业（形成新的堵点）"}
+            for b in after["breaks"]
+            if b["kind"] == break_analysis.CHOKE_SINGLE_FIRM and [f["id"] for f in b["firms"]] == [branch.id]
+        ],
         "removed_single_sources": gone("single_source_inputs", ("buyer_id", "product_id")),
         "removed_concentrated_inputs": gone("concentrated_inputs", ("buyer_id", "product_id")),
         "outside_share_changes": [
@@ -610,15 +616,35 @@ def _summary(f: dict[str, Any]) -> dict[str, Any]:
 def _policies(
     store: GraphStore, chain_id: str, segments: set[str], seg_names: dict[str, str]
 ) -> list[dict[str, Any]]:
-    rows = [
-        {**r, "scope": r["segment_name"]}
-        for r in store.read(Q.LIST_CHAIN_SEGMENT_POLICIES, {"chain_id": chain_id})
-        if r["segment_id"] in segments
-    ]
-    rows += [
-        {**r, "segment_id": None, "segment_name": None, "scope": "全链"}
-        for r in store.read(Q.LIST_CHAIN_POLICIES, {"chain_id": chain_id})
-    ]
+    """Each policy that applies once, with the scopes it applies to: 全链 (it supports the whole chain)
+    and the branch's segments it supports, in chain order."""
+    found: dict[str, dict[str, Any]] = {}
+    whole: set[str] = set()
+    segs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in store.read(Q.LIST_CHAIN_POLICIES, {"chain_id": chain_id}):
+        found.setdefault(r["id"], r)
+        whole.add(r["id"])
+    for r in store.read(Q.LIST_CHAIN_SEGMENT_POLICIES, {"chain_id": chain_id}):
+        if r["segment_id"] in segments:
+            found.setdefault(r["id"], r)
+            segs[r["id"]].append((r["segment_id"], r["segment_name"]))
+    order = list(seg_names)
+    rows = []
+    for pid, r in found.items():
+        mine = sorted(
+            set(segs[pid]), key=lambda s: (order.index(s[0]) if s[0] in order else len(order), s[0])
+        )
+        scopes = (["全链"] if pid in whole else []) + [name for _, name in mine]
+        base = {k: v for k, v in r.items() if k not in ("segment_id", "segment_name")}
+        rows.append(
+            {
+                **base,
+                "segment_ids": [s for s, _ in mine],
+                "scopes": scopes,
+                "scope": "、".join(scopes),
+            }
+        )
+    rows.sort(key=lambda r: (r["id"] not in whole, r.get("issued_on") or "", r["id"]))
     return rows
 
 

@@ -47,6 +47,11 @@ def district_supplier_tiers(
     return out
 
 
+def _name(facts: Mapping[str, FirmFacts], firm: str) -> str:
+    f = facts.get(firm)
+    return f.name if f else firm
+
+
 def value_graph(network: SupplyNetwork, firms: set[str]) -> nx.DiGraph:
     """Supplier -> buyer graph among ``firms`` and their direct partners, weighted by annual value."""
     graph = nx.DiGraph()
@@ -76,7 +81,11 @@ def influence(
     for supplier in tiers[0]:
         share = lost_share(network.customers.get(supplier, []), {firm})
         dependence.append(
-            {"supplier_id": supplier, "share_of_sales": round(share, 4) if share is not None else None}
+            {
+                "supplier_id": supplier,
+                "supplier_name": _name(facts, supplier),
+                "share_of_sales": round(share, 4) if share is not None else None,
+            }
         )
     known: list[float] = [d["share_of_sales"] for d in dependence if d["share_of_sales"] is not None]
     local = 0.0
@@ -96,6 +105,7 @@ def influence(
         "enterprise_name": f.name if f else firm,
         "district_suppliers_by_tier": [len(t) for t in tiers],
         "district_suppliers": tiers,
+        "district_supplier_names": [[_name(facts, x) for x in tier] for tier in tiers],
         "supplier_dependence": dependence,
         "mean_supplier_dependence": round(sum(known) / len(known), 4) if known else None,
         "local_sourcing_ratio": round(local / total_in, 4) if total_in > 0 else None,
@@ -104,6 +114,7 @@ def influence(
         "disruption_demand_hit": len(hit),
         "disruption_demand_hit_in_district": sum(1 for k in hit if facts.get(k) and facts[k].in_district),
         "disruption_demand_hit_ids": hit,
+        "disruption_demand_hit_names": [_name(facts, x) for x in hit],
         "centrality": round(centrality.get(firm, 0.0), 6),
     }
 

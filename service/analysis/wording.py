@@ -82,3 +82,24 @@ def not_active(statuses: Sequence[str | None]) -> str:
     counted = sorted(kinds, key=lambda s: (order.index(s) if s in order else len(order), s or ""))
     parts = [f"{STATUS_LABELS.get(k or '', '状态不明')}{statuses.count(k)}家" for k in counted]
     return f"均未在营（其中{'、'.join(parts)}）"
+
+
+ILLUSTRATIVE = "illustrative"
+PUBLIC_PREFIX = "public:"
+
+
+def provenance_label(text: str | None) -> str:
+    """Where a fact comes from, in words: ``illustrative`` is 示意数据; ``public: …`` is 公开资料：….
+
+    Examples
+    --------
+    >>> provenance_label("illustrative"), provenance_label("public: 企业官网")
+    ('示意数据（非真实来源）', '公开资料：企业官网')
+    """
+    if not text:
+        return "未记录"
+    if text.strip() == ILLUSTRATIVE:
+        return "示意数据（非真实来源）"
+    if text.startswith(PUBLIC_PREFIX):
+        return "公开资料：" + text[len(PUBLIC_PREFIX) :].strip()
+    return text

@@ -153,11 +153,16 @@ class ShareChange(BaseModel):
     after: float | None = None
 
 
+class NewChokePoint(BreakPublic):
+    note: str
+
+
 class WhatIfPublic(BaseModel):
     branch: BranchPublic
     before: ChainFigures
     after: ChainFigures
     closed_breaks: list[BreakPublic]
+    new_choke_points: list[NewChokePoint] = []  # segments where the filler becomes the single firm
     removed_single_sources: list[SingleSource]
     removed_concentrated_inputs: list[ConcentratedInput]
     outside_share_changes: list[ShareChange]
@@ -172,9 +177,11 @@ class PolicyRef(BaseModel):
     doc_number: str | None = None
     summary: str | None = None
     provenance: str
-    segment_id: str | None = None
+    segment_id: str | None = None  # no longer set: a policy is listed once, see segment_ids and scopes
     segment_name: str | None = None
-    scope: str
+    segment_ids: list[str] = []  # the branch's segments it supports
+    scopes: list[str] = []  # 全链 and/or those segments' names
+    scope: str  # the scopes joined with 、
 
 
 class ProjectRef(BaseModel):
@@ -208,6 +215,7 @@ class HostsPublic(BaseModel):
 
 class OtherChain(BaseModel):
     chain_id: str
+    chain_name: str = ""
     score: float
     rank: int
 
