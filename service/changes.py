@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from service import catalog, history, weaklinks
-from service.analysis.breaks import BREAK, CHOKE_COMMON_SUPPLIER, CHOKE_SINGLE_FIRM
+from service.analysis.breaks import KIND_LABELS as BREAK_KIND_LABELS
 from service.history import Cells, Key, State
 from service.ledger.format import sheet_for
 from service.storage.port import GraphStore
@@ -23,11 +23,6 @@ SECTIONS = {
     "risk_register": "risk_register",
 }
 LIST_SEPARATOR = ";"
-BREAK_KIND_LABELS = {
-    BREAK: "断点",
-    CHOKE_SINGLE_FIRM: "堵点（单一企业）",
-    CHOKE_COMMON_SUPPLIER: "堵点（共同供应商）",
-}
 RISK_KIND_LABELS = {
     "break": "断点",
     "choke": "堵点",
@@ -66,6 +61,18 @@ def _named_ids(value: str | None, names: dict[str, str]) -> str | None:
     if parts and all(v in names for v in parts):
         return "、".join(names[v] for v in parts)
     return value
+
+
+def _field(
+    sheet: str, column: str, before: str | None, after: str | None, names: dict[str, str]
+) -> dict[str, Any]:
+    """A changed cell: before and after, the column's Chinese header (``label``), and where the cell
+    lists ids, the same with names (``before_text``, ``after_text``)."""
+    out: dict[str, Any] = {"before": before, "after": after, "label": _column_label(sheet, column)}
+    said = _named_ids(before, names), _named_ids(after, names)
+    if said != (before, after):
+        out["before_text"], out["after_text"] = said
+    return out
 
 
 def _link_names(key: Key, states: Iterable[State]) -> dict[str, str]:
@@ -147,16 +154,7 @@ def row_changes(store: GraphStore, chain_id: str, start: dt.date, end: dt.date) 
             section["changed"].append(
                 {
                     **row,
-                    "fields": {
-                        f: {
-                            "before": before.get(f),
-                            "after": after.get(f),
-                            "label": _column_label(sheet, f),
-                            "before_text": _named_ids(before.get(f), names),
-                            "after_text": _named_ids(after.get(f), names),
-                        }
-                        for f in fields
-                    },
+                    "fields": {f: _field(sheet, f, before.get(f), after.get(f), names) for f in fields},
                 }
             )
     return {"updates": [u.public() for u in window], **out}

@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from graph_schema import MODEL
 from service import catalog, weaklinks
 from service.analysis import breaks as break_analysis
 from service.analysis import recruitment as rec
@@ -22,7 +23,15 @@ from service.analysis.place import (
 )
 from service.analysis.recruitment import Candidate, Demand, Gap, Weights
 from service.analysis.supply import SupplyNetwork
-from service.analysis.wording import FIRMS, some
+from service.analysis.wording import (
+    FIRMS,
+    SCALE_LABELS,
+    STATUS_LABELS,
+    label,
+    provenance_label,
+    some,
+    yes_no_label,
+)
 from service.cache import cache_for, collector_paused
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
@@ -30,6 +39,8 @@ from service.storage.queries import Q
 from service.weaklinks import _one_version
 
 DEFAULT_LIMIT = 50
+LEVEL_LABELS = {c.code: c.label for c in MODEL.node("Policy").prop("level").choices}
+STAGE_LABELS = {c.code: c.label for c in MODEL.node("Project").prop("stage").choices}
 GAP_SAMPLE = 10  # candidates shown per gap in the ranked list
 WHAT_IF_TOP = 10  # risk nodes shown before and after in a dossier
 RISK_LISTS = ("single_source_inputs", "concentrated_inputs", "outside_dependency", "recovery_gaps")
@@ -241,7 +252,9 @@ def _candidate_row(c: Candidate) -> dict[str, Any]:
         "distance_label": DISTANCE_LABELS[where],
         "distance_note": distance_note(c.region_code),
         "scale": c.scale,
+        "scale_label": label(SCALE_LABELS, c.scale),
         "is_specialised": c.is_specialised,
+        "specialised_label": yes_no_label(c.is_specialised),
         "district_customers": c.district_customers,
         "technologies": list(c.technologies),
     }
@@ -307,7 +320,15 @@ def _explained(
 ) -> dict[str, dict[str, Any]]:
     parts = rec.parts(scored, weights)
     reasons = _reasons(c, gap, inputs, names)
-    return {k: {**p, "reason": reasons.get(k, "")} for k, p in parts.items()}
+    shown = {
+        "scale": label(SCALE_LABELS, parts["scale"]["value"]),
+        "specialised": yes_no_label(parts["specialised"]["value"]),
+        "distance": DISTANCE_LABELS.get(parts["distance"]["value"], parts["distance"]["value"]),
+    }
+    return {
+        k: {**p, "reason": reasons.get(k, ""), **({"value_label": shown[k]} if k in shown else {})}
+        for k, p in parts.items()
+    }
 
 
 def _target_row(
@@ -318,6 +339,7 @@ def _target_row(
     gap = next(g for g in inputs.gaps if g.id == target["gap_id"])
     row["parts"] = _explained(target["scored"], weights, candidate, gap, inputs, names)
     row["demand_anchors"] = sorted(target["scored"].anchors)
+    row["demand_anchor_names"] = [inputs.firm_names.get(a, a) for a in row["demand_anchors"]]
     return {**row, **_candidate_row(candidate)}
 
 
@@ -414,6 +436,10 @@ def _dossier(
             "distance": distance_class(card["region_code"]),
             "distance_label": DISTANCE_LABELS[distance_class(card["region_code"])],
             "distance_note": distance_note(card["region_code"]),
+            "scale_label": label(SCALE_LABELS, card["scale"]),
+            "status_label": label(STATUS_LABELS, card["status"]),
+            "specialised_label": yes_no_label(card["is_specialised"]),
+            "provenance_label": provenance_label(card["provenance"]),
             "roadmap_technologies": [
                 {"id": t, "name": inputs.technology_names.get(t, t)} for t in candidate.technologies
             ],
@@ -434,6 +460,7 @@ def _dossier(
                 "score": s.score,
                 "parts": _explained(s, weights, candidate, gap, inputs, names),
                 "demand_anchors": sorted(s.anchors),
+                "demand_anchor_names": [inputs.firm_names.get(a, a) for a in sorted(s.anchors)],
                 "position": position,
                 "candidate_count": count,
             }
@@ -639,6 +666,7 @@ def _policies(
         rows.append(
             {
                 **base,
+                "level_label": LEVEL_LABELS.get(base["level"], base["level"]),
                 "segment_ids": [s for s, _ in mine],
                 "scopes": scopes,
                 "scope": "、".join(scopes),
@@ -654,7 +682,7 @@ def _hosts(
     """Projects in the branch's segments, and the district's parks with how many of its would-be
     customers are located in each."""
     projects = [
-        r
+        {**r, "stage_label": STAGE_LABELS.get(r["stage"], r["stage"])}
         for r in store.read(Q.LIST_CHAIN_PROJECTS, {"chain_id": chain_id})
         if r["segment_id"] in branch.segments
     ]
@@ -771,7 +799,7 @@ def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]
                 "gap_reason": g["reason"],
                 **{f"points_{k}": p["points"] for k, p in t["parts"].items()},
                 "demand_buyers": t["parts"]["district_demand"]["value"],
-                "demand_anchors": "、".join(t["demand_anchors"]),
+                "demand_anchors": "、".join(t.get("demand_anchor_names") or t["demand_anchors"]),
                 "demand_value": t["parts"]["demand_value"]["value"],
                 "also_fills": "、".join(label(gaps[a["gap_id"]]) for a in t["also_fills"]),
                 "notes": "；".join(

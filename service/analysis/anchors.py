@@ -11,6 +11,7 @@ import networkx as nx
 from service.analysis.demand import DEMAND_THRESHOLD, disrupt, lost_share
 from service.analysis.risks import FirmFacts, is_active
 from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
+from service.analysis.wording import SCALE_LABELS, STATUS_LABELS, label
 
 TIERS = 3
 SMALL_SCALES = ("small", "micro")
@@ -196,6 +197,7 @@ def sme_candidates(
                 "enterprise_name": f.name if f else firm,
                 "in_district": bool(f and f.in_district),
                 "scale": scale,
+                "scale_label": label(SCALE_LABELS, scale),
                 "is_specialised": specialised.get(firm),
                 "reasons": why,
             }
@@ -209,6 +211,7 @@ def sme_candidates(
                 "enterprise_name": facts[f].name if f in facts else f,
                 "in_district": bool(f in facts and facts[f].in_district),
                 "status": facts[f].status if f in facts else None,
+                "status_label": label(STATUS_LABELS, facts[f].status if f in facts else None),
             }
             for f in flagged
         ],

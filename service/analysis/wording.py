@@ -13,6 +13,18 @@ SEGMENTS = "个环节"
 FIRMS = "家企业"
 
 STATUS_LABELS = {c.code: c.label for c in MODEL.node("Enterprise").prop("status").choices}
+SCALE_LABELS = {c.code: c.label for c in MODEL.node("Enterprise").prop("scale").choices}
+UNKNOWN = "未知"
+
+
+def label(labels: dict[str, str], code: str | None) -> str:
+    """A code's Chinese label; 未知 for a value the ledger left unknown."""
+    return UNKNOWN if code is None else labels.get(code, code)
+
+
+def yes_no_label(value: bool | None) -> str:
+    """是, 否, or 未知 (never read as 否)."""
+    return UNKNOWN if value is None else ("是" if value else "否")
 
 
 def some(names: Sequence[str], unit: str, limit: int = NAMED) -> str:

@@ -174,11 +174,14 @@ class BreakFirm(BaseModel):
     name: str
     in_district: bool
     status: str | None = None
+    status_label: str = ""
     role: str
+    role_label: str = ""
 
 
 class BreakPublic(BaseModel):
     kind: str
+    kind_label: str = ""
     segment_id: str
     segment_name: str
     position: int
@@ -365,6 +368,7 @@ class SmeCandidate(BaseModel):
     enterprise_name: str
     in_district: bool
     scale: str | None = None
+    scale_label: str = ""
     is_specialised: bool | None = None
     reasons: list[str]
 

@@ -19,6 +19,7 @@ class ScorePart(BaseModel):
     weight: float
     points: float
     reason: str = ""  # how the factor was read where the value alone does not say (unknowns included)
+    value_label: str | None = None  # the value in Chinese where it is a code (scale, specialised, distance)
 
 
 class GapCandidate(BaseModel):
@@ -66,13 +67,16 @@ class TargetPublic(BaseModel):
     distance_label: str
     distance_note: str = ""
     scale: str | None = None
+    scale_label: str = ""
     is_specialised: bool | None = None
+    specialised_label: str = ""
     district_customers: int
     technologies: list[str]
     score: float
     gap_id: str
     parts: dict[str, ScorePart]
     demand_anchors: list[str]
+    demand_anchor_names: list[str] = []
     also_fills: list[GapScore]
 
 
@@ -95,6 +99,10 @@ class DossierEnterprise(EnterprisePublic):
     distance: str
     distance_label: str
     distance_note: str = ""
+    scale_label: str = ""
+    status_label: str = ""
+    specialised_label: str = ""
+    provenance_label: str = ""
     roadmap_technologies: list[NamedRef]
 
 
@@ -102,6 +110,7 @@ class DossierGap(GapBase):
     score: float
     parts: dict[str, ScorePart]
     demand_anchors: list[str]
+    demand_anchor_names: list[str] = []
     position: int
 
 
@@ -173,6 +182,7 @@ class PolicyRef(BaseModel):
     name: str
     issuer: str
     level: str
+    level_label: str = ""
     issued_on: str
     doc_number: str | None = None
     summary: str | None = None
@@ -195,6 +205,7 @@ class ProjectRef(BaseModel):
     region_name: str | None = None
     investment: float | None = None
     stage: str
+    stage_label: str = ""
     start_date: str | None = None
     end_date: str | None = None
     description: str | None = None

@@ -76,6 +76,7 @@ class AnchorReportPublic(AnchorsPublic):
 class SpecialisedFirm(FirmRef):
     in_district: bool
     status: str | None = None
+    status_label: str = ""
 
 
 class SmeReportPublic(SmePublic):

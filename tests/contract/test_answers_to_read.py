@@ -15,6 +15,7 @@ from openpyxl import load_workbook
 from graph_schema import MODEL
 from service import assessment, catalog, changes, history, lists, recruitment, reports, weaklinks
 from service.analysis.place import DISTANCE_LABELS
+from service.analysis.wording import SCALE_LABELS, provenance_label
 from service.api.app import create_app
 from service.ledger.read import read_ledger
 from service.render.lists import to_csv, to_xlsx
@@ -217,6 +218,15 @@ def test_nothing_a_person_reads_shows_an_english_code_or_a_long_float(seed_store
     d = recruitment.dossier(seed_store, "ent.catl", "auto")
     assert d["enterprise"]["provenance"] and d["enterprise"]["distance"] in DISTANCE_LABELS
     assert d["enterprise"]["distance_label"] == DISTANCE_LABELS[d["enterprise"]["distance"]]
+    assert d["enterprise"]["provenance_label"] == provenance_label(d["enterprise"]["provenance"])
+    assert d["enterprise"]["scale_label"] == SCALE_LABELS[d["enterprise"]["scale"]]
+    for t in ranked["targets"]:
+        assert t["scale_label"] == (SCALE_LABELS[t["scale"]] if t["scale"] else "未知")
+        assert t["parts"]["distance"]["value_label"] == DISTANCE_LABELS[t["parts"]["distance"]["value"]]
+    for b in weaklinks.breaks(seed_store, "auto"):
+        assert b["kind_label"] and all(f["role_label"] for f in b["firms"])
+    for c in weaklinks.sme_candidates(seed_store, "auto")["candidates"]:
+        assert c["scale_label"] == SCALE_LABELS[c["scale"]]
 
 
 def test_the_report_and_the_assessment_show_no_english_code(changed_mini: GraphStore) -> None:

@@ -97,6 +97,7 @@ def test_changes_between_two_dates(client: TestClient) -> None:
     assert project["key"] == ["proj.auto.03"] and project["fields"]["stage"] == {
         "before": "签约",
         "after": "在建",
+        "label": "项目阶段",
     }
     assert [c["key"] for c in body["policies"]["added"]] == [["pol.d99"]]
     assert RISK in {r["id"] for r in body["risks"]["closed"]}
