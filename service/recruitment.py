@@ -748,6 +748,9 @@ GAP_COLUMNS = (
     ("gap_label", "缺口"),
     ("kinds", "类型"),
     ("reason", "说明"),
+    ("factor", "缺口系数"),
+    ("held", "依赖该缺口的区内在营企业"),
+    ("held_value", "其年采购额（万元）"),
     ("candidate_count", "候选企业数"),
     ("top", "前五位候选（得分）"),
 )
@@ -812,6 +815,7 @@ def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]
             **g,
             "gap_label": label(g),
             "kinds": "、".join(g["kind_labels"]),
+            "held": some([f["name"] for f in g["held_firms"]], FIRMS) or "无",
             "top": "、".join(f"{c['enterprise_name']}（{c['score']:.2f}）" for c in g["candidates"][:5]),
         }
         for g in result["gaps"]
