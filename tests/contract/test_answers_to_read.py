@@ -82,12 +82,18 @@ def test_risks_name_what_they_refer_to(seed_store: GraphStore) -> None:
     assert listed[catl["enterprise_name"]]["reason"] == catl["reason"]
 
 
-def test_the_risk_lists_basis_names_at_most_five_firms() -> None:
-    from service.analysis.wording import some
-
-    firms = [{"name": f"企业{i}", "in_district": False} for i in range(12)]
-    said = some([f"{f['name']}（区外）" for f in firms], "家企业")
-    assert said.endswith("等12家企业") and said.count("（区外）") == 5
+def test_the_risk_lists_basis_names_at_most_five_firms(monkeypatch: pytest.MonkeyPatch) -> None:
+    firms = [{"id": f"f{i}", "name": f"企业{i}", "in_district": False} for i in range(12)]
+    wide = {
+        "kind": "break",
+        "segment_name": "港口物流",
+        "reason": "「港口物流」环节区内没有企业。",
+        "firms": firms,
+    }
+    monkeypatch.setattr(weaklinks, "breaks", lambda store, chain_id: [wide])
+    monkeypatch.setattr(weaklinks, "risks", lambda store, chain_id: {"risk_nodes": []})
+    (row,) = lists.risks(None, "c1").rows  # type: ignore[arg-type]
+    assert row["figures"].endswith("等12家企业") and row["figures"].count("（区外）") == 5
 
 
 def test_anchors_and_what_ifs_name_firms(seed_store: GraphStore) -> None:
