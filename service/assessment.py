@@ -18,6 +18,7 @@ from service.storage.port import GraphStore
 
 ITEMS = {c.code: c.label for c in MODEL.node("Evidence").prop("item").choices}
 SEP = ";"
+SOURCE_LABELS = {"data": "数据", "evidence": "佐证", "data+evidence": "数据+佐证"}
 
 
 def _rows(state: State, sheet: str) -> list[dict[str, str]]:
@@ -51,20 +52,26 @@ def _moved(project: dict[str, str], start: dt.date, until: dt.date) -> str | Non
 
 
 def gap_filling(
-    projects: list[dict[str, str]], gaps: dict[str, str], start: dt.date, until: dt.date
+    projects: list[dict[str, str]],
+    gaps: dict[str, str],
+    start: dt.date,
+    until: dt.date,
+    segment_names: dict[str, str] | None = None,
 ) -> tuple[list[str], list[str]]:
     """The projects started or completed between ``start`` and ``until`` whose segment is a gap
-    (``gaps``: segment -> 断点 or 堵点), and the others that moved."""
+    (``gaps``: segment -> 断点 or 堵点), and the others that moved; each names its segment."""
+    names = segment_names or {}
     filling, other = [], []
     for p in projects:
         moved = _moved(p, start, until)
         if moved is None:
             continue
         segment = p.get("segment", "")
+        where = f"「{names[segment]}」" if segment in names else ""
         if segment in gaps:
-            filling.append(f"{moved}，补{gaps[segment]}")
+            filling.append(f"{moved}，补{where}{gaps[segment]}")
         else:
-            other.append(f"{moved}，所属环节不是断点或堵点，不计分")
+            other.append(f"{moved}，所属环节{where}不是断点或堵点，不计分")
     return filling, other
 
 
@@ -206,7 +213,8 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
                 "item": code,
                 "label": ITEMS[code],
                 "score": round(min(1.0, score), 3),
-                "source": source if not recorded or source == "evidence" else f"{source}+evidence",
+                "source": (said := source if not recorded or source == "evidence" else f"{source}+evidence"),
+                "source_label": SOURCE_LABELS[said],
                 "evidence": facts + [f"佐证：{r}" for r in recorded],
             }
         )
@@ -265,6 +273,11 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
     base_day, base = growth_baseline(store, log, chain_id, start, until, begin)
     firms_begin = _district(_in_chain(base, "enterprises", chain_id))
     firms_end = _district(_in_chain(close, "enterprises", chain_id))
+    firm_names = {f["id"]: f.get("name") or f["id"] for f in firms_begin + firms_end}
+
+    def firm(i: str) -> str:
+        return f"{firm_names.get(i, i)}（{i}）"
+
     for code, column in (("anchors", "is_anchor"), ("specialised", "is_specialised")):
         was, now, new, confirmed = grown(firms_begin, firms_end, column)
         item(
@@ -272,8 +285,8 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
             1.0 if new else 0.0,
             [
                 growth_compared(base_day, start, until, len(was), len(now)),
-                *[f"新增：{i}" for i in new],
-                *[f"核实为是（起点时未知，不计为新增）：{i}" for i in confirmed],
+                *[f"新增：{firm(i)}" for i in new],
+                *[f"核实为是（起点时未知，不计为新增）：{firm(i)}" for i in confirmed],
             ],
             "data",
         )
@@ -286,7 +299,8 @@ def assessment(store: GraphStore, chain_id: str, year: int) -> dict[str, Any]:
         ("assessment_gaps", chain_id, start, until, frozenset(moved)),
         lambda: _gap_segments(store, chain_id, log, start, until, moved),
     )
-    filling, other = gap_filling(projects, gaps, start, until)
+    segment_names = {c["id"]: c.get("name") or c["id"] for c in _rows(close, "segments")}
+    filling, other = gap_filling(projects, gaps, start, until, segment_names)
     item(
         "projects",
         1.0 if filling else 0.0,

@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from typing import Any
 
 from service import catalog, history, weaklinks
+from service.analysis.breaks import KIND_LABELS as BREAK_KIND_LABELS
 from service.history import Cells, Key, State
+from service.ledger.format import sheet_for
 from service.storage.port import GraphStore
 
 # the ledger sheets a chain's change list reports, and what each is called
@@ -21,6 +23,71 @@ SECTIONS = {
     "risk_register": "risk_register",
 }
 LIST_SEPARATOR = ";"
+RISK_KIND_LABELS = {
+    "break": "断点",
+    "choke": "堵点",
+    "single_source": "单一来源投入",
+    "concentrated": "供应集中的投入",
+    "recovery_gap": "替换时间超过库存的供应关系",
+}
+
+
+def _column_label(sheet: str, column: str) -> str:
+    """A ledger column's Chinese header (the key itself where the sheet does not know it)."""
+    found = sheet_for(sheet)
+    col = found.column(column) if found else None
+    return col.header if col else column
+
+
+def _name_in(states: Iterable[State], sheet: str, key: str) -> str:
+    """The name a row of ``sheet`` keyed ``key`` has in the first of ``states`` that holds it."""
+    for state in states:
+        cells = state.get((sheet, (key,)))
+        if cells and cells.get("name"):
+            return cells["name"]
+    return key
+
+
+def _names(state: State) -> dict[str, str]:
+    """Every named row's id -> name (firms, segments, products, …)."""
+    return {k[0]: c["name"] for (_, k), c in state.items() if len(k) == 1 and c.get("name")}
+
+
+def _named_ids(value: str | None, names: dict[str, str]) -> str | None:
+    """A cell listing ids (``s2;s3``) with the names read out (``零部件、总成``); other cells as they are."""
+    if not value:
+        return value
+    parts = [v for v in value.split(LIST_SEPARATOR) if v]
+    if parts and all(v in names for v in parts):
+        return "、".join(names[v] for v in parts)
+    return value
+
+
+def _field(
+    sheet: str, column: str, before: str | None, after: str | None, names: dict[str, str]
+) -> dict[str, Any]:
+    """A changed cell: before and after, the column's Chinese header (``label``), and where the cell
+    lists ids, the same with names (``before_text``, ``after_text``)."""
+    out: dict[str, Any] = {"before": before, "after": after, "label": _column_label(sheet, column)}
+    said = _named_ids(before, names), _named_ids(after, names)
+    if said != (before, after):
+        out["before_text"], out["after_text"] = said
+    return out
+
+
+def _link_names(key: Key, states: Iterable[State]) -> dict[str, str]:
+    """A supply link's supplier, buyer and product by name, and one line naming the link."""
+    states = list(states)
+    supplier, buyer, product = key
+    names = {
+        "supplier_name": _name_in(states, "enterprises", supplier),
+        "buyer_name": _name_in(states, "enterprises", buyer),
+        "product_name": _name_in(states, "products", product),
+    }
+    return {
+        **names,
+        "name": f"{names['supplier_name']}向{names['buyer_name']}供应「{names['product_name']}」",
+    }
 
 
 def _listed(cells: Cells | None, column: str) -> list[str]:
@@ -62,6 +129,7 @@ def row_changes(store: GraphStore, chain_id: str, start: dt.date, end: dt.date) 
     touched: set[tuple[str, Key]] = set()
     for u in window:
         touched |= {(s, k) for s, k, _, _ in history.recorded(store, u.id)}
+    names = _names(first) | _names(last)
     out: dict[str, dict[str, list[dict[str, Any]]]] = {
         name: {"added": [], "changed": [], "removed": []} for name in SECTIONS.values()
     }
@@ -73,7 +141,9 @@ def row_changes(store: GraphStore, chain_id: str, start: dt.date, end: dt.date) 
             continue
         if chain_id not in chains_of(sheet, key, before, first) | chains_of(sheet, key, after, last):
             continue
-        row = {"key": list(key), "name": (after or before or {}).get("name")}
+        row: dict[str, Any] = {"key": list(key), "name": (after or before or {}).get("name")}
+        if sheet == "supply_links":
+            row.update(_link_names(key, (last, first)))
         section = out[SECTIONS[sheet]]
         if before is None:
             section["added"].append({**row, "row": after})
@@ -82,7 +152,10 @@ def row_changes(store: GraphStore, chain_id: str, start: dt.date, end: dt.date) 
         else:
             fields = sorted(k for k in set(before) | set(after) if before.get(k) != after.get(k))
             section["changed"].append(
-                {**row, "fields": {f: {"before": before.get(f), "after": after.get(f)} for f in fields}}
+                {
+                    **row,
+                    "fields": {f: _field(sheet, f, before.get(f), after.get(f), names) for f in fields},
+                }
             )
     return {"updates": [u.public() for u in window], **out}
 
@@ -96,7 +169,14 @@ def break_items(store: GraphStore, chain_id: str) -> dict[str, dict[str, Any]]:
     out = {}
     for b in weaklinks.breaks(store, chain_id):
         key = ":".join(x for x in (b["kind"], b["segment_id"], b.get("product_id")) if x)
-        out[key] = {"id": key, "kind": b["kind"], "segment_id": b["segment_id"], "reason": b["reason"]}
+        out[key] = {
+            "id": key,
+            "kind": b["kind"],
+            "kind_label": BREAK_KIND_LABELS[b["kind"]],
+            "segment_id": b["segment_id"],
+            "segment_name": b["segment_name"],
+            "reason": b["reason"],
+        }
     return out
 
 
@@ -128,7 +208,7 @@ def risk_items(store: GraphStore, chain_id: str) -> dict[str, dict[str, Any]]:
     ):
         for row in r[listed]:
             product = products.get(row["product_id"], row["product_id"])
-            hhi = f"（HHI {row['hhi']}）" if "hhi" in row else ""
+            hhi = f"（集中度指数{row['hhi']:.2f}）" if "hhi" in row else ""
             add(
                 kind,
                 f"{row['buyer_id']}:{row['product_id']}",
@@ -143,6 +223,7 @@ def risk_items(store: GraphStore, chain_id: str) -> dict[str, dict[str, Any]]:
         )
     for key, item in items.items():
         item["id"] = key
+        item["kind_label"] = RISK_KIND_LABELS[item["kind"]]
     return items
 
 

@@ -10,6 +10,8 @@ from typing import Any
 from graph_schema import MODEL
 from service import weaklinks
 from service.analysis.place import region_level
+from service.analysis.wording import FIRMS, some
+from service.render.numbers import score
 from service.storage.port import GraphStore
 from service.storage.queries import Q
 
@@ -170,8 +172,8 @@ def risks(store: GraphStore, chain_id: str) -> ChainList:
                 "kind": kinds[b["kind"]],
                 "subject": b["segment_name"],
                 "reason": b["reason"],
-                "figures": "；".join(
-                    f"{f['name']}（{'区内' if f['in_district'] else '区外'}）" for f in b["firms"]
+                "figures": some(
+                    [f"{f['name']}（{'区内' if f['in_district'] else '区外'}）" for f in b["firms"]], FIRMS
                 ),
             }
         )
@@ -181,12 +183,12 @@ def risks(store: GraphStore, chain_id: str) -> ChainList:
             {
                 "kind": "断供风险企业",
                 "subject": r["enterprise_name"],
-                "reason": (
-                    f"停产将使链上{p['cut_off_in_district']}家区内、{p['cut_off_outside']}家区外企业断供；"
-                    f"是{p['single_source_inputs']}项投入品的唯一供应商"
-                ),
+                "reason": r["reason"],
                 "figures": (
-                    f"评分{r['score']}＝({p['raw_score']})÷{p['divisor']}；恢复期超出库存{p['recovery_gap_days']}天；"
+                    f"评分{score(r['score'])}＝({score(p['raw_score'])})÷{score(p['divisor'])}；"
+                    f"停产使链上{p['cut_off_in_district']}家区内、{p['cut_off_outside']}家区外企业断供；"
+                    f"是{p['single_source_inputs']}项投入品的唯一供应商；"
+                    f"恢复期超出库存{p['recovery_gap_days']}天；"
                     f"区内替代{p['substitutes_in_district']}家、区外替代{p['substitutes_outside']}家"
                 ),
             }

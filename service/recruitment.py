@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from graph_schema import MODEL
 from service import catalog, weaklinks
 from service.analysis import breaks as break_analysis
 from service.analysis import recruitment as rec
@@ -22,6 +23,15 @@ from service.analysis.place import (
 )
 from service.analysis.recruitment import Candidate, Demand, Gap, Weights
 from service.analysis.supply import SupplyNetwork
+from service.analysis.wording import (
+    FIRMS,
+    SCALE_LABELS,
+    STATUS_LABELS,
+    label,
+    provenance_label,
+    some,
+    yes_no_label,
+)
 from service.cache import cache_for, collector_paused
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
@@ -29,6 +39,8 @@ from service.storage.queries import Q
 from service.weaklinks import _one_version
 
 DEFAULT_LIMIT = 50
+LEVEL_LABELS = {c.code: c.label for c in MODEL.node("Policy").prop("level").choices}
+STAGE_LABELS = {c.code: c.label for c in MODEL.node("Project").prop("stage").choices}
 GAP_SAMPLE = 10  # candidates shown per gap in the ranked list
 WHAT_IF_TOP = 10  # risk nodes shown before and after in a dossier
 RISK_LISTS = ("single_source_inputs", "concentrated_inputs", "outside_dependency", "recovery_gaps")
@@ -47,6 +59,7 @@ class Inputs:
     lines: dict[tuple[str, str], tuple[float | None, bool | None]]  # (firm, product) -> share, main line
     similar: dict[tuple[str, str], list[str]]  # (firm, gap product) -> the sibling products it makes
     parents: dict[str, str]  # gap product -> its 产品大类, where a sibling maker was found
+    firm_names: dict[str, str]  # the chain's firms and the district buyers, by id
 
 
 def parse_weights(values: dict[str, Any] | None) -> Weights:
@@ -79,6 +92,7 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
         gaps = rec.segment_gaps(weaklinks.breaks(store, chain_id), segment_products)
         suppliers = {k: (v[1], v[2]) for k, v in bought.suppliers.items()}
         gaps += rec.product_gaps(bought.network, suppliers, anchors, names_of())
+        gaps = rec.weigh_gaps(gaps, view.segments, view.feeds, anchors, bought.network)
         product_ids = sorted({p for g in gaps for p in g.products})
         gap_segments = {g.segment_id for g in gaps if g.segment_id is not None}
         makers_of = cache.spawn(store, lambda: store.read(Q.OUTSIDE_MAKERS, {"product_ids": product_ids}))
@@ -157,6 +171,10 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
             lines,
             dict(similar),
             parents,
+            {
+                **{f: r["enterprise_name"] for f, r in rows.items()},
+                **{b: f["name"] for b, f in buyer_facts.items()},
+            },
         )
 
     return cache_for(store).get(store, ("recruitment_inputs", chain_id), build)
@@ -174,7 +192,9 @@ def _ranked(
     return inputs, per_gap, targets
 
 
-def _gap_row(gap: Gap, names: dict[str, str], seg_names: dict[str, str]) -> dict[str, Any]:
+def _gap_row(
+    gap: Gap, names: dict[str, str], seg_names: dict[str, str], firm_names: dict[str, str]
+) -> dict[str, Any]:
     return {
         "gap_id": gap.id,
         "kinds": list(gap.kinds),
@@ -184,8 +204,42 @@ def _gap_row(gap: Gap, names: dict[str, str], seg_names: dict[str, str]) -> dict
         "segment_name": seg_names.get(gap.segment_id or ""),
         "products": [{"id": p, "name": names.get(p, p)} for p in gap.products],
         "buyers": list(gap.buyers),
+        "buyer_names": [firm_names.get(b, b) for b in gap.buyers],
         "reason": gap.reason,
+        **_held(gap, seg_names, firm_names),
     }
+
+
+def _held(gap: Gap, seg_names: dict[str, str], firm_names: dict[str, str]) -> dict[str, Any]:
+    """What depends on the gap, and the ``gap`` factor it makes (:func:`rec.weigh_gaps`)."""
+    return {
+        "factor": gap.factor,
+        "dependence": gap.dependence,
+        "held_firm_count": len(gap.held_firms),
+        "held_firms": [{"id": f, "name": firm_names.get(f, f)} for f in gap.held_firms],
+        "held_anchors": [{"id": f, "name": firm_names.get(f, f)} for f in gap.held_anchors],
+        "held_value": gap.held_value,
+        "held_segments": [{"id": s, "name": seg_names.get(s, s)} for s in gap.held_segments],
+    }
+
+
+def gap_reason(gap: Gap, firm_names: dict[str, str]) -> str:
+    """The ``gap`` factor in words: the kind's severity, what depends on the gap and the weighing."""
+    kind = max(gap.kinds, key=lambda k: rec.GAP_KINDS[k][1])
+    if gap.held_firms:
+        anchors = (
+            f"，其中链主企业{some([firm_names.get(a, a) for a in gap.held_anchors], FIRMS)}"
+            if gap.held_anchors
+            else "，其中没有链主企业"
+        )
+        value = "年采购额未记录" if gap.held_value is None else f"年采购额{gap.held_value:,.1f}万元"
+        held = f"依赖该缺口的区内在营企业{len(gap.held_firms)}家{anchors}，{value}"
+    else:
+        held = "没有区内在营企业依赖该缺口（不采购其产品，也不在其下游环节）"
+    return (
+        f"{held}；依赖程度{gap.dependence:.2f}，系数＝{rec.GAP_KINDS[kind][0].split('：')[0]}"
+        f"{gap.severity:.1f}×({rec.HELD_BASE:g}+{1 - rec.HELD_BASE:g}×{gap.dependence:.2f})＝{gap.factor:.2f}"
+    )
 
 
 def _candidate_row(c: Candidate) -> dict[str, Any]:
@@ -198,7 +252,9 @@ def _candidate_row(c: Candidate) -> dict[str, Any]:
         "distance_label": DISTANCE_LABELS[where],
         "distance_note": distance_note(c.region_code),
         "scale": c.scale,
+        "scale_label": label(SCALE_LABELS, c.scale),
         "is_specialised": c.is_specialised,
+        "specialised_label": yes_no_label(c.is_specialised),
         "district_customers": c.district_customers,
         "technologies": list(c.technologies),
     }
@@ -247,7 +303,11 @@ def _fit_reason(c: Candidate, gap: Gap, inputs: Inputs, names: dict[str, str]) -
 def _reasons(c: Candidate, gap: Gap, inputs: Inputs, names: dict[str, str]) -> dict[str, str]:
     """What a person needs to read a part's factor where the value alone does not say it: the product
     lines behind the fit, and how an unknown scale, 专精特新 status or region level was counted."""
-    out = {"fit": _fit_reason(c, gap, inputs, names), "distance": distance_note(c.region_code)}
+    out = {
+        "gap": gap_reason(gap, inputs.firm_names),
+        "fit": _fit_reason(c, gap, inputs, names),
+        "distance": distance_note(c.region_code),
+    }
     if c.scale is None:
         out["scale"] = f"规模未知：按{rec.UNKNOWN_SCALE_FACTOR:g}计（不视为大型，也不视为小型）"
     if c.is_specialised is None:
@@ -260,7 +320,15 @@ def _explained(
 ) -> dict[str, dict[str, Any]]:
     parts = rec.parts(scored, weights)
     reasons = _reasons(c, gap, inputs, names)
-    return {k: {**p, "reason": reasons.get(k, "")} for k, p in parts.items()}
+    shown = {
+        "scale": label(SCALE_LABELS, parts["scale"]["value"]),
+        "specialised": yes_no_label(parts["specialised"]["value"]),
+        "distance": DISTANCE_LABELS.get(parts["distance"]["value"], parts["distance"]["value"]),
+    }
+    return {
+        k: {**p, "reason": reasons.get(k, ""), **({"value_label": shown[k]} if k in shown else {})}
+        for k, p in parts.items()
+    }
 
 
 def _target_row(
@@ -271,6 +339,7 @@ def _target_row(
     gap = next(g for g in inputs.gaps if g.id == target["gap_id"])
     row["parts"] = _explained(target["scored"], weights, candidate, gap, inputs, names)
     row["demand_anchors"] = sorted(target["scored"].anchors)
+    row["demand_anchor_names"] = [inputs.firm_names.get(a, a) for a in row["demand_anchors"]]
     return {**row, **_candidate_row(candidate)}
 
 
@@ -291,7 +360,7 @@ def _targets(store: GraphStore, chain_id: str, weights: Weights | None, limit: i
     seg_names = {s.id: s.name for s in view.segments}
     gaps = []
     for gap in inputs.gaps:
-        row = _gap_row(gap, names, seg_names)
+        row = _gap_row(gap, names, seg_names, inputs.firm_names)
         scored = per_gap[gap.id]
         row["candidate_count"] = len(scored)
         row["candidates"] = [
@@ -349,6 +418,7 @@ def _dossier(
 ) -> dict[str, Any]:
     inputs, per_gap, _ = _ranked(store, chain_id, weights)
     chain = catalog.get_chain(store, chain_id)
+    chain_names = {c["id"]: c["name"] for c in catalog.list_chains(store)}
     view = weaklinks.chain_view(store, chain_id)
     names = weaklinks.product_names(store)
     seg_names = {s.id: s.name for s in view.segments}
@@ -366,6 +436,10 @@ def _dossier(
             "distance": distance_class(card["region_code"]),
             "distance_label": DISTANCE_LABELS[distance_class(card["region_code"])],
             "distance_note": distance_note(card["region_code"]),
+            "scale_label": label(SCALE_LABELS, card["scale"]),
+            "status_label": label(STATUS_LABELS, card["status"]),
+            "specialised_label": yes_no_label(card["is_specialised"]),
+            "provenance_label": provenance_label(card["provenance"]),
             "roadmap_technologies": [
                 {"id": t, "name": inputs.technology_names.get(t, t)} for t in candidate.technologies
             ],
@@ -376,16 +450,17 @@ def _dossier(
         "score": scores[chain_id]["score"],
         "weights": weights.as_dict(),
         "other_chains": [
-            {"chain_id": c, "score": t["score"], "rank": t["rank"]}
+            {"chain_id": c, "chain_name": chain_names.get(c, c), "score": t["score"], "rank": t["rank"]}
             for c, t in sorted(scores.items())
             if c != chain_id
         ],
         "gaps": [
             {
-                **_gap_row(gap, names, seg_names),
+                **_gap_row(gap, names, seg_names, inputs.firm_names),
                 "score": s.score,
                 "parts": _explained(s, weights, candidate, gap, inputs, names),
                 "demand_anchors": sorted(s.anchors),
+                "demand_anchor_names": [inputs.firm_names.get(a, a) for a in sorted(s.anchors)],
                 "position": position,
                 "candidate_count": count,
             }
@@ -525,6 +600,11 @@ def _what_if(
         "before": _summary(before),
         "after": _summary(after),
         "closed_breaks": gone("breaks", ("segment_id", "kind")),
+        "new_choke_points": [
+            {**b, "note": f"落地后该企业将成为「{b['segment_name']}」环节区内唯一的在营企业（形成新的堵点）"}
+            for b in after["breaks"]
+            if b["kind"] == break_analysis.CHOKE_SINGLE_FIRM and [f["id"] for f in b["firms"]] == [branch.id]
+        ],
         "removed_single_sources": gone("single_source_inputs", ("buyer_id", "product_id")),
         "removed_concentrated_inputs": gone("concentrated_inputs", ("buyer_id", "product_id")),
         "outside_share_changes": [
@@ -563,15 +643,36 @@ def _summary(f: dict[str, Any]) -> dict[str, Any]:
 def _policies(
     store: GraphStore, chain_id: str, segments: set[str], seg_names: dict[str, str]
 ) -> list[dict[str, Any]]:
-    rows = [
-        {**r, "scope": r["segment_name"]}
-        for r in store.read(Q.LIST_CHAIN_SEGMENT_POLICIES, {"chain_id": chain_id})
-        if r["segment_id"] in segments
-    ]
-    rows += [
-        {**r, "segment_id": None, "segment_name": None, "scope": "全链"}
-        for r in store.read(Q.LIST_CHAIN_POLICIES, {"chain_id": chain_id})
-    ]
+    """Each policy that applies once, with the scopes it applies to: 全链 (it supports the whole chain)
+    and the branch's segments it supports, in chain order."""
+    found: dict[str, dict[str, Any]] = {}
+    whole: set[str] = set()
+    segs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in store.read(Q.LIST_CHAIN_POLICIES, {"chain_id": chain_id}):
+        found.setdefault(r["id"], r)
+        whole.add(r["id"])
+    for r in store.read(Q.LIST_CHAIN_SEGMENT_POLICIES, {"chain_id": chain_id}):
+        if r["segment_id"] in segments:
+            found.setdefault(r["id"], r)
+            segs[r["id"]].append((r["segment_id"], r["segment_name"]))
+    order = list(seg_names)
+    rows = []
+    for pid, r in found.items():
+        mine = sorted(
+            set(segs[pid]), key=lambda s: (order.index(s[0]) if s[0] in order else len(order), s[0])
+        )
+        scopes = (["全链"] if pid in whole else []) + [name for _, name in mine]
+        base = {k: v for k, v in r.items() if k not in ("segment_id", "segment_name")}
+        rows.append(
+            {
+                **base,
+                "level_label": LEVEL_LABELS.get(base["level"], base["level"]),
+                "segment_ids": [s for s, _ in mine],
+                "scopes": scopes,
+                "scope": "、".join(scopes),
+            }
+        )
+    rows.sort(key=lambda r: (r["id"] not in whole, r.get("issued_on") or "", r["id"]))
     return rows
 
 
@@ -581,7 +682,7 @@ def _hosts(
     """Projects in the branch's segments, and the district's parks with how many of its would-be
     customers are located in each."""
     projects = [
-        r
+        {**r, "stage_label": STAGE_LABELS.get(r["stage"], r["stage"])}
         for r in store.read(Q.LIST_CHAIN_PROJECTS, {"chain_id": chain_id})
         if r["segment_id"] in branch.segments
     ]
@@ -647,12 +748,21 @@ GAP_COLUMNS = (
     ("gap_label", "缺口"),
     ("kinds", "类型"),
     ("reason", "说明"),
+    ("factor", "缺口系数"),
+    ("held", "依赖该缺口的区内在营企业"),
+    ("held_value", "其年采购额（万元）"),
     ("candidate_count", "候选企业数"),
     ("top", "前五位候选（得分）"),
 )
 WEIGHT_COLUMNS = (("label", "评分项"), ("weight", "权重（满分）"), ("rule", "系数（0–1）的算法"))
 FACTOR_RULES = {
-    "gap": "断点1.0，单一来源0.8，堵点0.6，链主省外采购0.5，依赖区外0.4（取最高）",
+    "gap": (
+        "缺口类型（断点1.0，单一来源0.8，堵点0.6，链主省外采购0.5，依赖区外0.4，取最高）"
+        f"×({rec.HELD_BASE:g}+{1 - rec.HELD_BASE:g}×依赖程度)；依赖程度为三项的平均："
+        f"依赖该缺口的区内在营企业数（采购其产品或在其下游环节）÷{rec.HELD_FIRMS_FULL}（最多为1）、"
+        f"这些企业的年采购额÷(年采购额+{rec.HELD_VALUE_HALF:g}万元)、其中有链主企业为1；"
+        "同分时依次按缺口系数、区外采购额、已供应区内企业数从高到低，再按企业编号排列"
+    ),
     "fit": (
         f"产品匹配与环节匹配各占一半：产品匹配为生产缺口产品{rec.MAKES_MAIN:g}（主营，或营收占比与是否主营未知），"
         f"仅为次要产品{rec.MAKES_MINOR:g}（非主营，或营收占比低于{rec.MINOR_SHARE:.0%}），"
@@ -692,7 +802,7 @@ def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]
                 "gap_reason": g["reason"],
                 **{f"points_{k}": p["points"] for k, p in t["parts"].items()},
                 "demand_buyers": t["parts"]["district_demand"]["value"],
-                "demand_anchors": "、".join(t["demand_anchors"]),
+                "demand_anchors": "、".join(t.get("demand_anchor_names") or t["demand_anchors"]),
                 "demand_value": t["parts"]["demand_value"]["value"],
                 "also_fills": "、".join(label(gaps[a["gap_id"]]) for a in t["also_fills"]),
                 "notes": "；".join(
@@ -705,6 +815,7 @@ def sheets(result: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, Any]]]
             **g,
             "gap_label": label(g),
             "kinds": "、".join(g["kind_labels"]),
+            "held": some([f["name"] for f in g["held_firms"]], FIRMS) or "无",
             "top": "、".join(f"{c['enterprise_name']}（{c['score']:.2f}）" for c in g["candidates"][:5]),
         }
         for g in result["gaps"]

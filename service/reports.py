@@ -193,6 +193,7 @@ def report(store: GraphStore, chain_id: str, period_key: str) -> dict[str, Any]:
         "chain_name": chain["name"],
         "period": period.key,
         "kind": period.kind,
+        "kind_label": period.title,
         "title": f"{chain['name']}{period.key}{period.title}",
         "start": period.start.isoformat(),
         "end": period.end.isoformat(),

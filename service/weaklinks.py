@@ -165,6 +165,7 @@ def risks(
         figures = risk_analysis.chain_risks(
             p.network, view.firms, p.facts, p.makers, single_stop_cascades(store), hhi_threshold, limit
         )
+        figures = risk_analysis.with_names(figures, p.facts, p.product_names)
         return {"chain_id": chain_id, "hhi_threshold": hhi_threshold, "limit": limit, **figures}
 
     return cache_for(store).get(store, ("risks", chain_id, hhi_threshold, limit), build)
@@ -198,7 +199,9 @@ def disruption(
             firm: sorted({link.product for link in p.network.customers.get(firm, ())}) for firm in ids
         }
         result["substitutes"] = {
-            firm: risk_analysis.substitutes(firm, products, p.makers, p.facts)
+            firm: risk_analysis.named_substitutes(
+                risk_analysis.substitutes(firm, products, p.makers, p.facts), p.facts
+            )
             for firm, products in supplied.items()
         }
         return result

@@ -11,6 +11,7 @@ import networkx as nx
 from service.analysis.demand import DEMAND_THRESHOLD, disrupt, lost_share
 from service.analysis.risks import FirmFacts, is_active
 from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
+from service.analysis.wording import SCALE_LABELS, STATUS_LABELS, label
 
 TIERS = 3
 SMALL_SCALES = ("small", "micro")
@@ -47,6 +48,11 @@ def district_supplier_tiers(
     return out
 
 
+def _name(facts: Mapping[str, FirmFacts], firm: str) -> str:
+    f = facts.get(firm)
+    return f.name if f else firm
+
+
 def value_graph(network: SupplyNetwork, firms: set[str]) -> nx.DiGraph:
     """Supplier -> buyer graph among ``firms`` and their direct partners, weighted by annual value."""
     graph = nx.DiGraph()
@@ -76,7 +82,11 @@ def influence(
     for supplier in tiers[0]:
         share = lost_share(network.customers.get(supplier, []), {firm})
         dependence.append(
-            {"supplier_id": supplier, "share_of_sales": round(share, 4) if share is not None else None}
+            {
+                "supplier_id": supplier,
+                "supplier_name": _name(facts, supplier),
+                "share_of_sales": round(share, 4) if share is not None else None,
+            }
         )
     known: list[float] = [d["share_of_sales"] for d in dependence if d["share_of_sales"] is not None]
     local = 0.0
@@ -96,6 +106,7 @@ def influence(
         "enterprise_name": f.name if f else firm,
         "district_suppliers_by_tier": [len(t) for t in tiers],
         "district_suppliers": tiers,
+        "district_supplier_names": [[_name(facts, x) for x in tier] for tier in tiers],
         "supplier_dependence": dependence,
         "mean_supplier_dependence": round(sum(known) / len(known), 4) if known else None,
         "local_sourcing_ratio": round(local / total_in, 4) if total_in > 0 else None,
@@ -104,6 +115,7 @@ def influence(
         "disruption_demand_hit": len(hit),
         "disruption_demand_hit_in_district": sum(1 for k in hit if facts.get(k) and facts[k].in_district),
         "disruption_demand_hit_ids": hit,
+        "disruption_demand_hit_names": [_name(facts, x) for x in hit],
         "centrality": round(centrality.get(firm, 0.0), 6),
     }
 
@@ -185,6 +197,7 @@ def sme_candidates(
                 "enterprise_name": f.name if f else firm,
                 "in_district": bool(f and f.in_district),
                 "scale": scale,
+                "scale_label": label(SCALE_LABELS, scale),
                 "is_specialised": specialised.get(firm),
                 "reasons": why,
             }
@@ -198,6 +211,7 @@ def sme_candidates(
                 "enterprise_name": facts[f].name if f in facts else f,
                 "in_district": bool(f in facts and facts[f].in_district),
                 "status": facts[f].status if f in facts else None,
+                "status_label": label(STATUS_LABELS, facts[f].status if f in facts else None),
             }
             for f in flagged
         ],

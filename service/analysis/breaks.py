@@ -8,11 +8,23 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
-from service.analysis.wording import SEGMENTS, firm_count, not_active, some
+from service.analysis.wording import SEGMENTS, STATUS_LABELS, firm_count, label, not_active, some
 
 BREAK = "break"
 CHOKE_SINGLE_FIRM = "choke_single_firm"
 CHOKE_COMMON_SUPPLIER = "choke_common_supplier"
+KIND_LABELS = {
+    BREAK: "断点",
+    CHOKE_SINGLE_FIRM: "堵点（单一企业）",
+    CHOKE_COMMON_SUPPLIER: "堵点（共同供应商）",
+}
+ROLE_LABELS = {
+    "inactive_district": "区内未在营企业",
+    "outside": "区外企业",
+    "sole_district": "区内唯一在营企业",
+    "dependent": "依赖共同供应商的区内企业",
+    "common_supplier": "区外共同供应商",
+}
 
 
 @dataclass(frozen=True)
@@ -103,13 +115,21 @@ def find_breaks(
             if outside:
                 reason = reason[:-1] + f"；区外有{len(outside)}家企业在该环节。"
             firms = [_firm(f, "inactive_district" if f in idle else "outside") for f in idle + outside]
-            out.append({**base, "kind": BREAK, "firms": firms, "reason": reason})
+            out.append(
+                {**base, "kind": BREAK, "kind_label": KIND_LABELS[BREAK], "firms": firms, "reason": reason}
+            )
             continue
         if len(active) == 1:
             only = active[0]
             reason = f"「{seg.name}」环节区内产能只依靠{only.name}一家企业{cut}。"
             out.append(
-                {**base, "kind": CHOKE_SINGLE_FIRM, "firms": [_firm(only, "sole_district")], "reason": reason}
+                {
+                    **base,
+                    "kind": CHOKE_SINGLE_FIRM,
+                    "kind_label": KIND_LABELS[CHOKE_SINGLE_FIRM],
+                    "firms": [_firm(only, "sole_district")],
+                    "reason": reason,
+                }
             )
         if len(active) >= 2:
             for supplier, product in _common_outside_suppliers(active, network, in_district):
@@ -119,11 +139,20 @@ def find_breaks(
                     f"同一家供应商{sname}{cut}。"
                 )
                 firms = [_firm(f, "dependent") for f in active]
-                firms.append({"id": supplier, "name": sname, "in_district": False, "role": "common_supplier"})
+                firms.append(
+                    {
+                        "id": supplier,
+                        "name": sname,
+                        "in_district": False,
+                        "role": "common_supplier",
+                        "role_label": ROLE_LABELS["common_supplier"],
+                    }
+                )
                 out.append(
                     {
                         **base,
                         "kind": CHOKE_COMMON_SUPPLIER,
+                        "kind_label": KIND_LABELS[CHOKE_COMMON_SUPPLIER],
                         "firms": firms,
                         "product_id": product,
                         "reason": reason,
@@ -142,7 +171,15 @@ def _cut_phrase(base: Mapping[str, Any]) -> str:
 
 
 def _firm(f: Firm, role: str) -> dict[str, Any]:
-    return {"id": f.id, "name": f.name, "in_district": f.in_district, "status": f.status, "role": role}
+    return {
+        "id": f.id,
+        "name": f.name,
+        "in_district": f.in_district,
+        "status": f.status,
+        "status_label": label(STATUS_LABELS, f.status),
+        "role": role,
+        "role_label": ROLE_LABELS[role],
+    }
 
 
 def _common_outside_suppliers(

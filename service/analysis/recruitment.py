@@ -8,7 +8,7 @@ import functools
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any, NamedTuple
 
 from service.analysis import breaks as break_analysis
@@ -44,6 +44,13 @@ MAKES_SIMILAR = 0.4  # makes only a product of the same 产品大类 (同类产�
 MINOR_SHARE = 0.1
 DISTANCE_FACTORS = {"city": 1.0, "province": 0.7, "country": 0.3, "unknown": 0.0, "district": 0.0}
 ROADMAP_NEEDS = ("developing", "target")  # technology statuses the roadmap still needs
+# What a gap holds up (its dependence, 0–1): the mean of three factors, the district firms in operation
+# that depend on it (÷ HELD_FIRMS_FULL, at most 1), their yearly purchases (v ÷ (v + HELD_VALUE_HALF)),
+# and 1 when an anchor firm is among them. The ``gap`` factor is the kind's severity ×
+# (HELD_BASE + (1 − HELD_BASE) × dependence): a gap nothing depends on keeps HELD_BASE of its severity.
+HELD_FIRMS_FULL = 5
+HELD_VALUE_HALF = 5000.0  # 万元 a year
+HELD_BASE = 0.3
 
 
 @dataclass(frozen=True)
@@ -108,10 +115,31 @@ class Gap:
     products: tuple[str, ...]  # what a firm filling the gap would make
     buyers: tuple[str, ...]  # the chain's district firms the gap touches (product gaps)
     reason: str
+    # What depends on the gap (:func:`weigh_gaps`): the chain's district firms in operation that buy
+    # what it lacks or operate downstream of it, the anchors among them, their yearly purchases (万元,
+    # None where no link records a value) and the downstream segments.
+    held_firms: tuple[str, ...] = ()
+    held_anchors: tuple[str, ...] = ()
+    held_value: float | None = None
+    held_segments: tuple[str, ...] = ()
 
     @property
     def severity(self) -> float:
         return max(GAP_KINDS[k][1] for k in self.kinds)
+
+    @property
+    def dependence(self) -> float:
+        """How much depends on the gap, 0–1 (see ``HELD_FIRMS_FULL``)."""
+        firms = min(1.0, len(self.held_firms) / HELD_FIRMS_FULL)
+        value = self.held_value or 0.0
+        worth = value / (value + HELD_VALUE_HALF) if value > 0 else 0.0
+        anchors = 1.0 if self.held_anchors else 0.0
+        return round((firms + worth + anchors) / 3, 4)
+
+    @property
+    def factor(self) -> float:
+        """The ``gap`` factor: the kind's severity weighed by what depends on the gap."""
+        return round(self.severity * (HELD_BASE + (1 - HELD_BASE) * self.dependence), 4)
 
 
 @dataclass(frozen=True)
@@ -243,6 +271,83 @@ def product_gaps(
     return out
 
 
+def _downstream(starts: Iterable[str], feeds: Sequence[tuple[str, str]]) -> set[str]:
+    """Segments reached from ``starts`` along FEEDS (upstream to downstream), ``starts`` excluded
+    unless a cycle leads back to them."""
+    after: dict[str, list[str]] = defaultdict(list)
+    for a, b in feeds:
+        after[a].append(b)
+    seen: set[str] = set()
+    frontier = list(starts)
+    while frontier:
+        nxt = [b for a in frontier for b in after[a] if b not in seen]
+        seen |= set(nxt)
+        frontier = nxt
+    return seen - set(starts)
+
+
+def weigh_gaps(
+    gaps: Sequence[Gap],
+    segments: Sequence[break_analysis.Segment],
+    feeds: Sequence[tuple[str, str]],
+    anchors: set[str],
+    network: SupplyNetwork,
+) -> list[Gap]:
+    """Each gap with what depends on it: the chain's district firms in operation that buy one of its
+    products (``network`` holds the links into the chain's district firms), and those operating in the
+    segments downstream of it (of the gap's segment; for a product gap, of the segments its buyers
+    operate in); the anchors among them and their yearly purchases (the recorded annual values of
+    every link into them; None where none is recorded).
+
+    Examples
+    --------
+    >>> from service.analysis.breaks import Firm, Segment
+    >>> segs = [Segment("s1", "上游", 1, ()), Segment("s2", "下游", 2, (Firm("a", "甲", True, "active"),))]
+    >>> net = SupplyNetwork.build([Link("x", "a", "p", value=100.0)])
+    >>> gap = Gap("segment:s1", ("break",), "s1", ("q",), (), "")
+    >>> g = weigh_gaps([gap], segs, [("s1", "s2")], {"a"}, net)
+    >>> g[0].held_firms, g[0].held_anchors, g[0].held_value, g[0].held_segments
+    (('a',), ('a',), 100.0, ('s2',))
+    """
+    active: dict[str, set[str]] = {}  # segment -> its active district firms
+    where: dict[str, set[str]] = defaultdict(set)  # active district firm -> its segments
+    for seg in segments:
+        active[seg.id] = {f.id for f in seg.firms if f.in_district and f.status == "active"}
+        for firm in active[seg.id]:
+            where[firm].add(seg.id)
+    capacity = set(where)
+    buyers_of: dict[str, set[str]] = defaultdict(set)
+    for buyer, inputs in network.inputs.items():
+        for product in inputs:
+            buyers_of[product].add(buyer)
+    out = []
+    for gap in gaps:
+        direct = set().union(*(buyers_of[p] for p in gap.products)) & capacity if gap.products else set()
+        if gap.segment_id is not None:
+            starts = {gap.segment_id}
+        else:
+            starts = set().union(*(where[b] for b in direct)) if direct else set()
+        below = _downstream(starts, feeds)
+        held = direct | set().union(*(active.get(s, set()) for s in below)) if below else direct
+        values = [
+            link.value
+            for firm in held
+            for links in network.inputs.get(firm, {}).values()
+            for link in links
+            if link.value is not None
+        ]
+        out.append(
+            replace(
+                gap,
+                held_firms=tuple(sorted(held)),
+                held_anchors=tuple(sorted(held & anchors)),
+                held_value=round(sum(values), 2) if values else None,
+                held_segments=tuple(s.id for s in segments if s.id in below),
+            )
+        )
+    return out
+
+
 def demand_for(
     candidate: Candidate, gap: Gap, demand: Mapping[str, Demand]
 ) -> tuple[set[str], set[str], float]:
@@ -282,7 +387,7 @@ Part = tuple[Any, float]  # a part's value and its factor (0–1)
 
 
 def _gap_part(gap: Gap) -> Part:
-    return ("、".join(GAP_KINDS[k][0] for k in gap.kinds), gap.severity)
+    return ("、".join(GAP_KINDS[k][0] for k in gap.kinds), gap.factor)
 
 
 _MATCH_WORDS = {MAKES_MAIN: "产品", MAKES_MINOR: "次要产品", MAKES_SIMILAR: "同类产品"}
@@ -356,12 +461,20 @@ def parts(scored: Scored, weights: Weights) -> dict[str, dict[str, Any]]:
     }
 
 
+def tie_order(firm: str, scored: Scored) -> tuple[float, float, float, float, str]:
+    """How equal scores are ordered (the stated tie rules): the higher ``gap`` factor first (the gap
+    more depends on), then the larger outside purchase value of what it would make, then more district
+    firms already supplied, then the enterprise id."""
+    gap, value, customers = scored.raw[0][1], scored.raw[4][0] or 0.0, scored.raw[5][0] or 0
+    return (-scored.score, -gap, -float(value), -float(customers), firm)
+
+
 def rank(
     gaps: Sequence[Gap], candidates: Mapping[str, Candidate], demand: Mapping[str, Demand], weights: Weights
 ) -> tuple[dict[str, list[tuple[str, Scored]]], list[dict[str, Any]]]:
     """Score every (candidate, gap). Returns each gap's candidates best first, and the targets: each
     candidate once, with its best gap (its ``scored``) and the other gaps it fills, best first (ties by
-    id), numbered from 1."""
+    :func:`tie_order`, then the gap id), numbered from 1."""
     per_gap: dict[str, list[tuple[str, Scored]]] = {}
     best: dict[str, list[tuple[str, Scored]]] = defaultdict(list)
     by_product: dict[str, set[str]] = defaultdict(set)
@@ -404,14 +517,14 @@ def rank(
             raw = head + firm_raw
             total = round(sum(_points(w[:5], head) + firm_points), 4)
             scored.append((c.id, Scored(total, raw, anchors_served)))
-        scored.sort(key=lambda x: (-x[1].score, x[0]))
+        scored.sort(key=lambda x: tie_order(*x))
         per_gap[gap.id] = scored
         for cid, s in scored:
             best[cid].append((gap.id, s))
     targets: list[dict[str, Any]] = []
     for cid, options in best.items():
         if len(options) > 1:
-            options.sort(key=lambda x: (-x[1].score, x[0]))
+            options.sort(key=lambda x: (*tie_order(cid, x[1]), x[0]))
         gap_id, top = options[0]
         targets.append(
             {
@@ -422,7 +535,7 @@ def rank(
                 "also_fills": [{"gap_id": g, "score": s.score} for g, s in options[1:]],
             }
         )
-    targets.sort(key=lambda t: (-float(t["score"]), str(t["enterprise_id"])))
+    targets.sort(key=lambda t: tie_order(t["enterprise_id"], t["scored"]))
     for i, t in enumerate(targets, start=1):
         t["rank"] = i
     return per_gap, targets

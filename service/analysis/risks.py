@@ -18,7 +18,7 @@ from service.analysis.supply import (
     shares,
     single_stops,
 )
-from service.analysis.wording import firm_count
+from service.analysis.wording import firm_count, some
 
 # Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
 # each day recovery outlasts stock adds a little; substitutes divide the score.
@@ -180,6 +180,15 @@ def substitutes(
     return {"district": inside, "outside": outside}
 
 
+def named_substitutes(subs: Mapping[str, list[str]], facts: Mapping[str, FirmFacts]) -> dict[str, list[str]]:
+    """:func:`substitutes` with their names beside (``district_names``, ``outside_names``)."""
+    return {
+        **subs,
+        "district_names": [_name(facts, f) for f in subs["district"]],
+        "outside_names": [_name(facts, f) for f in subs["outside"]],
+    }
+
+
 def impact(
     network: SupplyNetwork,
     stopped: Sequence[str],
@@ -205,6 +214,7 @@ def impact(
     lost_sales = [d.lost_value for d in losses if d.lost_value is not None]
     return {
         "stopped": list(stopped),
+        "stopped_names": _firms(stopped, facts),
         "cut_off": rows,
         "cut_off_count": len(rows),
         "cut_off_in_district": sum(1 for r in rows if r["in_district"]),
@@ -212,6 +222,7 @@ def impact(
         "demand_threshold": demand_threshold,
         "follow_demand": follow_demand,
         "demand_hit": [r["enterprise_id"] for r in hit],
+        "demand_hit_names": [r["enterprise_name"] for r in hit],
         "demand_hit_count": len(hit),
         "demand_hit_in_district": sum(1 for r in hit if r["in_district"]),
         "demand_lost_value": round(sum(lost_sales), 2) if lost_sales else None,
@@ -228,6 +239,7 @@ def _demand_row(d: DemandLoss, facts: Mapping[str, FirmFacts]) -> dict[str, Any]
         "enterprise_name": f.name if f else d.firm,
         "in_district": bool(f and f.in_district),
         "lost_buyers": list(d.lost_buyers),
+        "lost_buyer_names": _firms(d.lost_buyers, facts),
         "lost_links": d.lost_links,
         "links": d.links,
         "unvalued_links": d.unvalued_links,
@@ -280,6 +292,7 @@ def _cut_row(c: Cut, facts: Mapping[str, FirmFacts], product_names: Mapping[str,
         "failed_input": c.product,
         "failed_input_name": product_names.get(c.product, c.product),
         "lost_suppliers": list(c.lost_suppliers),
+        "lost_supplier_names": _firms(c.lost_suppliers, facts),
         "lost_value": c.lost_value,
         "round": c.round,
     }
@@ -373,6 +386,94 @@ def rank_risks(
         subs = substitutes(row["enterprise_id"], row.pop("supplied"), makers, facts)
         row["substitutes"] = {k: v[:SUBSTITUTE_SAMPLE] for k, v in subs.items()}
     return top
+
+
+def _name(facts: Mapping[str, FirmFacts], firm: str) -> str:
+    f = facts.get(firm)
+    return f.name if f else firm
+
+
+def risk_reason(row: Mapping[str, Any], facts: Mapping[str, FirmFacts], products: Mapping[str, str]) -> str:
+    """One bounded Chinese sentence for a risk node: whom its stop cuts off, which inputs it alone
+    supplies, how long recovery outlasts stock and what could replace it (at most five names each).
+
+    Examples
+    --------
+    >>> facts = {k: FirmFacts(k, n, True, "220106") for k, n in [("a", "甲"), ("b", "乙")]}
+    >>> row = {"enterprise_id": "a", "cut_off": ["b"], "single_source_for": [{"buyer_id": "b",
+    ...     "product_id": "p"}], "parts": {"cut_off_in_district": 1, "cut_off_outside": 0,
+    ...     "recovery_gap_days": 0, "substitutes_in_district": 0, "substitutes_outside": 2}}
+    >>> risk_reason(row, facts, {"p": "电池"})
+    '甲停产将使乙一家企业断供（区内1家、区外0家）；是乙「电池」的唯一供应商；区内没有在营的替代企业，区外2家。'
+    """
+    p = row["parts"]
+    name = _name(facts, row["enterprise_id"])
+    said = []
+    if row["cut_off"]:
+        cut = firm_count([_name(facts, f) for f in row["cut_off"]])
+        said.append(
+            f"{name}停产将使{cut}断供（区内{p['cut_off_in_district']}家、区外{p['cut_off_outside']}家）"
+        )
+    else:
+        said.append(f"{name}停产不会使链上企业断供")
+    sole = [
+        f"{_name(facts, x['buyer_id'])}「{products.get(x['product_id'], x['product_id'])}」"
+        for x in row["single_source_for"]
+    ]
+    if sole:
+        said.append(f"是{some(sole, '项投入品')}的唯一供应商")
+    if p["recovery_gap_days"]:
+        said.append(f"替换所需时间合计超出库存{p['recovery_gap_days']}天")
+    inside, outside = p["substitutes_in_district"], p["substitutes_outside"]
+    said.append(
+        (f"区内有{inside}家在营替代企业" if inside else "区内没有在营的替代企业") + f"，区外{outside}家"
+    )
+    return "；".join(said) + "。"
+
+
+def _products(ids: Iterable[str], products: Mapping[str, str]) -> list[str]:
+    return [products.get(i, i) for i in ids]
+
+
+def _firms(ids: Iterable[str], facts: Mapping[str, FirmFacts]) -> list[str]:
+    return [_name(facts, i) for i in ids]
+
+
+def with_names(
+    figures: Mapping[str, Any], facts: Mapping[str, FirmFacts], products: Mapping[str, str]
+) -> dict[str, Any]:
+    """:func:`chain_risks` with names beside every id (firm, product, supplier, buyer) and each risk
+    node's sentence (:func:`risk_reason`); the ids and figures stay as they are."""
+    out = dict(figures)
+
+    def named(row: Mapping[str, Any]) -> dict[str, Any]:
+        extra: dict[str, Any] = {}
+        for key in ("buyer_id", "supplier_id", "enterprise_id"):
+            if key in row:
+                extra[key.replace("_id", "_name")] = _name(facts, row[key])
+        if "product_id" in row:
+            extra["product_name"] = products.get(row["product_id"], row["product_id"])
+        return {**row, **extra}
+
+    nodes = []
+    for r in figures["risk_nodes"]:
+        subs = r["substitutes"]
+        nodes.append(
+            {
+                **r,
+                "reason": risk_reason(r, facts, products),
+                "cut_off_names": _firms(r["cut_off"], facts),
+                "single_source_for": [named(x) for x in r["single_source_for"]],
+                "substitutes": named_substitutes(subs, facts),
+            }
+        )
+    out["risk_nodes"] = nodes
+    for key in ("single_source_inputs", "outside_dependency", "recovery_gaps"):
+        out[key] = [named(r) for r in figures[key]]
+    out["concentrated_inputs"] = [
+        {**named(r), "suppliers": [named(x) for x in r["suppliers"]]} for r in figures["concentrated_inputs"]
+    ]
+    return out
 
 
 def chain_risks(

@@ -13,6 +13,18 @@ SEGMENTS = "个环节"
 FIRMS = "家企业"
 
 STATUS_LABELS = {c.code: c.label for c in MODEL.node("Enterprise").prop("status").choices}
+SCALE_LABELS = {c.code: c.label for c in MODEL.node("Enterprise").prop("scale").choices}
+UNKNOWN = "未知"
+
+
+def label(labels: dict[str, str], code: str | None) -> str:
+    """A code's Chinese label; 未知 for a value the ledger left unknown."""
+    return UNKNOWN if code is None else labels.get(code, code)
+
+
+def yes_no_label(value: bool | None) -> str:
+    """是, 否, or 未知 (never read as 否)."""
+    return UNKNOWN if value is None else ("是" if value else "否")
 
 
 def some(names: Sequence[str], unit: str, limit: int = NAMED) -> str:
@@ -82,3 +94,24 @@ def not_active(statuses: Sequence[str | None]) -> str:
     counted = sorted(kinds, key=lambda s: (order.index(s) if s in order else len(order), s or ""))
     parts = [f"{STATUS_LABELS.get(k or '', '状态不明')}{statuses.count(k)}家" for k in counted]
     return f"均未在营（其中{'、'.join(parts)}）"
+
+
+ILLUSTRATIVE = "illustrative"
+PUBLIC_PREFIX = "public:"
+
+
+def provenance_label(text: str | None) -> str:
+    """Where a fact comes from, in words: ``illustrative`` is 示意数据; ``public: …`` is 公开资料：….
+
+    Examples
+    --------
+    >>> provenance_label("illustrative"), provenance_label("public: 企业官网")
+    ('示意数据（非真实来源）', '公开资料：企业官网')
+    """
+    if not text:
+        return "未记录"
+    if text.strip() == ILLUSTRATIVE:
+        return "示意数据（非真实来源）"
+    if text.startswith(PUBLIC_PREFIX):
+        return "公开资料：" + text[len(PUBLIC_PREFIX) :].strip()
+    return text

@@ -44,7 +44,8 @@ class SegmentPublic(BaseModel):
     stage: str
     industry_code: str | None = None
     enterprise_count: int
-    district_enterprise_count: int
+    district_enterprise_count: int  # inside the district and in operation (在营)
+    district_inactive_count: int = 0  # inside the district, not in operation
 
 
 class ChainPublic(BaseModel):
@@ -173,11 +174,14 @@ class BreakFirm(BaseModel):
     name: str
     in_district: bool
     status: str | None = None
+    status_label: str = ""
     role: str
+    role_label: str = ""
 
 
 class BreakPublic(BaseModel):
     kind: str
+    kind_label: str = ""
     segment_id: str
     segment_name: str
     position: int
@@ -207,12 +211,16 @@ class RiskParts(BaseModel):
 
 class BuyerInput(BaseModel):
     buyer_id: str
+    buyer_name: str | None = None
     product_id: str
+    product_name: str | None = None
 
 
 class Substitutes(BaseModel):
     district: list[str]
     outside: list[str]
+    district_names: list[str] = []  # the names of ``district``, in the same order
+    outside_names: list[str] = []
 
 
 class RiskNode(BaseModel):
@@ -223,32 +231,42 @@ class RiskNode(BaseModel):
     parts: RiskParts
     single_source_for: list[BuyerInput]
     cut_off: list[str]
+    cut_off_names: list[str] = []
     lost_value: float | None = None
     substitutes: Substitutes
+    reason: str = ""  # one bounded Chinese sentence
 
 
 class SingleSource(BaseModel):
     buyer_id: str
+    buyer_name: str | None = None
     product_id: str
+    product_name: str | None = None
     supplier_id: str
+    supplier_name: str | None = None
     annual_value: float | None = None
 
 
 class SupplierShare(BaseModel):
     supplier_id: str
+    supplier_name: str | None = None
     share: float
 
 
 class ConcentratedInput(BaseModel):
     buyer_id: str
+    buyer_name: str | None = None
     product_id: str
+    product_name: str | None = None
     hhi: float
     suppliers: list[SupplierShare]
 
 
 class OutsideDependency(BaseModel):
     buyer_id: str
+    buyer_name: str | None = None
     product_id: str
+    product_name: str | None = None
     outside_district: float
     outside_province: float
     outside_country: float
@@ -256,8 +274,11 @@ class OutsideDependency(BaseModel):
 
 class RecoveryGap(BaseModel):
     supplier_id: str
+    supplier_name: str | None = None
     buyer_id: str
+    buyer_name: str | None = None
     product_id: str
+    product_name: str | None = None
     recovery_days: int
     stock_days: int
     gap_days: int
@@ -289,12 +310,14 @@ class CutOffFirm(BaseModel):
     failed_input: str
     failed_input_name: str
     lost_suppliers: list[str]
+    lost_supplier_names: list[str] = []
     lost_value: float | None = None
     round: int
 
 
 class ImpactPublic(BaseModel):
     stopped: list[str]
+    stopped_names: list[str] = []
     cut_off: list[CutOffFirm]
     cut_off_count: int
     cut_off_in_district: int
@@ -311,6 +334,7 @@ class DisruptionScenario(BaseModel):
 
 class SupplierDependence(BaseModel):
     supplier_id: str
+    supplier_name: str | None = None
     share_of_sales: float | None = None
 
 
@@ -319,6 +343,7 @@ class Influence(BaseModel):
     enterprise_name: str
     district_suppliers_by_tier: list[int]
     district_suppliers: list[list[str]]
+    district_supplier_names: list[list[str]] = []
     supplier_dependence: list[SupplierDependence]
     mean_supplier_dependence: float | None = None
     local_sourcing_ratio: float | None = None
@@ -343,6 +368,7 @@ class SmeCandidate(BaseModel):
     enterprise_name: str
     in_district: bool
     scale: str | None = None
+    scale_label: str = ""
     is_specialised: bool | None = None
     reasons: list[str]
 

@@ -24,9 +24,12 @@ class UpdateDetail(UpdatePublic):
 
 class RowChange(BaseModel):
     key: list[str]
-    name: str | None = None
+    name: str | None = None  # a supply link: 供应商向采购方供应「产品」
+    supplier_name: str | None = None  # supply links only
+    buyer_name: str | None = None
+    product_name: str | None = None
     row: dict[str, str] | None = None
-    fields: dict[str, dict[str, str | None]] | None = None
+    fields: dict[str, dict[str, str | None]] | None = None  # before, after, label, before_text, after_text
 
 
 class SectionChanges(BaseModel):
@@ -104,6 +107,7 @@ class ReportPublic(BaseModel):
     chain_name: str
     period: str
     kind: str
+    kind_label: str = ""
     title: str
     start: str
     end: str
@@ -121,6 +125,7 @@ class AssessmentItem(BaseModel):
     label: str
     score: float
     source: str
+    source_label: str = ""
     evidence: list[str]
 
 

@@ -19,6 +19,7 @@ class ScorePart(BaseModel):
     weight: float
     points: float
     reason: str = ""  # how the factor was read where the value alone does not say (unknowns included)
+    value_label: str | None = None  # the value in Chinese where it is a code (scale, specialised, distance)
 
 
 class GapCandidate(BaseModel):
@@ -36,8 +37,16 @@ class GapBase(BaseModel):
     segment_name: str | None = None
     products: list[NamedRef]
     buyers: list[str]
+    buyer_names: list[str]
     reason: str
     candidate_count: int
+    factor: float  # the ``gap`` factor: severity × (base + (1 − base) × dependence)
+    dependence: float  # what depends on the gap, 0–1
+    held_firm_count: int
+    held_firms: list[NamedRef]  # district firms in operation buying its products or downstream of it
+    held_anchors: list[NamedRef]
+    held_value: float | None = None  # their recorded yearly purchases, 万元
+    held_segments: list[NamedRef]  # the segments downstream of it
 
 
 class GapPublic(GapBase):
@@ -58,13 +67,16 @@ class TargetPublic(BaseModel):
     distance_label: str
     distance_note: str = ""
     scale: str | None = None
+    scale_label: str = ""
     is_specialised: bool | None = None
+    specialised_label: str = ""
     district_customers: int
     technologies: list[str]
     score: float
     gap_id: str
     parts: dict[str, ScorePart]
     demand_anchors: list[str]
+    demand_anchor_names: list[str] = []
     also_fills: list[GapScore]
 
 
@@ -87,6 +99,10 @@ class DossierEnterprise(EnterprisePublic):
     distance: str
     distance_label: str
     distance_note: str = ""
+    scale_label: str = ""
+    status_label: str = ""
+    specialised_label: str = ""
+    provenance_label: str = ""
     roadmap_technologies: list[NamedRef]
 
 
@@ -94,6 +110,7 @@ class DossierGap(GapBase):
     score: float
     parts: dict[str, ScorePart]
     demand_anchors: list[str]
+    demand_anchor_names: list[str] = []
     position: int
 
 
@@ -145,11 +162,16 @@ class ShareChange(BaseModel):
     after: float | None = None
 
 
+class NewChokePoint(BreakPublic):
+    note: str
+
+
 class WhatIfPublic(BaseModel):
     branch: BranchPublic
     before: ChainFigures
     after: ChainFigures
     closed_breaks: list[BreakPublic]
+    new_choke_points: list[NewChokePoint] = []  # segments where the filler becomes the single firm
     removed_single_sources: list[SingleSource]
     removed_concentrated_inputs: list[ConcentratedInput]
     outside_share_changes: list[ShareChange]
@@ -160,13 +182,16 @@ class PolicyRef(BaseModel):
     name: str
     issuer: str
     level: str
+    level_label: str = ""
     issued_on: str
     doc_number: str | None = None
     summary: str | None = None
     provenance: str
-    segment_id: str | None = None
+    segment_id: str | None = None  # no longer set: a policy is listed once, see segment_ids and scopes
     segment_name: str | None = None
-    scope: str
+    segment_ids: list[str] = []  # the branch's segments it supports
+    scopes: list[str] = []  # 全链 and/or those segments' names
+    scope: str  # the scopes joined with 、
 
 
 class ProjectRef(BaseModel):
@@ -180,6 +205,7 @@ class ProjectRef(BaseModel):
     region_name: str | None = None
     investment: float | None = None
     stage: str
+    stage_label: str = ""
     start_date: str | None = None
     end_date: str | None = None
     description: str | None = None
@@ -200,6 +226,7 @@ class HostsPublic(BaseModel):
 
 class OtherChain(BaseModel):
     chain_id: str
+    chain_name: str = ""
     score: float
     rank: int
 

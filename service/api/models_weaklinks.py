@@ -24,6 +24,7 @@ class DemandLossPublic(BaseModel):
     enterprise_name: str
     in_district: bool
     lost_buyers: list[str]
+    lost_buyer_names: list[str] = []
     lost_links: int
     links: int
     unvalued_links: int  # its supply links without an annual value
@@ -41,6 +42,7 @@ class DisruptionPublic(ImpactPublic):
     demand_threshold: float
     follow_demand: bool
     demand_hit: list[str]
+    demand_hit_names: list[str]
     demand_hit_count: int
     demand_hit_in_district: int
     demand_lost_value: float | None = None
@@ -60,6 +62,7 @@ class AnchorInfluence(Influence):
     disruption_demand_hit: int
     disruption_demand_hit_in_district: int
     disruption_demand_hit_ids: list[str]
+    disruption_demand_hit_names: list[str]
 
 
 # A subclass narrows the rows of its base's lists (pydantic validates them as the narrower model); mypy
@@ -73,6 +76,7 @@ class AnchorReportPublic(AnchorsPublic):
 class SpecialisedFirm(FirmRef):
     in_district: bool
     status: str | None = None
+    status_label: str = ""
 
 
 class SmeReportPublic(SmePublic):

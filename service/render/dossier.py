@@ -8,7 +8,9 @@ from typing import Any
 
 from service.analysis.place import DISTANCE_LABELS
 from service.analysis.recruitment import PART_LABELS
+from service.analysis.wording import provenance_label
 from service.render.jinja import environment
+from service.render.numbers import score, wan, weight
 
 FIGURE_LABELS = (
     ("breaks", "断点（环节区内无在营企业）"),
@@ -44,5 +46,9 @@ def dossier_html(
             figure_labels=FIGURE_LABELS,
             part_labels=PART_LABELS,
             distance_labels=DISTANCE_LABELS,
+            wan=wan,
+            pts=score,
+            weight=weight,
+            provenance=provenance_label,
         )
     )

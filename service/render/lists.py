@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from service.ledger.cells import csv_safe
+from service.render.numbers import rounded
 
 Columns = Sequence[tuple[str, str]]  # (key, Chinese header)
 MAX_WIDTH = 60
@@ -31,7 +32,7 @@ def to_csv(columns: Columns, rows: Iterable[Mapping[str, Any]]) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow([header for _, header in columns])
     for row in rows:
-        writer.writerow([_csv_text(row.get(key)) for key, _ in columns])
+        writer.writerow([_csv_text(rounded(row.get(key), header)) for key, header in columns])
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
@@ -50,8 +51,8 @@ def to_xlsx(sheets: Sequence[tuple[str, Columns, Sequence[Mapping[str, Any]]]]) 
             cell = ws.cell(row=1, column=c, value=header)
             cell.font = Font(bold=True)
         for r, row in enumerate(rows, start=2):
-            for c, (key, _) in enumerate(columns, start=1):
-                value = row.get(key)
+            for c, (key, header) in enumerate(columns, start=1):
+                value = rounded(row.get(key), header)
                 cell = ws.cell(
                     row=r, column=c, value=value if isinstance(value, int | float) else _text(value)
                 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from service.render.jinja import environment
+from service.render.numbers import rounded, wan
 
 SECTION_TITLES = {
     "firms": "企业",
@@ -15,6 +16,10 @@ SECTION_TITLES = {
     "risk_register": "风险台账",
 }
 ACTIONS = {"added": "新增", "changed": "变更", "removed": "移除"}
+UPDATE_KINDS = {"import": "导入", "undo": "撤销", "restore": "恢复", "reconcile": "补记"}
+# risks the report lists under 断点与堵点 already (the register keeps them as risks too)
+BREAK_RISKS = ("break", "choke")
+PROGRESS_LABELS = {"stage": "阶段", "investment": "总投资（万元）", "start_date": "开工", "end_date": "竣工"}
 
 
 def change_rows(changes: dict[str, Any]) -> list[dict[str, Any]]:
@@ -24,7 +29,9 @@ def change_rows(changes: dict[str, Any]) -> list[dict[str, Any]]:
             for c in changes[section][action]:
                 fields = c.get("fields") or {}
                 detail = "；".join(
-                    f"{k}：{v['before'] or '—'} → {v['after'] or '—'}" for k, v in fields.items()
+                    f"{v.get('label') or k}：{v.get('before_text') or v['before'] or '—'} → "
+                    f"{v.get('after_text') or v['after'] or '—'}"
+                    for k, v in fields.items()
                 )
                 rows.append(
                     {
@@ -39,13 +46,18 @@ def change_rows(changes: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def opened_closed_rows(changes: dict[str, Any]) -> list[dict[str, Any]]:
+    """Breaks and risks opened and closed, each once: a break or choke point is listed under 断点与堵点
+    only, not again among the risks."""
     rows = []
     for what, title in (("breaks", "断点与堵点"), ("risks", "风险")):
         for state, label in (("opened", "新出现"), ("closed", "已消除")):
             for item in changes[what][state]:
+                if what == "risks" and item.get("kind") in BREAK_RISKS:
+                    continue
                 rows.append(
                     {
                         "what": title,
+                        "kind": item.get("kind_label") or "",
                         "state": label,
                         "id": item["id"],
                         "reason": item.get("reason") or item.get("name") or "",
@@ -54,12 +66,42 @@ def opened_closed_rows(changes: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _progress(p: dict[str, Any]) -> str:
+    def shown(key: str, value: Any) -> str:
+        if value in (None, ""):
+            return "—"
+        if key == "investment":
+            try:
+                return wan(float(value))
+            except ValueError:
+                return str(value)
+        return str(value)
+
+    return "；".join(
+        f"{PROGRESS_LABELS[k]}：{shown(k, v['before'])} → {shown(k, v['after'])}"
+        for k, v in p.items()
+        if k in PROGRESS_LABELS
+    )
+
+
+def _figure(key: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    return wan(value) if key == "project_investment" else str(rounded(value))
+
+
 def report_html(report: dict[str, Any]) -> str:
     return (
         environment()
         .get_template("report.html")
         .render(
-            r=report, change_rows=change_rows(report["changes"]), events=opened_closed_rows(report["changes"])
+            r=report,
+            change_rows=change_rows(report["changes"]),
+            events=opened_closed_rows(report["changes"]),
+            update_kinds=UPDATE_KINDS,
+            progress=_progress,
+            figure=_figure,
+            cell=lambda value, header: "" if value is None else rounded(value, header),
         )
     )
 
@@ -74,7 +116,10 @@ def report_sheets(report: dict[str, Any]) -> list[tuple[str, Any, list[dict[str,
                 ("previous", f"{report['previous_period']}"),
                 ("change", "变化"),
             ),
-            report["figures"],
+            [
+                {k: (round(v, 1) if isinstance(v, float) else v) for k, v in f.items()}
+                for f in report["figures"]
+            ],
         ),
         (
             "变更",
@@ -89,25 +134,13 @@ def report_sheets(report: dict[str, Any]) -> list[tuple[str, Any, list[dict[str,
         ),
         (
             "断点与风险",
-            (("what", "类别"), ("state", "状态"), ("id", "编号"), ("reason", "说明")),
+            (("what", "类别"), ("kind", "类型"), ("state", "状态"), ("reason", "说明")),
             opened_closed_rows(report["changes"]),
         ),
         (
             "项目进展",
-            (
-                ("name", "项目"),
-                ("stage", "阶段"),
-                ("investment", "总投资"),
-                ("start_date", "开工日期"),
-                ("end_date", "竣工日期"),
-            ),
-            [
-                {
-                    k: (f"{v['before'] or '—'} → {v['after'] or '—'}" if isinstance(v, dict) else v)
-                    for k, v in p.items()
-                }
-                for p in report["project_progress"]
-            ],
+            (("name", "项目"), ("at", "日期"), ("progress", "变化")),
+            [{**p, "progress": _progress(p)} for p in report["project_progress"]],
         ),
         (
             "新出台政策",
@@ -131,7 +164,8 @@ def assessment_sheets(a: dict[str, Any]) -> list[tuple[str, Any, list[dict[str, 
         {
             **i,
             "evidence": "\n".join(i["evidence"]),
-            "source": {"data": "数据", "evidence": "佐证"}.get(i["source"], "数据+佐证"),
+            "source": i.get("source_label")
+            or {"data": "数据", "evidence": "佐证"}.get(i["source"], "数据+佐证"),
         }
         for i in a["items"]
     ]

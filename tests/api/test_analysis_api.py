@@ -59,7 +59,12 @@ def test_impact_cascades_and_lists_substitutes(client: TestClient) -> None:
     assert body["lost_value"] == 8000.0 and body["cut_off_in_district"] == 0
     both = client.post("/scenarios/disruption", json={"enterprise_ids": ["e2", "e5"]}).json()
     assert [c["enterprise_id"] for c in both["cut_off"]] == ["e3", "e4"]
-    assert both["substitutes"]["e2"] == {"district": [], "outside": ["e5"]}
+    assert both["substitutes"]["e2"] == {
+        "district": [],
+        "outside": ["e5"],
+        "district_names": [],
+        "outside_names": ["南关部件公司"],
+    }
     assert client.get("/enterprises/nope/impact").status_code == 404
     assert client.post("/scenarios/disruption", json={"enterprise_ids": []}).status_code == 422
 

@@ -48,7 +48,7 @@ def test_a_planned_firm_is_no_substitute_for_catl(seed_store: GraphStore) -> Non
     assert catl["score"] == _score(parts) == 11.5
     assert "ent.auto.lvneng" not in catl["substitutes"]["district"] + catl["substitutes"]["outside"]
     row = next(r for r in lists.risks(seed_store, "auto").rows if r["subject"] == catl["enterprise_name"])
-    assert "区内替代0家" in row["figures"] and row["figures"].startswith("评分11.5＝")
+    assert "区内替代0家" in row["figures"] and row["figures"].startswith("评分11.50＝")
     what_if = weaklinks.disruption(seed_store, ["ent.catl"])
     assert what_if["substitutes"]["ent.catl"]["district"] == []
     status = _statuses(seed_store)
@@ -213,7 +213,7 @@ def test_the_first_import_of_the_year_is_not_growth(
         )
         found = _growth(store, 2026)
         assert (found["anchors"]["score"], found["specialised"]["score"]) == (0.0, 1.0)
-        assert "新增：ent.auto.newbat" in found["specialised"]["evidence"]  # type: ignore[operator]
+        assert "新增：长春新源电池系统有限公司（ent.auto.newbat）" in found["specialised"]["evidence"]  # type: ignore[operator]
     finally:
         close_store(store)
 

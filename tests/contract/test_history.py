@@ -97,6 +97,7 @@ def test_changes_between_two_dates(client: TestClient) -> None:
     assert project["key"] == ["proj.auto.03"] and project["fields"]["stage"] == {
         "before": "签约",
         "after": "在建",
+        "label": "项目阶段",
     }
     assert [c["key"] for c in body["policies"]["added"]] == [["pol.d99"]]
     assert RISK in {r["id"] for r in body["risks"]["closed"]}
@@ -163,7 +164,9 @@ def test_yearly_assessment_scores_from_data_and_evidence(client: TestClient) -> 
     )
     # proj.auto.03 started on 2026-11-16 in auto.s08, a break when the seed landed (closed since)
     assert items["projects"]["score"] == 1.0
-    assert items["projects"]["evidence"] == ["动力电池包组装项目（示意）（开工），补断点"]
+    assert items["projects"]["evidence"] == [
+        "动力电池包组装项目（示意）（开工），补「新能源三电（电池/电机/电控）」断点"
+    ]
     assert items["specialised"]["score"] == 1.0  # ent.auto.newbat is 专精特新
     assert items["yearly_plan"]["score"] == 0.0 and items["yearly_plan"]["source"] == "evidence"
     weeks = items["kept_current"]
