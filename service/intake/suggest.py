@@ -4,8 +4,9 @@ of its 经营范围 and name, matched against each segment's and product's names
 Scores (capped at 1):
 
 - the firm's class is the segment's industry code: 0.4; same industry group (first three digits): 0.2;
-- a word of the segment's name (split at 、/：（）与和及), of one of its keywords, or of the name of a product
-  made in it, found in the firm's 经营范围 or name: 0.3 for the first word, 0.15 for each further one;
+- a word of the segment's name (split at 、/：（）与和及; words as general as 服务 or 销售 left out, see
+  :data:`STOP_WORDS`), of one of its keywords, or of the name of a product made in it, found in the
+  firm's 经营范围 or name: 0.3 for the first word, 0.15 for each further one;
 - for a product: a word of its name found: 0.35, then 0.15 each; one of its segments' industry code: 0.2.
 
 Each suggestion carries its score and the reasons (the words matched, the code). A segment at or above
@@ -26,6 +27,13 @@ THRESHOLD = 0.5
 CLOSE = 0.1  # other segments this close to the best go into the row too
 _SPLIT = re.compile(r"[、/／：:（）()与和及，,；;\s]+")
 MIN_WORD = 2
+# Words too general to place a firm: every 经营范围 has some of them.
+STOP_WORDS = frozenset(
+    {
+        *("服务", "销售", "生产", "制造", "加工", "系统", "产品", "设备", "管理", "技术", "研发"),
+        *("批发", "零售", "经营", "运营", "开发", "设计", "商品", "其他", "相关", "综合", "供应"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +53,7 @@ def name_words(name: str) -> tuple[str, ...]:
     (('原材料', '钢材', '铝材', '工程塑料'), ('分割', '冷鲜肉'))
     """
     flat = unicodedata.normalize("NFKC", name)
-    return tuple(w for w in _SPLIT.split(flat) if len(w) >= MIN_WORD)
+    return tuple(w for w in _SPLIT.split(flat) if len(w) >= MIN_WORD and w not in STOP_WORDS)
 
 
 class Suggester:

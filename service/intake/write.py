@@ -125,7 +125,6 @@ def review_bytes(result: IntakeResult) -> bytes:
         ["来源", result.source],
         ["表头所在行", table.header_row or ""],
         ["读取行数", len(result.outcomes)],
-        *[[k, v] for k, v in sorted(counts.items())],
         ["产业链", result.chain or "全部"],
         ["写入台账的建议分数阈值", result.threshold],
         ["日期", result.day.isoformat()],
@@ -133,8 +132,9 @@ def review_bytes(result: IntakeResult) -> bytes:
             "说明",
             "台账（企业台账.xlsx）须经人工审核后用 chainlens import 或 POST /imports 导入；导入前不改动图谱",
         ],
-        *[["读取问题", str(p)] for p in table.problems],
     ]
+    about[3:3] = [[k, v] for k, v in sorted(counts.items())]
+    about += [["读取问题", str(p)] for p in table.problems]
     book.sheet("说明", ["项目", "内容"], about)
     return book.close()
 
