@@ -70,7 +70,8 @@ def header_key(text: str) -> tuple[str, str | None]:
     unit = None
     found = _BRACKET.search(flat)
     if found and found.start() > 0:
-        unit = found.group(1) or None
+        if found.end() == len(flat):  # a bracket at the end gives the unit: 注册资本(万元)
+            unit = found.group(1) or None
         flat = (flat[: found.start()] + flat[found.end() :]).strip()
     return flat, unit
 

@@ -33,7 +33,8 @@ class Format(StrEnum):
     review = "review"
 
 
-FormatQuery = Annotated[Format, Query(description="zip（台账和审核表），ledger（只要台账），review（只要审核表）")]
+FORMAT_TEXT = "zip（台账和审核表），ledger（只要台账），review（只要审核表）"
+FormatQuery = Annotated[Format, Query(description=FORMAT_TEXT)]
 FileForm = Annotated[UploadFile, File(description="企业名录：CSV（UTF-8或GBK）或XLSX")]
 
 
