@@ -78,6 +78,12 @@ def scores(result: IntakeResult, labels: list[Label]) -> dict[str, Any]:
         "labelled": relevant,
         "threshold": result.threshold,
     }
+    sweep = {}
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        placed = [(o, label) for o, label in rows if o and o.segments and o.segments[0].score >= threshold]
+        right = sum(o.segments[0].target.id == label.segment for o, label in placed)
+        sweep[str(threshold)] = {"precision": _ratio(right, len(placed)), "recall": _ratio(right, relevant)}
+    out["top_segment_by_threshold"] = sweep
     return out
 
 

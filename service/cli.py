@@ -519,6 +519,9 @@ def intake_(
     source: Annotated[Path, typer.Argument(help="企业名录：CSV（UTF-8或GBK）或XLSX")],
     output: Annotated[Path, typer.Option("-o", "--output", help="写出台账和审核表的文件夹")],
     chain: Annotated[str | None, typer.Option("--chain", help="只建议这条产业链的环节和产品")] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0.0, max=1.0, help="建议环节写入台账所需的最低分数")
+    ] = 0.5,
 ) -> None:
     """读取登记系统或统计名录导出的企业名录，写出待审核的企业台账和审核表；不改动图谱，
     审核后用 chainlens import 导入台账。"""
@@ -530,7 +533,7 @@ def intake_(
         raise typer.Exit(code=2)
     try:
         with _store() as store:
-            result = intake(store, read_path(source), chain)
+            result = intake(store, read_path(source), chain, threshold=threshold)
     except ChainlensError as e:
         _fail(e)
     for path in write_folder(result, output):

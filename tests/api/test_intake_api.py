@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
+from typer.testing import CliRunner
 
 from service.api.app import create_app
+from service.cli import app as cli
 from service.intake.write import LEDGER_NAME, REVIEW_NAME
 from service.ledger.load import read_state
 from service.settings import Settings
 from service.storage.port import GraphStore
+from tests.conftest import FIXTURES
 
 FIRM_LIST = (
     "企业名录\n"
@@ -59,3 +64,33 @@ def test_intake_errors_are_clear(mini_store: GraphStore) -> None:
         assert wrong.status_code == 422 and "只接受CSV或XLSX" in wrong.text
         big = client.post("/intake", files=[("file", ("名录.csv", b"x" * 3000, "text/csv"))])
         assert big.status_code == 413
+
+
+def test_cli_intake_then_import(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.settings import get_settings
+
+    monkeypatch.setenv("CHAINLENS_BACKEND", "embedded")
+    monkeypatch.setenv("CHAINLENS_EMBEDDED_PATH", str(tmp_path / "graph.lbdb"))
+    get_settings.cache_clear()
+    try:
+        _cli_round(tmp_path)
+    finally:
+        get_settings.cache_clear()
+
+
+def _cli_round(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["import", str(FIXTURES / "mini"), "--yes"]).exit_code == 0
+    source = tmp_path / "名录.csv"
+    source.write_bytes(FIRM_LIST.encode("gbk"))
+    out = tmp_path / "out"
+    done = runner.invoke(cli, ["intake", str(source), "-o", str(out), "--chain", "c1"])
+    assert done.exit_code == 0, done.output
+    assert "读取 3 行（表头在第2行）：台账：新建 1，台账：更新 1，待分配 1" in done.output
+    imported = runner.invoke(cli, ["import", str(out / LEDGER_NAME), "--yes"])
+    assert imported.exit_code == 0, imported.output
+    assert "改动 1 行" in imported.output  # the new firm; the existing one is unchanged
+    missing = runner.invoke(cli, ["intake", str(tmp_path / "无.csv"), "-o", str(out)])
+    assert missing.exit_code == 2
+    unknown = runner.invoke(cli, ["intake", str(source), "-o", str(out), "--chain", "nope"])
+    assert unknown.exit_code == 2 and "nope" in unknown.output

@@ -165,3 +165,21 @@ def test_chain_scope_keeps_other_chains_firms_out(mini_store: GraphStore) -> Non
     result = intake(mini_store, read_bytes("名录.csv", _gbk_list(ROWS)), chain="c1")
     assert {r["id"] for r in result.ledger_rows} >= {"e2", "e4"}
     assert all(s.target.chain_id == "c1" for o in result.outcomes for s in o.segments)
+
+
+def test_segment_keywords_tune_matching(mini_store: GraphStore) -> None:
+    firm = ["某传动有限公司", "", "存续", "", "", "", "长春市绿园区西新镇3号", "变速箱壳体、差速器装配"]
+    untuned = _run(mini_store, [firm]).outcomes[0]
+    assert untuned.destination == UNASSIGNED and not untuned.segments  # no segment says 变速箱 or 差速器
+    keywords = "编号,关键词\ns3,变速箱；差速器\n"
+    report, _ = history.import_update(
+        mini_store, read_upload("segments.csv", keywords.encode()), author="测试"
+    )
+    assert report.as_dict()["columns"]["Segment"] == {"keywords": 1}
+    assert read_state(mini_store).nodes["Segment"]["s3"]["keywords"] == "变速箱；差速器"
+    tuned = _run(mini_store, [firm]).outcomes[0]
+    best = tuned.segments[0]
+    assert (best.target.id, best.score, tuned.destination) == ("s3", 0.45, UNASSIGNED)
+    assert best.reasons == ("经营范围含「变速箱」（关键词）", "经营范围含「差速器」（关键词）")
+    placed = _run(mini_store, [[*firm[:5], "3670", *firm[6:]]]).outcomes[0]  # with its industry class
+    assert placed.chosen[0] == ["s3"] and placed.destination == NEW

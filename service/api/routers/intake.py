@@ -16,6 +16,7 @@ from service.api.access import ADMIN, EDITOR, Allow
 from service.api.deps import ChainDep, StoreDep
 from service.errors import TooLarge
 from service.intake import intake, read_bytes
+from service.intake.suggest import THRESHOLD
 from service.intake.write import LEDGER_NAME, REVIEW_NAME, ledger_bytes, review_bytes, zip_bytes
 from service.ledger.limits import Limits, size
 from service.settings import Settings
@@ -35,11 +36,18 @@ class Format(StrEnum):
 
 FORMAT_TEXT = "zip（台账和审核表），ledger（只要台账），review（只要审核表）"
 FormatQuery = Annotated[Format, Query(description=FORMAT_TEXT)]
+ThresholdQuery = Annotated[float, Query(ge=0, le=1, description="建议环节写入台账所需的最低分数")]
 FileForm = Annotated[UploadFile, File(description="企业名录：CSV（UTF-8或GBK）或XLSX")]
 
 
 def _answer(
-    request: Request, store: GraphStore, upload: UploadFile, chain: str | None, key: ApiKey, format: Format
+    request: Request,
+    store: GraphStore,
+    upload: UploadFile,
+    chain: str | None,
+    key: ApiKey,
+    format: Format,
+    threshold: float,
 ) -> Response:
     settings: Settings = request.app.state.settings
     limit = settings.max_upload_bytes
@@ -47,7 +55,7 @@ def _answer(
     if len(content) > limit:
         raise TooLarge(f"上传文件超过{size(limit)}")
     table = read_bytes(upload.filename or "upload.csv", content, Limits.from_settings(settings))
-    result = intake(store, table, chain)
+    result = intake(store, table, chain, threshold=threshold)
     audit.info("intake of %s rows for %s by %s", len(result.outcomes), chain or "all chains", key.owner)
     if format is Format.ledger:
         body, media, name = ledger_bytes(result), XLSX, LEDGER_NAME
@@ -66,10 +74,11 @@ def post_intake(
     file: FileForm,
     key: Annotated[ApiKey, Depends(Allow(ADMIN))],
     format: FormatQuery = Format.zip,
+    threshold: ThresholdQuery = THRESHOLD,
 ) -> Response:
     """Read a firm list against every chain: the ledger to review and import, and the review workbook.
     Writes nothing. Needs an admin key (a chain office uses /chains/{id}/intake)."""
-    return _answer(request, store, file, None, key, format)
+    return _answer(request, store, file, None, key, format, threshold)
 
 
 @router.post("/chains/{chain_id}/intake", response_class=Response, responses=ANSWERS)
@@ -80,7 +89,8 @@ def post_chain_intake(
     chain: ChainDep,
     file: FileForm,
     format: FormatQuery = Format.zip,
+    threshold: ThresholdQuery = THRESHOLD,
 ) -> Response:
     """Read a firm list against one chain's segments and products: the ledger (its firms only, for
     POST /chains/{id}/imports) and the review workbook. Writes nothing. Needs an editor key for the chain."""
-    return _answer(request, store, file, chain["id"], key, format)
+    return _answer(request, store, file, chain["id"], key, format, threshold)
