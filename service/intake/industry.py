@@ -14,6 +14,7 @@ from functools import lru_cache
 from seed.reference import industry_codes
 
 _CODE = re.compile(r"(?<![0-9])[A-T]?(\d{2,4})(?![0-9])")
+TEXT_CHARS = 100  # of a cell read: the longest path of names is about 40
 _SPLIT = re.compile(r"[-—>/|、，,;；\s()（）]+")
 
 
@@ -39,7 +40,7 @@ def classify(value: object) -> Industry:
         return Industry(None, "", "未给出所属行业")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return _classify(unicodedata.normalize("NFKC", str(value)).strip())
+    return _classify(unicodedata.normalize("NFKC", str(value)).strip()[:TEXT_CHARS])
 
 
 @lru_cache(maxsize=4096)

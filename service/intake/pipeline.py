@@ -34,6 +34,9 @@ from service.intake.suggest import THRESHOLD, Suggester, Suggestion
 from service.ledger.export import LIST_SEPARATOR
 
 DESCRIPTION_CHARS = 200  # of 经营范围 kept as a new firm's 主营业务
+# Characters of a cell each step reads, so a hostile list's long cells cost no more than real ones:
+# addresses and names are short; a 经营范围 runs to about 1,500 characters at most.
+ADDRESS_CHARS, NAME_CHARS, SCOPE_CHARS = 200, 200, 3000
 NEW, UPDATE, UNASSIGNED, PERSON, SKIPPED = "台账：新建", "台账：更新", "待分配", "待人工", "未写入"
 
 
@@ -122,7 +125,8 @@ def run(
             o.needs.append("缺少企业名称")
             outcomes.append(o)
             continue
-        o.segments, o.products = suggester.suggest(o.industry.code, _text(row, "scope"), o.name)
+        scope = _text(row, "scope")[:SCOPE_CHARS]
+        o.segments, o.products = suggester.suggest(o.industry.code, scope, o.name)
         o.chosen = suggester.chosen(o.segments, o.products)
         earlier = (seen_codes.get(o.credit_code) if o.credit_code else None) or seen_names.get(
             name_key(o.name)
@@ -153,7 +157,7 @@ def _text(row: InputRow, name: str) -> str:
 
 
 def _read(row: InputRow, unit: str | None, places: Any) -> Outcome:
-    o = Outcome(row.number, row.read, _text(row, "name"))
+    o = Outcome(row.number, row.read, _text(row, "name")[:NAME_CHARS])
     code, why = normalise.credit_code(_first(row, "credit_code"))
     o.credit_code = code
     if why:
@@ -173,7 +177,7 @@ def _read(row: InputRow, unit: str | None, places: Any) -> Outcome:
             break
     if not o.industry.code:
         o.notes.append(f"所属行业：{o.industry.note}")
-    addresses = [normalise.text(a) for a in row.values.get("address", [])]
+    addresses = [normalise.text(a)[:ADDRESS_CHARS] for a in row.values.get("address", [])]
     best: Placement | None = None
     for address in addresses:  # 注册地址 first; another column only if it reaches deeper
         placed = places.place(address)

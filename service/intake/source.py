@@ -19,7 +19,7 @@ from service.intake.headers import ALIASES, MULTI, HeaderColumn, header_key, hea
 from service.ledger.cells import unguard
 from service.ledger.limits import QUOTE_CHARS, Limits, clip
 from service.ledger.read import Problem
-from service.ledger.xlsx import Formula, Oversized, Workbook, XlsxError
+from service.ledger.xlsx import MAX_COLUMNS, Formula, Oversized, Workbook, XlsxError
 
 HEADER_ROWS = 10  # rows searched for the header
 _ENCODINGS = ("utf-8-sig", "gb18030")  # GB18030 decodes every GBK file
@@ -137,7 +137,8 @@ def _take(rows: Iterator[tuple[int, list[Any]]], table: Table, limits: Limits) -
     row limit and cutting (and reporting) a cell past the length limit."""
     header: list[HeaderColumn] | None = None
     best = 0
-    for number, cells in rows:
+    for number, row in rows:
+        cells = row[:MAX_COLUMNS]  # as the workbook reader: columns right of these are not kept
         if header is None:
             if number > HEADER_ROWS:
                 return
