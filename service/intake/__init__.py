@@ -6,18 +6,16 @@ The steps are small modules: :mod:`headers` (the column alias table), :mod:`sour
 CSV and XLSX, the header found on any of the first rows), :mod:`normalise` (credit code, status, capital,
 dates), :mod:`place` (address → region code), :mod:`industry` (text or code → GB/T 4754-2017 class),
 :mod:`match` (the graph's firms), :mod:`suggest` (segments and products), :mod:`pipeline` (one row through
-all of them) and :mod:`write` (the two workbooks)."""
+all of them), :mod:`write` (the two workbooks) and :mod:`xlsxwrite` (a small streaming XLSX writer)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from service.intake.graph import snapshot
 from service.intake.pipeline import IntakeResult, run
 from service.intake.source import Table, read_bytes, read_path
 from service.intake.suggest import THRESHOLD
-from service.ledger.limits import Limits
 from service.storage.port import GraphStore
 
 __all__ = ["IntakeResult", "intake", "read_bytes", "read_path"]
@@ -36,10 +34,3 @@ def intake(
     if table.header_row is None:
         raise InvalidInput(f"无法读取企业名录{table.source}", problems=[p.as_dict() for p in table.problems])
     return run(table, snapshot(store, chain), chain, day, threshold)
-
-
-def intake_path(
-    store: GraphStore, path: Path, chain: str | None = None, limits: Limits | None = None
-) -> IntakeResult:
-    """:func:`intake` of the list at ``path``."""
-    return intake(store, read_path(path, limits), chain)

@@ -19,6 +19,7 @@ from service.intake.xlsxwrite import Cell, XlsxWriter
 LEDGER_NAME = "企业台账.xlsx"
 REVIEW_NAME = "审核表.xlsx"
 UNASSIGNED_SHOWN = 3
+_HEADERS = {c.key: c.header for c in enterprise_sheet().columns}
 
 
 def ledger_bytes(result: IntakeResult) -> bytes:
@@ -67,7 +68,7 @@ def _review_row(o: Outcome, read_headers: list[str]) -> list[Any]:
         _suggestions(o.products, 3),
         ";".join(segments),
         ";".join(products),
-        "、".join(o.changed),
+        "、".join(_HEADERS.get(k, k) for k in o.changed),
         "；".join(o.notes),
     ]
 
