@@ -92,6 +92,12 @@ SEGMENT = _node(
     Property("stage", S, "上中下游", required=True, choices=STAGES),
     Property("industry_code", S, "行业代码", reference="industry", doc="GB/T 4754-2017 small class."),
     Property("description", S, "说明"),
+    Property(
+        "keywords",
+        S,
+        "关键词",
+        doc="Words an office adds so that intake places firms on this segment (separated by ；, ， or 、).",
+    ),
     doc="A link of a chain, ordered from upstream to downstream.",
 )
 ENTERPRISE = _node(

@@ -514,6 +514,38 @@ def template(path: Annotated[Path, typer.Argument(help="要写出的XLSX文件")
     typer.echo(str(path))
 
 
+@app.command("intake")
+def intake_(
+    source: Annotated[Path, typer.Argument(help="企业名录：CSV（UTF-8或GBK）或XLSX")],
+    output: Annotated[Path, typer.Option("-o", "--output", help="写出台账和审核表的文件夹")],
+    chain: Annotated[str | None, typer.Option("--chain", help="只建议这条产业链的环节和产品")] = None,
+    threshold: Annotated[
+        float, typer.Option("--threshold", min=0.0, max=1.0, help="建议环节写入台账所需的最低分数")
+    ] = 0.5,
+) -> None:
+    """读取登记系统或统计名录导出的企业名录，写出待审核的企业台账和审核表；不改动图谱，
+    审核后用 chainlens import 导入台账。"""
+    from service.intake import intake, read_path
+    from service.intake.write import write_folder
+
+    if not source.exists():
+        typer.echo(f"错误：{source} 不存在", err=True)
+        raise typer.Exit(code=2)
+    try:
+        with _store() as store:
+            result = intake(store, read_path(source), chain, threshold=threshold)
+    except ChainlensError as e:
+        _fail(e)
+    for path in write_folder(result, output):
+        typer.echo(str(path))
+    counts = "，".join(f"{k} {v}" for k, v in sorted(result.counts().items()))
+    typer.echo(f"读取 {len(result.outcomes)} 行（表头在第{result.table.header_row}行）：{counts}")
+    if result.unresolved:
+        typer.echo(f"地址无法定位 {len(result.unresolved)} 行，见审核表「未识别地址」")
+    if result.table.unknown_columns:
+        typer.echo(f"未识别的列：{'、'.join(result.table.unknown_columns)}")
+
+
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 

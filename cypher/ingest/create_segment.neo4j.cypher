@@ -3,4 +3,4 @@
 // params: rows
 // returns: -
 UNWIND $rows AS r
-CREATE (n:Segment {id: r.id, name: r.name, chain_id: r.chain_id, position: r.position, stage: r.stage, industry_code: r.industry_code, description: r.description, provenance: r.provenance, confirmed_on: r.confirmed_on})
+CREATE (n:Segment {id: r.id, name: r.name, chain_id: r.chain_id, position: r.position, stage: r.stage, industry_code: r.industry_code, description: r.description, keywords: r.keywords, provenance: r.provenance, confirmed_on: r.confirmed_on})

@@ -11,5 +11,6 @@ SET n.name = name,
     n.stage = stage,
     n.industry_code = industry_code,
     n.description = description,
+    n.keywords = keywords,
     n.provenance = provenance,
     n.confirmed_on = confirmed_on

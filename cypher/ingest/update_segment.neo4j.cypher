@@ -10,5 +10,6 @@ SET n.name = r.name,
     n.stage = r.stage,
     n.industry_code = r.industry_code,
     n.description = r.description,
+    n.keywords = r.keywords,
     n.provenance = r.provenance,
     n.confirmed_on = r.confirmed_on

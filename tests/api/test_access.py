@@ -35,6 +35,8 @@ ROLES = {
     ("GET", "/search"): "viewer",
     ("POST", "/imports"): "admin",
     ("POST", "/chains/{chain_id}/imports"): "editor",
+    ("POST", "/intake"): "admin",
+    ("POST", "/chains/{chain_id}/intake"): "editor",
     ("GET", "/chains/{chain_id}/breaks"): "viewer",
     ("GET", "/chains/{chain_id}/risks"): "viewer",
     ("GET", "/chains/{chain_id}/anchors"): "viewer",
@@ -143,6 +145,11 @@ def _call(client: TestClient, method: str, path: str, token: str | None) -> int:
     if method == "POST" and url.endswith("/imports"):
         files = [("files", ("segments.csv", SEGMENTS_CSV.encode(), "text/csv"))]
         return client.post(url, headers=headers, files=files).status_code
+    if method == "POST" and url.endswith("/intake"):
+        firm_list = "企业名称,登记状态,注册地址\n甲公司,存续,长春市绿园区西新镇\n".encode()
+        return client.post(
+            url, headers=headers, files=[("file", ("名录.csv", firm_list, "text/csv"))]
+        ).status_code
     if method == "POST":
         return client.post(url, headers=headers, json=BODY.get(path)).status_code
     return client.get(url, headers=headers, params=QUERY.get(path)).status_code

@@ -1,5 +1,5 @@
 CREATE NODE TABLE IF NOT EXISTS Chain(id STRING PRIMARY KEY, name STRING, leader STRING, description STRING, provenance STRING, confirmed_on STRING);
-CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, chain_id STRING, position INT64, stage STRING, industry_code STRING, description STRING, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS Segment(id STRING PRIMARY KEY, name STRING, chain_id STRING, position INT64, stage STRING, industry_code STRING, description STRING, keywords STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Enterprise(id STRING PRIMARY KEY, name STRING, credit_code STRING, region_code STRING, in_district BOOLEAN, scale STRING, is_anchor BOOLEAN, is_specialised BOOLEAN, status STRING, industry_code STRING, description STRING, contact_name STRING, contact_phone STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Product(id STRING PRIMARY KEY, name STRING, parent_id STRING, hs_code STRING, unit STRING, description STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS Technology(id STRING PRIMARY KEY, name STRING, chain_id STRING, status STRING, target_year INT64, description STRING, provenance STRING, confirmed_on STRING);
