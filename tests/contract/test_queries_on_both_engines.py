@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -68,13 +69,21 @@ class Recording:
         self.queries = store.queries
         self.seen = seen
 
-    def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
         self.seen.add(query)
-        return self._store.read(query, params)
+        return self._store.read(query, params, primary=primary)
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         self.seen.update(name for name, _ in versioned(statements))
         self._store.write(statements, progress)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        with self._store.transaction() as tx:
+            self.seen.add(Q.LOCK_WRITES)  # the first statement of every write transaction
+            yield Recording(tx, self.seen)
 
     def apply_schema(self) -> None:
         self._store.apply_schema()
