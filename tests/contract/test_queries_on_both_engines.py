@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from service import history
+from service.access import GraphKeyStore, Sessions
 from service.ledger.read import read_ledger
 from service.storage.port import GraphStore, Params, Progress, Statement, versioned
 from service.storage.queries import Q, QueryRegistry
@@ -145,6 +146,15 @@ def test_every_query_runs_on_both_engines_with_equal_rows(
             for e, s in recorded.items()
         }
         assert logs["ladybug"] == logs["neo4j"] and len(logs["neo4j"]) == 5
+        for store in recorded.values():  # keys in the graph, as the Neo4j backend keeps them
+            keys, version = GraphKeyStore(store), store.read(Q.GET_VERSION)
+            key, token = keys.create("契约测试", "editor", ("c1",))
+            sessions = Sessions(keys)
+            cookie = sessions.issue(key)
+            assert keys.verify(token) == key and sessions.verify(cookie) == key and keys.any_active()
+            assert keys.listed() == [key] and keys.revoke(key.key_id).revoked_at
+            assert keys.verify(token) is None and sessions.verify(cookie) is None and not keys.any_active()
+            assert store.read(Q.GET_VERSION) == version  # keys change no answer about the chains
         for store in recorded.values():
             store.write([(Q.CLEAR_GRAPH, {})])
             assert store.read(Q.COUNT_NODES) == [{"nodes": 1}]  # only the version node the write left
