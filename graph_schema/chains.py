@@ -282,6 +282,33 @@ META = _system_node(
     Property("version", S, "版本", required=True, doc="A new random token after every write."),
     doc="One node, id 'graph', whose version changes with every write: the key of the result cache.",
 )
+WRITE_LOCK = _system_node(
+    "WriteLock",
+    "写入锁",
+    "write_locks",
+    Property("writes", INT, "写入次数", required=True),
+    doc="One node, id 'graph', updated first by every write transaction: writers of every process queue "
+    "on it, so an update takes the next number and records only its own rows.",
+)
+API_KEY = _system_node(
+    "ApiKey",
+    "API密钥",
+    "api_keys",
+    Property("owner", S, "持有人", required=True),
+    Property("role", S, "角色", required=True),
+    Property("chains", S, "可编辑的产业链", doc="Chain ids an editor may change, comma-separated."),
+    Property("created_at", S, "创建时间", required=True),
+    Property("revoked_at", S, "吊销时间"),
+    Property("secret_sha256", S, "密钥哈希", required=True, doc="SHA-256 of the key's secret part."),
+    doc="An API key, hashed (the Neo4j backend; the embedded one keeps keys in a file).",
+)
+SESSION_SECRET = _system_node(
+    "SessionSecret",
+    "会话签名密钥",
+    "session_secrets",
+    Property("secret", S, "签名密钥", required=True, doc="64 hex digits signing browser sessions."),
+    doc="One node, id 'session', whose secret signs browser sessions on every API process (Neo4j backend).",
+)
 
 REL_COMMON = (PROVENANCE, CONFIRMED_ON)
 
@@ -468,6 +495,9 @@ MODEL = GraphModel(
         META,
         UPDATE,
         UPDATE_CHUNK,
+        WRITE_LOCK,
+        API_KEY,
+        SESSION_SECRET,
     ),
     relationships=RELATIONSHIPS,
 )

@@ -18,6 +18,7 @@ from service.storage.backends import open_store
 from service.storage.port import GraphStore
 
 if TYPE_CHECKING:
+    from service.access import Keys
     from service.write_guard import Preview
 
 app = typer.Typer(help="chainlens：产业链知识图谱工具", no_args_is_help=True, add_completion=False)
@@ -549,31 +550,63 @@ def intake_(
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
+@contextmanager
+def _keys() -> Iterator[Keys]:
+    """The installation's keys: in the graph on the Neo4j backend, else in the keys file (the embedded
+    store is not opened: a running service may hold it)."""
+    from service.access import keys_for
+
+    settings = get_settings()
+    if settings.backend != "neo4j":
+        yield keys_for(settings, None)
+        return
+    with _store() as store:
+        yield keys_for(settings, store)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="监听地址")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="端口")] = 8000,
+    workers: Annotated[
+        int, typer.Option(min=1, max=64, help="工作进程数（仅 Neo4j 后端；嵌入式图谱只能由一个进程读写）")
+    ] = 1,
 ) -> None:
     """启动API服务。未配置任何API密钥时只监听本机（127.0.0.1），且拒绝监听其他地址。"""
     import uvicorn
 
-    from service.access import KeyStore
     from service.api.app import create_app
 
     settings = get_settings()
-    if not KeyStore(settings.keys_file).any_active():
+    if workers > 1 and settings.backend != "neo4j":
+        typer.echo(
+            f"错误：嵌入式图谱（{settings.embedded_path}）只能由一个进程读写，不能用 --workers {workers}；"
+            "多个工作进程请用 Neo4j 后端（CHAINLENS_BACKEND=neo4j）",
+            err=True,
+        )
+        raise typer.Exit(code=2)
+    try:
+        with _keys() as keys:
+            where, keyed = keys.where, keys.any_active()
+    except ChainlensError as e:
+        _fail(e)
+    if not keyed:
         if host not in LOOPBACK:
             typer.echo(
-                f"错误：尚未配置API密钥（{settings.keys_file}），拒绝监听 {host}；"
-                "请先运行 chainlens keys create 创建密钥",
+                f"错误：尚未配置API密钥（{where}），拒绝监听 {host}；请先运行 chainlens keys create 创建密钥",
                 err=True,
             )
             raise typer.Exit(code=2)
         typer.echo(f"注意：未配置API密钥，服务不校验密钥，只监听本机 {host}:{port}", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port)
+    if workers > 1:  # each worker builds the app from the same environment
+        uvicorn.run("service.api.app:create_app", factory=True, host=host, port=port, workers=workers)
+    else:
+        uvicorn.run(create_app(settings), host=host, port=port)
 
 
-keys_app = typer.Typer(help="管理API密钥（只保存哈希值）", no_args_is_help=True)
+keys_app = typer.Typer(
+    help="管理API密钥（只保存哈希值；Neo4j 后端存于图数据库，嵌入式存于密钥文件）", no_args_is_help=True
+)
 app.add_typer(keys_app, name="keys")
 
 
@@ -584,10 +617,9 @@ def keys_create(
     chain: Annotated[list[str] | None, typer.Option(help="编辑角色可编辑的产业链，可重复")] = None,
 ) -> None:
     """创建密钥；密钥只显示这一次。"""
-    from service.access import KeyStore
-
     try:
-        key, token = KeyStore(get_settings().keys_file).create(owner, role, tuple(chain or ()))
+        with _keys() as keys:
+            key, token = keys.create(owner, role, tuple(chain or ()))
     except ChainlensError as e:
         _fail(e)
     typer.echo(json.dumps({**key.public(), "token": token}, ensure_ascii=False))
@@ -596,19 +628,21 @@ def keys_create(
 @keys_app.command("list")
 def keys_list() -> None:
     """列出密钥（不含密钥本身）。"""
-    from service.access import KeyStore
-
-    for key in KeyStore(get_settings().keys_file).listed():
+    try:
+        with _keys() as keys:
+            listed = keys.listed()
+    except ChainlensError as e:
+        _fail(e)
+    for key in listed:
         typer.echo(json.dumps(key.public(), ensure_ascii=False))
 
 
 @keys_app.command("revoke")
 def keys_revoke(key_id: Annotated[str, typer.Argument(help="密钥编号")]) -> None:
-    """吊销密钥，立即生效。"""
-    from service.access import KeyStore
-
+    """吊销密钥，立即生效（Neo4j 后端：所有 API 进程的下一次请求起）。"""
     try:
-        key = KeyStore(get_settings().keys_file).revoke(key_id)
+        with _keys() as keys:
+            key = keys.revoke(key_id)
     except ChainlensError as e:
         _fail(e)
     typer.echo(json.dumps(key.public(), ensure_ascii=False))

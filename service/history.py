@@ -10,9 +10,12 @@ the first question about a past date imports that state into a temporary store (
 about 30 s at province scale), kept for later questions; and every import also exports the whole ledger
 once to diff it (a few seconds at province scale).
 
-An update is written in a transaction of its own right after the import's (the import's rows are read
-back to diff them). Were the process to die between the two, the next update first records the
-difference as a ``reconcile`` update by ``system``, so no change goes unrecorded."""
+An update and its import commit in one transaction (``GraphStore.transaction``), which first takes the
+graph's write lock: writers of every process, on one Neo4j or a cluster, queue there, and each reads the
+log, numbers its update and diffs the rows it read back against the log as the writer before it left
+it, so an update records exactly its own rows. Writes made outside the log (a ledger loaded before
+chainlens kept history, ``import_ledger`` called directly) are recorded by the next update first, as a
+``reconcile`` update by ``system``, so no change goes unrecorded."""
 
 from __future__ import annotations
 
@@ -54,7 +57,6 @@ MAX_FUTURE_DAYS = 7  # no update is ever dated later than this many days after t
 SYSTEM = "system"
 KINDS = ("import", "undo", "restore", "reconcile")
 _SHEETS = {s.key: s for s in SHEETS}
-_LOCK = threading.Lock()  # one update at a time in this process
 
 
 @dataclass(frozen=True)
@@ -367,11 +369,41 @@ def _version(store: GraphStore) -> str:
 
 
 class _Replay:
-    """The latest replayed state per store, so each update diffs against it without replaying all."""
+    """The replayed states after a few recent updates, so each update diffs against the last one
+    without replaying the whole log, even when another process wrote the updates since (the rest of
+    the log is applied to the latest state held). A state is keyed by its update's id and the graph
+    version that update left, a random token per write, so states of different stores never mix."""
+
+    KEEP = 4
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.states: dict[int, tuple[str, State]] = {}  # id(store) -> (last update id, state)
+        self.states: OrderedDict[tuple[str, str], State] = OrderedDict()
+
+    @staticmethod
+    def key(update: Update) -> tuple[str, str] | None:
+        return (update.id, update.version) if update.version else None
+
+    def latest(self, log: list[Update]) -> tuple[int, State]:
+        """How many updates of ``log`` a held state covers, and that state (a copy: 0 and {} when
+        none is held)."""
+        with self.lock:
+            for i in range(len(log) - 1, -1, -1):
+                key = self.key(log[i])
+                if key is not None and key in self.states:
+                    self.states.move_to_end(key)
+                    return i + 1, dict(self.states[key])
+        return 0, {}
+
+    def keep(self, update: Update, state: State) -> None:
+        key = self.key(update)
+        if key is None:
+            return
+        with self.lock:
+            self.states[key] = dict(state)
+            self.states.move_to_end(key)
+            while len(self.states) > self.KEEP:
+                self.states.popitem(last=False)
 
 
 _REPLAY = _Replay()
@@ -383,17 +415,12 @@ def replay(store: GraphStore, until: dt.date | None = None, log: list[Update] | 
     wanted = [u for u in log if until is None or u.at <= until.isoformat()]
     if not wanted:
         return {}
-    last = wanted[-1].id
-    with _REPLAY.lock:
-        cached = _REPLAY.states.get(id(store))
-    if cached and cached[0] == last:
-        return dict(cached[1])
-    state: State = {}
-    for u in wanted:
+    done, state = _REPLAY.latest(wanted)
+    if done == len(wanted):
+        return state
+    for u in wanted[done:]:
         apply(state, recorded(store, u.id))
-    if until is None:
-        with _REPLAY.lock:
-            _REPLAY.states[id(store)] = (last, dict(state))
+    _REPLAY.keep(wanted[-1], state)
     return state
 
 
@@ -446,25 +473,24 @@ def _unrecorded(
 
 def reconcile(store: GraphStore, day: dt.date | None = None) -> Update | None:
     """Record as an update whatever the graph holds that the log does not."""
-    with _LOCK:
-        found = _unrecorded(store, updates(store), day or dt.date.today())
+    with store.transaction() as tx:
+        found = _unrecorded(tx, updates(tx), day or dt.date.today())
         if found is None:
             return None
         update, changes, now = found
-        version = _version(store)
-        _write(store, [(update, changes, version)], version)
-        _remember(store, update.id, now)
-        return update
+        version = _version(tx)
+        _write(tx, [(update, changes, version)], version)
+        done = get_update(tx, update.id)
+    _REPLAY.keep(done, now)
+    return done
 
 
-def _remember(store: GraphStore, update_id: str, state: State) -> None:
-    with _REPLAY.lock:
-        _REPLAY.states[id(store)] = (update_id, state)
+Build = Callable[[GraphStore], RawLedger]  # the ledger, made from the graph inside the write
 
 
 def import_update(
     store: GraphStore,
-    raw: RawLedger,
+    raw: RawLedger | Build,
     *,
     author: str,
     note: str | None = None,
@@ -474,27 +500,33 @@ def import_update(
     undoes: str | None = None,
     progress: Progress | None = None,
 ) -> tuple[ImportReport, Update]:
-    """Import a ledger as one update of the history."""
+    """Import a ledger as one update of the history: the import and its record commit in one
+    transaction, which first takes the graph's write lock, so writers of every process queue and each
+    numbers its update and diffs its rows against the log as the writer before it left it. ``raw`` may
+    be a function of the store inside that transaction that makes the ledger (an undo, a register
+    entry: they are judged against the graph as the lock finds it)."""
     day = at or dt.date.today()
-    with _LOCK:
-        log = updates(store)
-        pending = _unrecorded(store, log, day)  # recorded with this update, in its transaction
+    with store.transaction() as tx:
+        log = updates(tx)
+        pending = _unrecorded(tx, log, day)  # recorded with this update, in its transaction
         if pending is not None:
             log = [*log, pending[0]]
-            before, left = pending[2], _version(store)
+            before, left = pending[2], _version(tx)
         else:
-            before, left = replay(store, log=log), ""
+            before, left = replay(tx, log=log), ""
         update = _next(log, day, kind, author, note, undoes)
-        report = import_ledger(store, raw, progress, chains)  # raises, writing nothing, on bad input
-        after = _after(store, raw, before)
+        ledger = raw if isinstance(raw, RawLedger) else raw(tx)
+        report = import_ledger(tx, ledger, progress, chains)  # raises, writing nothing, on bad input
+        after = _after(tx, ledger, before)
         changes = diff(before, after)
         report.count(changes)  # the report says what the log records, type by type
-        version = _version(store)
+        version = _version(tx)
         entries = [] if pending is None else [(pending[0], pending[1], left)]
         warnings = {update.id: [w.as_dict() for w in report.warnings]}
-        _write(store, [*entries, (update, changes, version)], version, warnings)
-        _remember(store, update.id, after)
-        return report, get_update(store, update.id)
+        _write(tx, [*entries, (update, changes, version)], version, warnings)
+        done = get_update(tx, update.id)
+    _REPLAY.keep(done, after)  # only once committed
+    return report, done
 
 
 def update_detail(store: GraphStore, update_id: str) -> dict[str, Any]:
@@ -549,11 +581,15 @@ def undo(
     """A new update that puts back what ``update_id`` changed. Refused (409) when a later update changed
     the same rows since: undo those first. With ``chains`` (an editor's key) the undo's rows are judged
     like an import's: each must belong to those chains now and after, or Forbidden names it."""
-    target, changes = undo_rows(store, update_id)
-    rows = [(s, k, before) for s, k, before, _ in changes]
+    target = get_update(store, update_id)
+
+    def rows(tx: GraphStore) -> RawLedger:  # judged under the write lock: no update slips in between
+        _, changes = undo_rows(tx, update_id)
+        return as_ledger([(s, k, before) for s, k, before, _ in changes], f"undo-{update_id}")
+
     return import_update(
         store,
-        as_ledger(rows, f"undo-{update_id}"),
+        rows,
         author=author,
         note=note or f"撤销更新 {update_id}（{target.note or target.kind}）",
         kind="undo",
@@ -570,8 +606,8 @@ def redate(
     log in order (not before the previous update's date, not after the next one's) and is not later
     than today plus ``allowance``; the update's note keeps the old date and who changed it."""
     refuse_future(day, allowance)
-    with _LOCK:
-        log = updates(store)
+    with store.transaction() as tx:
+        log = updates(tx)
         index = next((i for i, u in enumerate(log) if u.id == update_id), None)
         if index is None:
             raise NotFound(f"更新 {update_id} 不存在")
@@ -592,7 +628,7 @@ def redate(
         # The answers cached for the graph depend on the dates (as_of, changes, reports, assessment):
         # the graph takes a new version, and the last update with it when the log was complete.
         version, last = uuid.uuid4().hex, log[-1]
-        complete = last.version == _version(store)
+        complete = last.version == _version(tx)
         left = {u.id: (version if complete and u.id == last.id else u.version or "") for u in (target, last)}
         statements: list[tuple[str, dict[str, Any]]] = [
             (Q.REDATE_UPDATE, {"id": target.id, "at": at, "note": note, "version": left[target.id]})
@@ -602,8 +638,8 @@ def redate(
                 (Q.REDATE_UPDATE, {"id": last.id, "at": last.at, "note": last.note or "", "version": version})
             )
         statements.append((Q.SET_VERSION, {"version": version, "today": dt.date.today().isoformat()}))
-        store.write(statements)
-        return get_update(store, update_id)
+        tx.write(statements)
+        return get_update(tx, update_id)
 
 
 # --- past states --------------------------------------------------------------------------------------
@@ -725,11 +761,10 @@ def backup(store: GraphStore) -> bytes:
     """The whole history (every update with the rows it changed and its warnings), gzipped JSON lines:
     enough to rebuild the graph and every past state of it."""
     reconcile(store)
-    with _LOCK:
-        lines = [json.dumps({"format": BACKUP_FORMAT}, ensure_ascii=False)]
-        for u in updates(store):
-            parts = _payload(store, u.id)
-            lines.append(json.dumps({"update": u.public(), "payload": "".join(parts)}, ensure_ascii=False))
+    lines = [json.dumps({"format": BACKUP_FORMAT}, ensure_ascii=False)]
+    for u in updates(store):  # the log only grows: a later update is simply not in this backup
+        parts = _payload(store, u.id)
+        lines.append(json.dumps({"update": u.public(), "payload": "".join(parts)}, ensure_ascii=False))
     return gzip.compress(("\n".join(lines) + "\n").encode(), mtime=0)
 
 
@@ -743,8 +778,8 @@ def restore(store: GraphStore, data: bytes) -> list[Update]:
         raise InvalidInput(f"不是 chainlens 备份文件：{e}") from None
     if header.get("format") not in BACKUP_FORMATS:
         raise InvalidInput(f"备份格式 {header.get('format')!r} 不受支持（应为 {BACKUP_FORMAT}）")
-    with _LOCK:
-        if updates(store) or current_state(store):
+    with store.transaction() as tx:
+        if updates(tx) or current_state(tx):
             raise Conflict("只能恢复到空图谱：当前图谱已有数据或更新记录")
         log: list[tuple[Update, list[Change]]] = []
         warnings: dict[str, list[dict[str, Any]]] = {}
@@ -768,9 +803,10 @@ def restore(store: GraphStore, data: bytes) -> list[Update]:
             apply(state, changes)
             log.append((update, changes))
         if state:
-            import_ledger(store, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), "restore"))
-        version = _version(store)
-        _write(store, [(update, changes, version) for update, changes in log], version, warnings)
-        if log:
-            _remember(store, log[-1][0].id, state)
-        return updates(store)
+            import_ledger(tx, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), "restore"))
+        version = _version(tx)
+        _write(tx, [(update, changes, version) for update, changes in log], version, warnings)
+        restored = updates(tx)
+    if restored:
+        _REPLAY.keep(restored[-1], state)
+    return restored

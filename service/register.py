@@ -6,6 +6,7 @@ computed risk that no longer shows up in the analyses is proposed as resolved, n
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from graph_schema import MODEL
@@ -109,46 +110,72 @@ def record(
             f"风险编号 {risk_id} 是另一条产业链的计算风险编号，不能记入产业链 {chain_id} 的风险台账"
         )
     day = on or dt.date.today()
-    current = {e["id"]: e for e in entries(store, chain_id)}.get(risk_id)
-    computed = risk_items(store, chain_id).get(risk_id)
-    base: dict[str, Any]
-    if current is not None:
-        base = dict(current)
-        if ORDER.index(status) < ORDER.index(current["status"]) and status != current["status"]:
-            raise InvalidInput(
-                f"风险 {risk_id} 已是「{STATUS[current['status']]}」，不能退回「{STATUS[status]}」"
-            )
-    elif computed is not None:
-        base = {**computed, "identified_on": day.isoformat()}
-    elif name:
-        base = {"kind": "manual", "subject": "", "name": name, "identified_on": day.isoformat()}
-    else:
-        raise InvalidInput(f"风险 {risk_id} 既不在台账中，也不是当前分析发现的风险；人工录入请给出名称")
-    cells = {
-        "id": risk_id,
-        "name": name or base["name"],
-        "chain_id": chain_id,
-        "kind": KINDS[base["kind"]],
-        "subject": base.get("subject") or "",
-        "status": STATUS[status],
-        "owner": owner if owner is not None else base.get("owner") or "",
-        "measures": measures if measures is not None else base.get("measures") or "",
-        "identified_on": base.get("identified_on") or day.isoformat(),
-        "status_on": day.isoformat(),
-        "resolved_on": day.isoformat() if status == "resolved" else (base.get("resolved_on") or ""),
-        "provenance": f"风险台账：{author}",
-        "confirmed_on": day.isoformat(),
-    }
-    sheet = sheet_for("risk_register")
-    assert sheet is not None
-    raw = RawSheet(sheet, "risk_register", set(cells))
-    raw.rows.append(RawRow("risk_register", 2, cells, {c.key: c.header for c in sheet.columns}))
+    computed = risk_items(store, chain_id).get(risk_id)  # the analyses, on the graph as committed
+    entry = _Entry(chain_id, risk_id, author, status, day, owner, measures, name)
+    cells = entry.cells(store, computed)  # for the note; judged again under the write lock
+
+    def ledger(tx: GraphStore) -> RawLedger:  # the entry as the write lock finds the register
+        sheet = sheet_for("risk_register")
+        assert sheet is not None
+        found = entry.cells(tx, computed)
+        raw = RawSheet(sheet, "risk_register", set(found))
+        raw.rows.append(RawRow("risk_register", 2, found, {c.key: c.header for c in sheet.columns}))
+        return RawLedger([raw])
+
     _, update = history.import_update(
         store,
-        RawLedger([raw]),
+        ledger,
         author=author,
         note=note or f"风险台账：{cells['name'][:40]} → {STATUS[status]}",
         at=day,
         chains={chain_id},
     )
     return update
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """One register entry as asked for; its row depends on the register as it stands."""
+
+    chain_id: str
+    risk_id: str
+    author: str
+    status: str
+    day: dt.date
+    owner: str | None
+    measures: str | None
+    name: str | None
+
+    def cells(self, store: GraphStore, computed: dict[str, Any] | None) -> dict[str, str]:
+        """The register row to import, judged against the entry recorded in ``store`` (a status never
+        goes back)."""
+        risk_id, status, day = self.risk_id, self.status, self.day
+        current = {e["id"]: e for e in entries(store, self.chain_id)}.get(risk_id)
+        base: dict[str, Any]
+        if current is not None:
+            base = dict(current)
+            if ORDER.index(status) < ORDER.index(current["status"]) and status != current["status"]:
+                raise InvalidInput(
+                    f"风险 {risk_id} 已是「{STATUS[current['status']]}」，不能退回「{STATUS[status]}」"
+                )
+        elif computed is not None:
+            base = {**computed, "identified_on": day.isoformat()}
+        elif self.name:
+            base = {"kind": "manual", "subject": "", "name": self.name, "identified_on": day.isoformat()}
+        else:
+            raise InvalidInput(f"风险 {risk_id} 既不在台账中，也不是当前分析发现的风险；人工录入请给出名称")
+        return {
+            "id": risk_id,
+            "name": self.name or base["name"],
+            "chain_id": self.chain_id,
+            "kind": KINDS[base["kind"]],
+            "subject": base.get("subject") or "",
+            "status": STATUS[status],
+            "owner": self.owner if self.owner is not None else base.get("owner") or "",
+            "measures": self.measures if self.measures is not None else base.get("measures") or "",
+            "identified_on": base.get("identified_on") or day.isoformat(),
+            "status_on": day.isoformat(),
+            "resolved_on": day.isoformat() if status == "resolved" else (base.get("resolved_on") or ""),
+            "provenance": f"风险台账：{self.author}",
+            "confirmed_on": day.isoformat(),
+        }

@@ -10,7 +10,7 @@ import logging
 
 from fastapi import Request
 
-from service.access import ADMIN, EDITOR, LOCAL_OWNER, PUBLIC, VIEWER, ApiKey, KeyStore, Sessions
+from service.access import ADMIN, EDITOR, LOCAL_OWNER, PUBLIC, VIEWER, ApiKey, Keys, Sessions
 from service.errors import Forbidden, Unauthorized
 
 audit = logging.getLogger("chainlens.audit")
@@ -42,7 +42,7 @@ class Allow:
     def __call__(self, request: Request) -> ApiKey:
         if self.role == PUBLIC:
             return LOCAL
-        keys: KeyStore = request.app.state.keys
+        keys: Keys = request.app.state.keys
         if not keys.any_active():
             request.state.principal = LOCAL
             return LOCAL

@@ -11,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 
 from service import __version__
-from service.access import KeyStore, Sessions
+from service.access import KeyStore, Sessions, keys_for
 from service.api import contract, docs, errors
 from service.api.contract import ERROR_RESPONSES
 from service.api.routers import (
@@ -47,6 +47,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = store is None
         app.state.store = store or open_store(settings, apply_schema=False)
+        if settings.backend == "neo4j":  # keys and the session secret are in the graph, shared by replicas
+            app.state.keys = keys_for(settings, app.state.store)
+            app.state.sessions = Sessions(app.state.keys)
         try:
             app.state.store.apply_schema()
         except BackendUnavailable as e:  # serve anyway: /health reports it, requests answer 503
@@ -66,7 +69,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         redoc_url=None,
     )
     app.state.settings = settings
-    app.state.keys = KeyStore(settings.keys_file)
+    app.state.keys = KeyStore(settings.keys_file)  # on the Neo4j backend: the graph's, from the lifespan on
     app.state.sessions = Sessions(app.state.keys)
     app.state.sessions.check()  # a damaged session secret stops the start, not a later sign-in
     app.state.sign_ins = SignInLimiter()

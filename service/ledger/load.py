@@ -12,7 +12,6 @@ loader sent but what changed: :meth:`ImportReport.count` takes them from the row
 from __future__ import annotations
 
 import datetime as dt
-import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -227,10 +226,6 @@ def region_sheet(state: GraphState) -> RawSheet | None:
     return sheet
 
 
-# One import at a time in this process: the plan is made from the graph as read before the write.
-_IMPORT_LOCK = threading.Lock()
-
-
 def import_ledger(
     store: GraphStore,
     raw: RawLedger,
@@ -241,10 +236,12 @@ def import_ledger(
     every problem if anything is wrong (and then write nothing). With ``chains``, every row must belong
     to those chains (an editor's key), or Forbidden names the rows that do not.
 
-    ``progress(stage, done, total)`` is called as the import advances (for a progress bar).
+    ``progress(stage, done, total)`` is called as the import advances (for a progress bar). The graph is
+    read, the rows judged and the plan written in one write transaction (see
+    ``GraphStore.transaction``): no other writer, in any process, changes the graph in between.
     """
-    with _IMPORT_LOCK:
-        return _import(store, raw, progress, chains)
+    with store.transaction() as tx:
+        return _import(tx, raw, progress, chains)
 
 
 def _import(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from graph_schema import MODEL, PropertyType, ladybug_ddl
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import Params, Progress, Statement, versioned
+from service.storage.port import GraphStore, Params, Progress, Statement, lock_statement, versioned
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
 
@@ -48,6 +48,51 @@ def _translate(error: Exception, what: str) -> ChainlensError:
     if "duplicated primary key" in message:
         return Conflict(f"{what}: {message}")
     return QueryFailed(f"{what}: {message}")
+
+
+class _Transaction:
+    """The store as seen inside one open write transaction (see ``GraphStore.transaction``); used by
+    the thread that opened it."""
+
+    engine = "ladybug"
+    backend = "embedded"
+
+    def __init__(self, store: LadybugStore, conn: ladybug.Connection) -> None:
+        self._store = store
+        self._conn = conn
+        self.queries = store.queries
+
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
+        q = self.queries.get(query)
+        params = params or {}
+        q.check_params(params)
+        return self._store._run(self._conn, q.text, params, q.name)
+
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
+        prepared = []
+        for name, params in versioned(statements):
+            q = self.queries.get(name)
+            q.check_params(params)
+            prepared.append((q, params))
+        for done, (q, params) in enumerate(prepared, start=1):
+            self._store._run(self._conn, q.text, params, q.name)
+            if progress:
+                progress(done, len(prepared))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        yield self
+
+    def apply_schema(self) -> None:
+        raise QueryFailed("schema: not inside a write transaction")
+
+    def server_version(self) -> str:
+        return self._store.server_version()
+
+    def close(self) -> None:
+        """Nothing to release: the transaction ends with its block."""
 
 
 class LadybugStore:
@@ -93,26 +138,29 @@ class LadybugStore:
         rows: list[dict[str, Any]] = result.get_as_arrow().to_pylist()
         return rows
 
-    def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
         q = self.queries.get(query)
         params = params or {}
         q.check_params(params)
         return self._run(self._conn(), q.text, params, q.name)
 
-    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
-        prepared = []
-        for name, params in versioned(statements):
-            q = self.queries.get(name)
-            q.check_params(params)
-            prepared.append((q, params))
-        with self._write_lock:
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        joined: _Transaction | None = getattr(self._local, "tx", None)
+        if joined is not None:  # this thread's transaction is open: write in it
+            yield joined
+            return
+        with self._write_lock:  # one writer at a time: the store has one read-write process, this one
             conn = self._conn()
+            opened = _Transaction(self, conn)
             try:
                 conn.execute("BEGIN TRANSACTION")
-                for done, (q, params) in enumerate(prepared, start=1):
-                    self._run(conn, q.text, params, q.name)
-                    if progress:
-                        progress(done, len(prepared))
+                self._local.tx = opened
+                name, params = lock_statement()  # as on every engine (here the lock above already holds)
+                self._run(conn, self.queries.get(name).text, params, name)
+                yield opened
                 conn.execute("COMMIT")
             except BaseException as e:
                 # A failed statement has usually rolled the transaction back already.
@@ -121,6 +169,12 @@ class LadybugStore:
                 if isinstance(e, RuntimeError):
                     raise _translate(e, "write") from e
                 raise
+            finally:
+                self._local.tx = None
+
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
+        with self.transaction() as tx:
+            tx.write(statements, progress)
 
     def apply_schema(self) -> None:
         with self._write_lock:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -10,8 +12,8 @@ from neo4j import exceptions as nx
 
 from graph_schema import MODEL, neo4j_schema
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import Params, Progress, Statement, versioned
-from service.storage.queries import QueryRegistry
+from service.storage.port import GraphStore, Params, Progress, Statement, lock_statement, versioned
+from service.storage.queries import Query, QueryRegistry
 from service.storage.rows import Rows
 
 # Bulk parameters are sent in slices: one huge list would make a single Bolt message of hundreds of MB.
@@ -44,6 +46,82 @@ def _slices(params: Params) -> Iterator[dict[str, Any]]:
         yield {**params, key: list(chunk.dicts())}
 
 
+def _prepared(queries: QueryRegistry, statements: Sequence[Statement]) -> list[tuple[Query, Params]]:
+    prepared = []
+    for name, params in versioned(statements):
+        q = queries.get(name)
+        q.check_params(params)
+        prepared.append((q, params))
+    return prepared
+
+
+def _text(q: Query) -> str:
+    if q.bulk:
+        # One record holding every row as a list: about three times faster over Bolt than one record
+        # per row when there are hundreds of thousands of them.
+        return f"CALL {{\n{q.text}\n}}\nRETURN collect([{', '.join(q.returns)}]) AS rows"
+    return q.text
+
+
+def _rows(q: Query, records: Sequence[neo4j.Record], keys: Sequence[str]) -> list[dict[str, Any]]:
+    if q.bulk:
+        return [dict(zip(q.returns, row, strict=True)) for row in records[0]["rows"]]
+    return [dict(zip(keys, r.values(), strict=True)) for r in records]
+
+
+class _Transaction:
+    """The store as seen inside one open write transaction (see ``GraphStore.transaction``)."""
+
+    engine = "neo4j"
+    backend = "neo4j"
+
+    def __init__(self, store: Neo4jStore, tx: neo4j.Transaction) -> None:
+        self._store = store
+        self._tx = tx
+        self.queries = store.queries
+
+    def _run(self, q: Query, params: Params) -> tuple[list[neo4j.Record], list[str]]:
+        try:
+            result = self._tx.run(_text(q), dict(params))
+            records = list(result)
+            return records, list(result.keys())
+        except (nx.Neo4jError, nx.DriverError, OSError) as e:
+            raise _translate(e, q.name) from e
+
+    def lock(self) -> None:
+        name, params = lock_statement()
+        self._run(self.queries.get(name), params)
+
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
+        q = self.queries.get(query)
+        params = params or {}
+        q.check_params(params)
+        return _rows(q, *self._run(q, params))
+
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
+        prepared = _prepared(self.queries, statements)
+        for done, (q, params) in enumerate(prepared, start=1):
+            for sliced in _slices(params):
+                self._run(q, sliced)
+            if progress:
+                progress(done, len(prepared))
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        yield self
+
+    def apply_schema(self) -> None:
+        raise QueryFailed("schema: not inside a write transaction")
+
+    def server_version(self) -> str:
+        return self._store.server_version()
+
+    def close(self) -> None:
+        """Nothing to release: the transaction ends with its block."""
+
+
 class Neo4jStore:
     """Runs named queries through a driver it is handed (it never builds its own)."""
 
@@ -56,36 +134,31 @@ class Neo4jStore:
         self.driver = driver
         self.database = database
         self.queries = queries or QueryRegistry(self.engine)
+        self._local = threading.local()  # the transaction this thread has open, if any
 
-    def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
         q = self.queries.get(query)
         params = params or {}
         q.check_params(params)
-        text = q.text
-        if q.bulk:
-            # One record holding every row as a list: about three times faster over Bolt than one record
-            # per row when there are hundreds of thousands of them.
-            text = f"CALL {{\n{q.text}\n}}\nRETURN collect([{', '.join(q.returns)}]) AS rows"
         try:
             records, _, keys = self.driver.execute_query(
-                neo4j.Query(text),
+                neo4j.Query(_text(q)),
                 dict(params),
                 database_=self.database,
-                routing_=neo4j.RoutingControl.READ,
+                routing_=neo4j.RoutingControl.WRITE if primary else neo4j.RoutingControl.READ,
             )
         except (nx.Neo4jError, nx.DriverError, OSError) as e:
             raise _translate(e, q.name) from e
-        if q.bulk:
-            return [dict(zip(q.returns, row, strict=True)) for row in records[0]["rows"]]
-        return [dict(zip(keys, r.values(), strict=True)) for r in records]
+        return _rows(q, records, keys)
 
-    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
-        prepared = []
-        for name, params in versioned(statements):
-            q = self.queries.get(name)
-            q.check_params(params)
-            prepared.append((q, params))
-        what = "write"
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        joined: _Transaction | None = getattr(self._local, "tx", None)
+        if joined is not None:  # this thread's transaction is open: write in it (a second would wait on it)
+            yield joined
+            return
         try:
             with (
                 # share execute_query's bookmarks, so a read routed to another cluster member sees
@@ -96,15 +169,20 @@ class Neo4jStore:
                 ) as session,
                 session.begin_transaction() as tx,
             ):
-                for done, (q, params) in enumerate(prepared, start=1):
-                    what = q.name
-                    for sliced in _slices(params):
-                        tx.run(q.text, sliced).consume()
-                    if progress:
-                        progress(done, len(prepared))
+                opened = _Transaction(self, tx)
+                self._local.tx = opened
+                try:
+                    opened.lock()  # every writer of every process queues here first
+                    yield opened
+                finally:
+                    self._local.tx = None
                 tx.commit()
         except (nx.Neo4jError, nx.DriverError, OSError) as e:
-            raise _translate(e, what) from e
+            raise _translate(e, "commit") from e
+
+    def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
+        with self.transaction() as tx:
+            tx.write(statements, progress)
 
     def apply_schema(self) -> None:
         try:

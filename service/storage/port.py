@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 from service.storage.queries import Q, QueryRegistry
@@ -27,6 +28,11 @@ def versioned(statements: Sequence[Statement]) -> list[Statement]:
     return [*statements, (Q.SET_VERSION, {"version": uuid.uuid4().hex, "today": today})]
 
 
+def lock_statement() -> Statement:
+    """The first statement of every write transaction: take the graph's write lock."""
+    return (Q.LOCK_WRITES, {"today": dt.date.today().isoformat()})
+
+
 class GraphStore(Protocol):
     """A graph engine behind named queries. Adapters connect, execute, return plain dicts, translate
     errors; nothing else."""
@@ -35,14 +41,28 @@ class GraphStore(Protocol):
     backend: str  # the setting that chose it: "embedded" or "neo4j"
     queries: QueryRegistry
 
-    def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:
-        """Run one read-only query by name and return its rows."""
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
+        """Run one read-only query by name and return its rows. ``primary``: read where writes are made
+        (a cluster's leader, which holds every committed write), for answers that must not lag one
+        (API keys); otherwise a cluster may route the read to any member."""
         ...
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
-        """Run the statements in one transaction: all of them take effect, or none.
+        """Run the statements in one transaction (a ``transaction()`` of their own, so after the write
+        lock): all of them take effect, or none.
 
         ``progress(done, total)`` is called after each statement."""
+        ...
+
+    def transaction(self) -> AbstractContextManager[GraphStore]:
+        """A write transaction, serialised against every other writer of the graph, in any process: it
+        first takes the graph's write lock (``meta/lock_writes``, an update of one node that a second
+        writer waits on until the first commits). Reads and writes on the store it yields run inside it
+        and see its own writes; it commits when the block ends and rolls back if the block raises. On
+        the yielded store ``transaction()`` yields that same store, and ``write`` adds to the open
+        transaction (each ``write`` still gives the graph a new version token)."""
         ...
 
     def apply_schema(self) -> None:

@@ -74,6 +74,14 @@ class Q(StrEnum):
     LIST_UPDATES = "history/list_updates"
     LIST_UPDATE_CHUNKS = "history/list_update_chunks"
     REDATE_UPDATE = "history/redate_update"
+    LOCK_WRITES = "meta/lock_writes"
+    LIST_API_KEYS = "access/list_api_keys"
+    GET_API_KEY = "access/get_api_key"
+    COUNT_ACTIVE_API_KEYS = "access/count_active_api_keys"
+    CREATE_API_KEY = "access/create_api_key"
+    REVOKE_API_KEY = "access/revoke_api_key"
+    GET_SESSION_SECRET = "access/get_session_secret"
+    CREATE_SESSION_SECRET = "access/create_session_secret"
 
 
 @dataclass(frozen=True)

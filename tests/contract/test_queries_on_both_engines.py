@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from service import history
+from service.access import GraphKeyStore, Sessions
 from service.ledger.read import read_ledger
 from service.storage.port import GraphStore, Params, Progress, Statement, versioned
 from service.storage.queries import Q, QueryRegistry
@@ -68,13 +70,21 @@ class Recording:
         self.queries = store.queries
         self.seen = seen
 
-    def read(self, query: str, params: Params | None = None) -> list[dict[str, Any]]:
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
         self.seen.add(query)
-        return self._store.read(query, params)
+        return self._store.read(query, params, primary=primary)
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         self.seen.update(name for name, _ in versioned(statements))
         self._store.write(statements, progress)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        with self._store.transaction() as tx:
+            self.seen.add(Q.LOCK_WRITES)  # the first statement of every write transaction
+            yield Recording(tx, self.seen)
 
     def apply_schema(self) -> None:
         self._store.apply_schema()
@@ -136,6 +146,15 @@ def test_every_query_runs_on_both_engines_with_equal_rows(
             for e, s in recorded.items()
         }
         assert logs["ladybug"] == logs["neo4j"] and len(logs["neo4j"]) == 5
+        for store in recorded.values():  # keys in the graph, as the Neo4j backend keeps them
+            keys, version = GraphKeyStore(store), store.read(Q.GET_VERSION)
+            key, token = keys.create("契约测试", "editor", ("c1",))
+            sessions = Sessions(keys)
+            cookie = sessions.issue(key)
+            assert keys.verify(token) == key and sessions.verify(cookie) == key and keys.any_active()
+            assert keys.listed() == [key] and keys.revoke(key.key_id).revoked_at
+            assert keys.verify(token) is None and sessions.verify(cookie) is None and not keys.any_active()
+            assert store.read(Q.GET_VERSION) == version  # keys change no answer about the chains
         for store in recorded.values():
             store.write([(Q.CLEAR_GRAPH, {})])
             assert store.read(Q.COUNT_NODES) == [{"nodes": 1}]  # only the version node the write left

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from service.access import SESSION_HOURS, KeyStore, Sessions
+from service.access import SESSION_HOURS, Keys, Sessions
 from service.api.access import MAX_NEXT, PUBLIC, SESSION_COOKIE, Allow
 from service.api.security import SignInLimiter
 from service.errors import Forbidden
@@ -92,7 +92,7 @@ def sign_in(
     """Check the key; on success set the session cookie and go to ``next``. After five failures within a
     minute a client is refused (429, with Retry-After) until the first of them is a minute old."""
     target = safe_next(next)
-    keys: KeyStore = request.app.state.keys
+    keys: Keys = request.app.state.keys
     if not keys.any_active():  # the service runs open: nothing to sign in to
         return RedirectResponse(target, status_code=303)
     client = request.client.host if request.client else "-"

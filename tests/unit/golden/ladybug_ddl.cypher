@@ -13,6 +13,9 @@ CREATE NODE TABLE IF NOT EXISTS Evidence(id STRING PRIMARY KEY, name STRING, cha
 CREATE NODE TABLE IF NOT EXISTS Meta(id STRING PRIMARY KEY, name STRING, version STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS GraphUpdate(id STRING PRIMARY KEY, name STRING, seq INT64, at STRING, recorded_at STRING, author STRING, note STRING, kind STRING, undoes STRING, version STRING, changes INT64, summary STRING, provenance STRING, confirmed_on STRING);
 CREATE NODE TABLE IF NOT EXISTS GraphUpdateChunk(id STRING PRIMARY KEY, name STRING, update_id STRING, n INT64, payload STRING, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS WriteLock(id STRING PRIMARY KEY, name STRING, writes INT64, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS ApiKey(id STRING PRIMARY KEY, name STRING, owner STRING, role STRING, chains STRING, created_at STRING, revoked_at STRING, secret_sha256 STRING, provenance STRING, confirmed_on STRING);
+CREATE NODE TABLE IF NOT EXISTS SessionSecret(id STRING PRIMARY KEY, name STRING, secret STRING, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS HAS_SEGMENT(FROM Chain TO Segment, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS FEEDS(FROM Segment TO Segment, provenance STRING, confirmed_on STRING);
 CREATE REL TABLE IF NOT EXISTS OPERATES_IN(FROM Enterprise TO Segment, provenance STRING, confirmed_on STRING);

@@ -34,4 +34,10 @@ CREATE CONSTRAINT graphupdate_id_unique IF NOT EXISTS FOR (n:GraphUpdate) REQUIR
 CREATE INDEX graphupdate_name IF NOT EXISTS FOR (n:GraphUpdate) ON (n.name);
 CREATE CONSTRAINT graphupdatechunk_id_unique IF NOT EXISTS FOR (n:GraphUpdateChunk) REQUIRE n.id IS UNIQUE;
 CREATE INDEX graphupdatechunk_name IF NOT EXISTS FOR (n:GraphUpdateChunk) ON (n.name);
+CREATE CONSTRAINT writelock_id_unique IF NOT EXISTS FOR (n:WriteLock) REQUIRE n.id IS UNIQUE;
+CREATE INDEX writelock_name IF NOT EXISTS FOR (n:WriteLock) ON (n.name);
+CREATE CONSTRAINT apikey_id_unique IF NOT EXISTS FOR (n:ApiKey) REQUIRE n.id IS UNIQUE;
+CREATE INDEX apikey_name IF NOT EXISTS FOR (n:ApiKey) ON (n.name);
+CREATE CONSTRAINT sessionsecret_id_unique IF NOT EXISTS FOR (n:SessionSecret) REQUIRE n.id IS UNIQUE;
+CREATE INDEX sessionsecret_name IF NOT EXISTS FOR (n:SessionSecret) ON (n.name);
 CREATE INDEX supplies_product_id IF NOT EXISTS FOR ()-[r:SUPPLIES]-() ON (r.product_id);
