@@ -8,7 +8,7 @@ from typing import Any
 from service import catalog, weaklinks
 from service.analysis.place import DISTRICT_CODE, region_level
 from service.analysis.risks import ACTIVE
-from service.lists import UNKNOWN, region_text, scale_label, yes_no
+from service.lists import STATUS, UNKNOWN, region_text, scale_label, yes_no
 from service.render.maps import chain_map_html, graph_map_html
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -16,16 +16,60 @@ from service.storage.queries import Q
 CARD_ROWS = 20
 
 
+SCALE_ORDER = {"large": 0, "medium": 1, "small": 2, "micro": 3}  # unknown scale after micro
+SHOWN_NAMES = 3  # leading district firms named in a segment's box (the layout may show fewer)
+
+
+def _money(value: float | None) -> str:
+    return UNKNOWN if value is None else f"{value:g}万元"
+
+
+def _names(ids: list[str], facts: dict[str, Any], most: int = 3) -> str:
+    shown = "、".join(facts[i].name if i in facts else i for i in ids[:most])
+    return shown + (f"等{len(ids)}家" if len(ids) > most else "")
+
+
+def risk_line(risk: dict[str, Any] | None, rank: int | None) -> str:
+    """A firm's supply-risk figures in one line (or that it is not among the chain's risk nodes)."""
+    if risk is None:
+        return "未列为本链断供风险节点"
+    parts = risk["parts"]
+    return (
+        f"断供风险评分 {risk['score']:g}（本链第 {rank} 位）：{parts['single_source_inputs']} 项投入品的唯一"
+        f"供应商，恢复期超出库存 {parts['recovery_gap_days']} 天，可替代企业区内 "
+        f"{parts['substitutes_in_district']} 家、区外 {parts['substitutes_outside']} 家"
+    )
+
+
+def what_if_line(cut: dict[str, Any] | None, facts: dict[str, Any]) -> str:
+    """What the firm's stop alone would cut off, in one line (the whole graph, every round)."""
+    if not cut:
+        return "假如停产：没有企业因此断供（各客户另有供应商，或未记录客户）"
+    inside = sorted(f for f in cut if f in facts and facts[f].in_district)
+    outside = sorted(f for f in cut if f not in inside)
+    values = [c.lost_value for c in cut.values() if c.lost_value is not None]
+    text = f"假如停产：{len(cut)} 家企业断供"
+    if inside:
+        text += f"，其中区内 {len(inside)} 家（{_names(inside, facts)}）"
+    if outside:
+        text += f"，区外 {len(outside)} 家"
+    return text + f"；断供投入品年供应额 {_money(sum(values)) if values else UNKNOWN}"
+
+
 def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
-    """Segments with their state and firms, segment feeds, firm cards, and the supply links inside the
-    chain."""
+    """Segments with their state, active counts and leading district firms; segment feeds; a card per
+    firm (names, products, suppliers, customers, risk and what-if lines)."""
     view = weaklinks.chain_view(store, chain_id)
+    chain = catalog.get_chain(store, chain_id)
+    stage = {s["id"]: s["stage"] for s in chain["segments"]}
     p = weaklinks.projection(store)
     names = weaklinks.product_names(store)
     breaks: dict[str, dict[str, Any]] = {}
     for b in weaklinks.breaks(store, chain_id):
         breaks.setdefault(b["segment_id"], b)
-    risky = {r["enterprise_id"]: r for r in weaklinks.risks(store, chain_id)["risk_nodes"]}
+    ranked = weaklinks.risks(store, chain_id)["risk_nodes"]
+    risky = {r["enterprise_id"]: (r, i + 1) for i, r in enumerate(ranked)}
+    cascades = weaklinks.single_stop_cascades(store)
     regions = {
         r["id"]: r["region_name"] for r in store.read(Q.LIST_CHAIN_ENTERPRISES, {"chain_id": chain_id})
     }
@@ -45,10 +89,18 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
             )
         return rows
 
+    def lead(firm: str) -> tuple[int, int, str]:
+        """Anchors first, then by scale (large first, unknown last), then by name."""
+        return (firm not in p.anchors, SCALE_ORDER.get(p.scales.get(firm) or "", 4), p.facts[firm].name)
+
+    def mark(firm: str) -> str:
+        return "★ " if firm in p.anchors else ("◆ " if p.specialised.get(firm) is True else "")
+
     firms = {}
     for firm in sorted(view.firms):
         f = p.facts[firm]
-        risk = risky.get(firm)
+        risk, rank = risky.get(firm, (None, None))
+        status = view.firm_rows[firm]["status"]
         firms[firm] = {
             "id": firm,
             "name": f.name,
@@ -58,39 +110,52 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
             "specialised_label": yes_no(p.specialised.get(firm)),
             "scale": scale_label(p.scales.get(firm)),
             "region": region_text(regions.get(firm) or f.region_code, f.region_code, f.in_district),
+            "mark": mark(firm),
+            "status_label": None if status == ACTIVE else STATUS.get(status, status or UNKNOWN),
+            "facts": [
+                ["所在地区", region_text(regions.get(firm) or f.region_code, f.region_code, f.in_district)],
+                ["企业规模", scale_label(p.scales.get(firm))],
+                ["经营状态", STATUS.get(status, status or UNKNOWN)],
+                ["区内企业", "是" if f.in_district else "否"],
+                ["链主企业", "是" if firm in p.anchors else "否"],
+                ["专精特新", yes_no(p.specialised.get(firm))],
+            ],
             "products": products.get(firm, []),
             "suppliers": partner_rows(firm, True),
             "customers": partner_rows(firm, False),
-            "risk": (
-                f"断供风险评分{risk['score']}：停产将使链上{risk['parts']['cut_off_in_district']}家区内企业断供，"
-                f"是{risk['parts']['single_source_inputs']}项投入品的唯一供应商"
-                if risk
-                else None
-            ),
+            "risk": risk_line(risk, rank) if risk else None,
+            "risk_line": risk_line(risk, rank),
+            "whatif": what_if_line(cascades.get(firm), p.facts),
         }
     segments = []
     for s in view.segments:
         found = breaks.get(s.id)
         state = "ok" if found is None else ("break" if found["kind"] == "break" else "choke")
+        # capacity counts firms in operation only: a planned or stopped district firm is not counted
+        # (it stays among the segment's firms, with its card)
+        active_inside = sorted((f.id for f in s.firms if f.in_district and f.status == ACTIVE), key=lead)
         segments.append(
             {
                 "id": s.id,
                 "name": s.name,
+                "stage": stage.get(s.id),
                 "state": state,
                 "reason": found["reason"] if found else None,
-                # capacity counts firms in operation only: a planned or stopped district firm is not
-                # counted (it stays among the segment's firms, with its card)
-                "district": sum(1 for f in s.firms if f.in_district and f.status == ACTIVE),
+                "district": len(active_inside),
                 "outside": sum(1 for f in s.firms if not f.in_district and f.status == ACTIVE),
+                "leaders": [mark(f) + p.facts[f].name for f in active_inside[:SHOWN_NAMES]],
+                "district_more": max(0, len(active_inside) - SHOWN_NAMES),
                 "firms": [f.id for f in s.firms],
+                "district_firms": sorted((f.id for f in s.firms if f.in_district), key=lead),
+                "outside_firms": sorted((f.id for f in s.firms if not f.in_district), key=lead),
             }
         )
-    links = [
-        {"from": link.supplier, "to": link.buyer, "product": names.get(link.product, link.product)}
-        for link in sorted(p.network.links())
-        if link.supplier in view.firms and link.buyer in view.firms
-    ]
-    return {"segments": segments, "feeds": [list(f) for f in view.feeds], "firms": firms, "links": links}
+    return {
+        "chain": chain["name"],
+        "segments": segments,
+        "feeds": [list(f) for f in view.feeds],
+        "firms": firms,
+    }
 
 
 def share_text(share: float | None) -> str:
@@ -115,8 +180,8 @@ def firm_products(store: GraphStore, chain_id: str) -> dict[str, list[list[str]]
 
 def chain_map(store: GraphStore, chain_id: str) -> str:
     """The chain map of one chain as a self-contained HTML page."""
-    chain = catalog.get_chain(store, chain_id)
-    return chain_map_html(f"{chain['name']} · 产业链图", chain_map_data(store, chain_id))
+    data = chain_map_data(store, chain_id)
+    return chain_map_html(f"{data['chain']} · 产业链图", data)
 
 
 TECH_STATUS = {

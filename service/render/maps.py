@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from service.render.jinja import environment as _env
+from service.render.svg import Node, Scene, Text, curve, fit, wrap
 
 # pyvis ships vis-network; its own HTML templates link Bootstrap from a CDN, so only the library is used.
 VIS_DIR = "templates/lib/vis-9.1.2"
@@ -54,9 +55,145 @@ def index_html(
 
 
 def chain_map_html(title: str, data: dict[str, Any]) -> str:
-    """The industrial-chain map (产业链图): segments left to right, firms on demand, supply links between
-    the firms shown, breaks and risks coloured. ``data`` holds ``segments``, ``feeds``, ``firms``, ``links``.
-    """
-    js, css = _vis_assets()
-    template = _env().get_template("chain_map.html")
-    return template.render(title=title, data_json=_script_json(data), vis_js=js, vis_css=css)
+    """The industrial-chain map (产业链图): 上游, 中游 and 下游 bands with a box per segment (active firm
+    counts, leading district firms, a break or choke point's reason); a click on a segment lists its
+    firms, a click on a firm shows its card. ``data`` is :func:`service.maps.chain_map_data`'s."""
+    scene = chain_scene(data.get("segments", []), data.get("feeds", []))
+    page = {**data, "cards": {}}
+    legend = (
+        "方框内为在营企业数与区内主要企业（链主在前，其次按规模）；红框为断点、橙框为堵点，框内写明原因。"
+    )
+    return svg_map_html("chain_map.html", title, legend, scene, page)
+
+
+# ---- maps drawn as SVG on the server -------------------------------------------------------------------
+
+PANE = (1020.0, 760.0)  # the map's part of a 1366×768 window (the side panel takes the rest)
+MIN_FONT = 13.0  # the smallest text a layout uses, in viewBox units
+STAGE_NAMES = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
+STATE_STYLE = {  # fill, border, title colour
+    "ok": ("#e3f2fd", "#1e88e5", "#0d47a1"),
+    "break": ("#fdecea", "#e53935", "#b71c1c"),
+    "choke": ("#fff3e0", "#fb8c00", "#e65100"),
+}
+
+
+def pane_scale(width: float, height: float) -> float:
+    """The scale at which a ``width`` × ``height`` viewBox is drawn in the map pane of a 1366×768 window."""
+    return min(PANE[0] / width, PANE[1] / height)
+
+
+def _segment_box(seg: dict[str, Any], x: float, y: float, w: float, names: int) -> Node:
+    """One segment of the chain map: its name, active firm counts, leading district firms and, for a
+    break or choke point, the reason."""
+    fill, stroke, ink = STATE_STYLE[seg["state"]]
+    pad = 10.0
+    inner = w - 2 * pad
+    texts = []
+    line = 0.0
+    for part in wrap(seg["name"], 16, inner, 2):
+        line += 22
+        texts.append(Text(x + pad, y + line, part, 16, "bold", ink))
+    counts = f"区内在营 {seg['district']} 家 · 区外在营 {seg['outside']} 家"
+    line += 20
+    texts.append(Text(x + pad, y + line, fit(counts, 13, inner), 13, fill="#333"))
+    leaders = seg["leaders"][:names]
+    for name in leaders or ["区内无在营企业"]:
+        line += 18
+        texts.append(Text(x + pad, y + line, fit(name, 13, inner), 13, fill="#222" if leaders else "#777"))
+    if seg["district_more"] > 0 and len(leaders) == names:
+        line += 18
+        texts.append(
+            Text(x + pad, y + line, f"……共 {seg['district_more'] + names} 家区内在营企业", 13, fill="#555")
+        )
+    if seg["reason"]:
+        tag = "断点" if seg["state"] == "break" else "堵点"
+        for part in wrap(f"{tag}：{seg['reason']}", 13, inner, 6):
+            line += 18
+            texts.append(Text(x + pad, y + line, part, 13, "bold", ink))
+    return Node(
+        "seg:" + seg["id"],
+        x,
+        y,
+        w,
+        line + 12,
+        fill,
+        stroke,
+        texts,
+        title=seg["reason"] or seg["name"],
+        stroke_width=3 if seg["state"] != "ok" else 1.5,
+        kind="segment",
+    )
+
+
+def chain_scene(segments: list[dict[str, Any]], feeds: list[list[str]]) -> Scene:
+    """The chain map laid out: 上游, 中游 and 下游 as bands left to right, each segment a box in its band
+    (a band of many segments in two or more columns), feeds as curves. The column height is chosen so
+    that the whole map is drawn largest in the map pane."""
+    bands = [(code, [s for s in segments if s["stage"] == code]) for code in STAGE_NAMES]
+    bands = [(code, segs) for code, segs in bands if segs]
+    if not bands:
+        return Scene(1000.0, 60.0)
+    other = [s for s in segments if s["stage"] not in STAGE_NAMES]
+    if other:
+        bands.append(("other", other))
+    best: Scene | None = None
+    for rows in range(max((len(s) for _, s in bands), default=1), 0, -1):
+        for names in (3, 2):
+            scene = _chain_layout(bands, feeds, rows, names)
+            if best is None or pane_scale(scene.width, scene.height) > pane_scale(best.width, best.height):
+                best = scene
+            if pane_scale(scene.width, scene.height) * MIN_FONT >= 12.5:
+                break
+    assert best is not None
+    return best
+
+
+def _chain_layout(
+    bands: list[tuple[str, list[dict[str, Any]]]], feeds: list[list[str]], rows: int, names: int
+) -> Scene:
+    width, head, gap, band_gap = 1000.0, 40.0, 12.0, 28.0
+    columns = [-(-len(segs) // rows) for _, segs in bands]
+    column_w = (width - band_gap * (len(bands) - 1) - gap * (sum(columns) - len(bands))) / sum(columns)
+    scene = Scene(width, 0)
+    x = 0.0
+    bottom = head
+    spans = []
+    for (code, segs), cols in zip(bands, columns, strict=True):
+        band_w = cols * column_w + (cols - 1) * gap
+        spans.append((x, band_w, code))
+        per = -(-len(segs) // cols)  # balanced columns
+        for c in range(cols):
+            y = head + 8
+            for seg in segs[c * per : (c + 1) * per]:
+                box = _segment_box(seg, x + c * (column_w + gap), y, column_w, names)
+                scene.nodes.append(box)
+                y += box.h + gap
+            bottom = max(bottom, y)
+        x += band_w + band_gap
+    scene.height = bottom + 4
+    for x0, band_w, code in spans:
+        scene.background(x0 - 6, 0, band_w + 12, scene.height, "#f5f7fa")
+        scene.labels.append(
+            Text(x0 + band_w / 2, 28, STAGE_NAMES.get(code, "其他"), 20, "bold", "#37474f", "middle")
+        )
+    boxes = {n.id: n for n in scene.nodes}
+    for a, b in feeds:
+        s, t = boxes.get("seg:" + a), boxes.get("seg:" + b)
+        if s is None or t is None:
+            continue
+        if t.x > s.x + s.w:
+            scene.edge(curve(s.x + s.w, s.y + s.h / 2, t.x, t.y + min(t.h / 2, 30)), opacity=0.6)
+        elif t.x + t.w < s.x:  # a feed back upstream
+            scene.edge(curve(s.x, s.y + s.h / 2, t.x + t.w, t.y + min(t.h / 2, 30)), opacity=0.6, dash=True)
+        elif t.y > s.y:  # down the same column
+            scene.edge(f"M{s.x + s.w - 16:.1f},{s.y + s.h:.1f} L{t.x + t.w - 16:.1f},{t.y:.1f}", opacity=0.6)
+    return scene
+
+
+def svg_map_html(template_name: str, title: str, legend: str, scene: Scene, data: dict[str, Any]) -> str:
+    """A map drawn as one SVG fitted to the window, with a side panel; ``data`` is what the page's
+    script shows on a click (``cards``: node id → rows of the node's card; the chain map's template reads
+    ``segments`` and ``firms`` too)."""
+    template = _env().get_template(template_name)
+    return template.render(title=title, legend=legend, scene=scene.as_dict(), data_json=_script_json(data))

@@ -4,6 +4,7 @@ firm shows its card). Screenshots are kept in test-artifacts/."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from service import maps
 from service.storage.port import GraphStore
 from tests.browser.conftest import ARTIFACTS
+from tests.browser.measure import keep, open_map
 
 CHAINS = ["beef", "auto", "ha", "cons"]
 
@@ -52,19 +54,41 @@ class MapPage:
 
 
 @pytest.mark.parametrize("chain", CHAINS)
-def test_chain_map_draws_offline_and_a_firm_click_shows_its_card(
+def test_chain_map_a_segment_click_lists_its_firms_and_a_firm_click_shows_its_card(
     seed_store: GraphStore, browser: object, tmp_path: Path, chain: str
 ) -> None:
-    page = MapPage(browser, maps.chain_map(seed_store, chain), tmp_path / "map.html", "chainMap")
-    data = page.evaluate("JSON.parse(document.getElementById('chain-data').textContent)")
-    assert page.evaluate("window.chainMap.nodes.length") == len(data["segments"])
-    segment = next(s for s in data["segments"] if s["firms"])
-    firm = segment["firms"][0]
-    page.click(f"seg:{segment['id']}")
-    assert page.evaluate("window.chainMap.nodes.length") == len(data["segments"]) + len(segment["firms"])
-    page.click(f"firm:{firm}")
-    assert page.card_name() == data["firms"][firm]["name"]
-    page.finish(f"chain-map-{chain}.png")
+    data = maps.chain_map_data(seed_store, chain)
+    opened = open_map(browser, maps.chain_map(seed_store, chain), tmp_path / "map.html")
+    page = opened.page
+    assert page.locator("#scene .node.segment").count() == len(data["segments"])
+    segment = next(s for s in data["segments"] if s["district_firms"] and s["outside_firms"])
+    page.locator(f"[id='seg:{segment['id']}'] rect").click()  # a real click where the box is drawn
+    listed = page.locator(f"[id='firms-{segment['id']}'] .firm-link")
+    assert listed.count() == len(segment["district_firms"]) + len(segment["outside_firms"])
+    firm = segment["district_firms"][0]
+    listed.first.click()
+    assert page.locator("#card-name").inner_text() == data["firms"][firm]["name"]
+    for line in ("#card-risk", "#card-whatif"):  # each one line of text
+        text = page.locator(line).inner_text()
+        assert text and "\n" not in text
+    page.locator(f"[id='seg:{segment['id']}'] rect").click()  # a second click folds the list away
+    assert listed.count() == 0
+    assert opened.outside == []
+    keep(opened, f"chain-click-{chain}-{seed_store.engine}", {"firm": firm})
+
+
+def test_a_firm_card_says_no_rather_than_showing_an_empty_heading(
+    seed_store: GraphStore, browser: object, tmp_path: Path
+) -> None:
+    """Among the beef chain's firms one has no recorded supplier: its card says 无 under 供应商."""
+    data = maps.chain_map_data(seed_store, "beef")
+    firm = next(f for f, card in sorted(data["firms"].items()) if not card["suppliers"])
+    opened = open_map(browser, maps.chain_map(seed_store, "beef"), tmp_path / "map.html")
+    opened.page.evaluate(f"window.chainMap.showCard({firm!r})")
+    card = opened.page.locator("#card").inner_text()
+    assert re.search(r"供应商\n+无\n+客户", card)
+    assert firm not in card  # names, never ids
+    opened.page.close()
 
 
 @pytest.mark.parametrize("chain", CHAINS)

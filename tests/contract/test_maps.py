@@ -24,7 +24,7 @@ def client(seed_store: GraphStore) -> TestClient:
 
 
 def _data(html: str) -> dict:  # type: ignore[type-arg]
-    match = re.search(r'<script type="application/json" id="chain-data">(.*?)</script>', html, re.S)
+    match = re.search(r'<script type="application/json" id="map-data">(.*?)</script>', html, re.S)
     assert match
     return json.loads(match.group(1))
 
@@ -36,16 +36,17 @@ def test_chain_map_is_self_contained_and_draws_the_chain(
     response = client.get(f"/chains/{chain}/maps/chain.html")
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
     html = response.text
-    # nothing is fetched: no external script, style, image or link, and vis-network is inlined
+    # nothing is fetched: no external script, style, image or link; the map is an inline SVG
     assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", html)
-    assert "@import" not in html and "vis.Network" in html and "vis-network" in html
+    assert "@import" not in html and '<svg id="scene"' in html
     data = _data(html)
     view = weaklinks.chain_view(seed_store, chain)
     assert [s["id"] for s in data["segments"]] == [s.id for s in view.segments]
     assert set(data["firms"]) == view.firms
     broken = {b["segment_id"] for b in weaklinks.breaks(seed_store, chain) if b["kind"] == "break"}
     assert {s["id"] for s in data["segments"] if s["state"] == "break"} == broken
-    assert all(link["from"] in view.firms and link["to"] in view.firms for link in data["links"])
+    boxes = set(re.findall(r'data-node="seg:([^"]+)"', html))  # every segment is drawn as a box
+    assert boxes == {s.id for s in view.segments}
 
 
 def test_chain_map_marks_anchor_risk_and_card_facts(client: TestClient) -> None:
