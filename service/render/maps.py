@@ -42,16 +42,85 @@ def index_html(
     chains: list[dict[str, Any]],
     maps: list[tuple[str, str]],
     lists: list[tuple[str, str]],
-    version: str,
+    last_update: dict[str, Any] | None,
     work: Sequence[tuple[str, str]] = (),
     signed_in: str | None = None,
 ) -> str:
-    """The front page: each chain with links to its maps, lists and working documents (paths relative
-    to the chain), its breaks and its top risks; a sign-out button for a browser session."""
+    """The front page, the chain office's dashboard: per chain its key figures, a bar per segment of
+    district and outside firms and the register's trend (both inline SVG), links to its maps, lists (XLSX
+    and CSV) and working documents; the date and author of the last update."""
+    for c in chains:
+        c["bars"] = segment_bars(c["figures"]["segments"])
+        c["trend"] = trend_chart(c["trend_points"])
     template = _env().get_template("index.html")
     return template.render(
-        chains=chains, maps=maps, lists=lists, version=version, work=work, signed_in=signed_in
+        chains=chains, maps=maps, lists=lists, last_update=last_update, work=work, signed_in=signed_in
     )
+
+
+BAR_LABEL = 190.0  # the segment names' column
+BAR_WIDTH = 330.0
+BAR_ROW = 22.0
+
+
+def segment_bars(segments: list[dict[str, Any]]) -> dict[str, Any]:
+    """A horizontal bar per segment, district firms (green) then outside firms (grey), on one scale."""
+    top = max((s["district"] + s["outside"] for s in segments), default=0) or 1
+    unit = BAR_WIDTH / top
+    rows = []
+    for i, s in enumerate(segments):
+        y = i * BAR_ROW
+        rows.append(
+            {
+                "y": y,
+                "text_y": y + 15,
+                "name": fit(s["name"], 13, BAR_LABEL - 8),
+                "full": s["name"],
+                "district": s["district"],
+                "outside": s["outside"],
+                "dw": round(s["district"] * unit, 1),
+                "ow": round(s["outside"] * unit, 1),
+                "ox": round(BAR_LABEL + s["district"] * unit, 1),
+                "nx": round(BAR_LABEL + (s["district"] + s["outside"]) * unit + 6, 1),
+            }
+        )
+    return {"rows": rows, "x": BAR_LABEL, "width": BAR_LABEL + BAR_WIDTH + 60, "height": len(rows) * BAR_ROW}
+
+
+TREND_W, TREND_H, TREND_PAD = 330.0, 120.0, 28.0
+
+
+def trend_chart(points: list[dict[str, Any]]) -> dict[str, Any]:
+    """Two lines over the recorded updates (oldest left): open breaks and choke points, and all open items,
+    of the chain's risk register; each update's date below its point."""
+    if not points:
+        return {"points": [], "width": TREND_W, "height": TREND_H}
+    top: int = max(max(int(p["items"]) for p in points), 1)
+    step = (TREND_W - 2 * TREND_PAD) / max(len(points) - 1, 1)
+
+    def y(v: int) -> float:
+        return round(TREND_H - TREND_PAD - v * (TREND_H - 2 * TREND_PAD) / top, 1)
+
+    drawn = []
+    for i, p in enumerate(points):
+        x = round(TREND_PAD + i * step, 1)
+        drawn.append({**p, "x": x, "by": y(p["breaks"]), "iy": y(p["items"])})
+    every = max(1, -(-len(drawn) // 4))  # at most about five dates under the axis, so none overlap
+    dated = set(range(0, len(drawn), every))
+    if len(drawn) - 1 - max(dated) >= 2:
+        dated.add(len(drawn) - 1)
+    for i, p in enumerate(drawn):
+        p["dated"] = i in dated
+    return {
+        "points": drawn,
+        "breaks": " ".join(f"{p['x']},{p['by']}" for p in drawn),
+        "items": " ".join(f"{p['x']},{p['iy']}" for p in drawn),
+        "top": top,
+        "top_y": y(top),
+        "base_y": y(0),
+        "width": TREND_W,
+        "height": TREND_H,
+    }
 
 
 def chain_map_html(title: str, data: dict[str, Any]) -> str:
