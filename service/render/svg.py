@@ -10,6 +10,7 @@ and digits about 0.6 em) with a margin, so a line fitted here does not spill out
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -136,6 +137,8 @@ class Scene:
     edges: list[dict[str, Any]] = field(default_factory=list)
     labels: list[Text] = field(default_factory=list)
     nodes: list[Node] = field(default_factory=list)
+    dots: list[dict[str, Any]] = field(default_factory=list)
+    insets: list[dict[str, Any]] = field(default_factory=list)  # clipped drawings: x, y, w, h, paths
 
     def background(self, x: float, y: float, w: float, h: float, fill: str, stroke: str = "none") -> None:
         self.backgrounds.append(
@@ -158,6 +161,7 @@ class Scene:
         arrow: bool = True,
         dash: bool = False,
         title: str = "",
+        group: str = "",
     ) -> None:
         self.edges.append(
             {
@@ -168,8 +172,12 @@ class Scene:
                 "arrow": arrow,
                 "dash": dash,
                 "title": title,
+                "group": group,
             }
         )
+
+    def dot(self, x: float, y: float, r: float, fill: str, stroke: str = "#fff") -> None:
+        self.dots.append({"x": round(x, 1), "y": round(y, 1), "r": r, "fill": fill, "stroke": stroke})
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -179,6 +187,8 @@ class Scene:
             "edges": self.edges,
             "labels": [t.as_dict() for t in self.labels],
             "nodes": [n.as_dict() for n in self.nodes],
+            "dots": self.dots,
+            "insets": self.insets,
         }
 
 
@@ -186,3 +196,46 @@ def curve(x1: float, y1: float, x2: float, y2: float) -> str:
     """A horizontal S-curve from (x1, y1) to (x2, y2) as SVG path data."""
     mid = (x1 + x2) / 2
     return f"M{x1:.1f},{y1:.1f} C{mid:.1f},{y1:.1f} {mid:.1f},{y2:.1f} {x2:.1f},{y2:.1f}"
+
+
+Box = tuple[float, float, float, float]  # left, top, right, bottom
+
+
+def _overlap(a: Box, b: Box) -> float:
+    w = min(a[2], b[2]) - max(a[0], b[0])
+    h = min(a[3], b[3]) - max(a[1], b[1])
+    return w * h if w > 0 and h > 0 else 0.0
+
+
+def place_labels(
+    points: list[tuple[float, float, float, float]], bounds: Box, obstacles: Sequence[Box] = ()
+) -> list[Box]:
+    """Boxes for labels of size (w, h) beside points (x, y), in the order given (most important first):
+    each takes the nearest spot around its point that overlaps no label placed before it, no obstacle
+    and stays inside ``bounds``; failing that, the spot that overlaps least.
+
+    >>> place_labels([(10, 10, 20, 10), (10, 10, 20, 10)], (0, 0, 100, 100))  # the second goes below
+    [(16.0, 5.0, 36.0, 15.0), (0.0, 16.0, 20.0, 26.0)]
+    """
+    placed: list[Box] = []
+    for x, y, w, h in points:
+        best: tuple[float, float, Box] | None = None
+        for distance in (6.0, 14.0, 26.0, 42.0, 62.0, 90.0):
+            for dx, dy in ((1, 0), (-1, 0), (0, -1), (0, 1), (1, -1), (1, 1), (-1, -1), (-1, 1)):
+                left = x + distance * dx if dx > 0 else (x - distance - w if dx < 0 else x - w / 2)
+                top = y - h / 2 + (distance + h / 2) * dy if dy else y - h / 2
+                if dx and dy:
+                    top = y - distance - h if dy < 0 else y + distance
+                box = (float(left), float(top), float(left + w), float(top + h))
+                outside = box[0] < bounds[0] or box[1] < bounds[1] or box[2] > bounds[2] or box[3] > bounds[3]
+                clash = sum(_overlap(box, other) for other in [*placed, *obstacles])
+                cost = clash + (1e9 if outside else 0.0)
+                if best is None or (cost, distance) < best[:2]:
+                    best = (cost, distance, box)
+                if cost == 0:
+                    break
+            if best is not None and best[0] == 0:
+                break
+        assert best is not None
+        placed.append(best[2])
+    return placed

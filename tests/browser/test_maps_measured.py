@@ -16,7 +16,7 @@ from service.storage.port import GraphStore
 from tests.browser.measure import keep, open_map
 
 CHAINS = ["beef", "auto", "ha", "cons"]
-KINDS = ["chain"]
+KINDS = ["chain", "technology", "application", "region"]
 MIN_PX = 12.0
 GENERATED_FIRMS = 20_000  # over the four chains: the beef chain gets 5,386 of them (measured)
 SEED_SECONDS = 5.0
