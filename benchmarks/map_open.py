@@ -47,8 +47,10 @@ def main() -> None:
             page.wait_for_function("window.chainMap !== undefined")
             open_s = time.perf_counter() - start
             biggest = page.evaluate(
-                "(() => { const d = JSON.parse(document.getElementById('chain-data').textContent);"
-                " return d.segments.reduce((a, s) => s.firms.length > a.firms.length ? s : a); })()"
+                "(() => { const d = JSON.parse(document.getElementById('map-data').textContent);"
+                " const n = (s) => s.district_firms.length + s.outside_firms.length;"
+                " const s = d.segments.reduce((a, s) => n(s) > n(a) ? s : a);"
+                " return {id: s.id, firms: n(s)}; })()"
             )
             start = time.perf_counter()
             page.evaluate(f"window.chainMap.toggle({biggest['id']!r})")
@@ -63,7 +65,7 @@ def main() -> None:
             "html_bytes": len(html.encode()),
             "build_seconds": round(build_s, 3),
             "open_seconds": round(open_s, 3),
-            "largest_segment_firms": len(biggest["firms"]),
+            "largest_segment_firms": biggest["firms"],
             "expand_largest_segment_seconds": round(expand_s, 3),
         },
         sys.stdout,

@@ -2,30 +2,84 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
 
 from service import catalog, weaklinks
-from service.analysis.place import DISTRICT_CODE, region_level
+from service.analysis.place import CITY_PREFIX, DISTRICT_CODE, PROVINCE_PREFIX, region_level
 from service.analysis.risks import ACTIVE
-from service.lists import UNKNOWN, region_text, scale_label, yes_no
-from service.render.maps import chain_map_html, graph_map_html
+from service.errors import InvalidInput
+from service.lists import STATUS, UNKNOWN, region_text, scale_label, yes_no
+from service.render.maps import (
+    application_map_html,
+    chain_map_html,
+    region_map_html,
+    technology_map_html,
+)
+from service.settings import get_settings
 from service.storage.port import GraphStore
 from service.storage.queries import Q
 
 CARD_ROWS = 20
+DISTRICT_CENTRE = "district"  # the region map's place for district firms whose township is not known
+
+
+SCALE_ORDER = {"large": 0, "medium": 1, "small": 2, "micro": 3}  # unknown scale after micro
+SHOWN_NAMES = 3  # leading district firms named in a segment's box (the layout may show fewer)
+
+
+def _money(value: float | None) -> str:
+    return UNKNOWN if value is None else f"{value:g}万元"
+
+
+def _names(ids: list[str], facts: dict[str, Any], most: int = 3) -> str:
+    shown = "、".join(facts[i].name if i in facts else i for i in ids[:most])
+    return shown + (f"等{len(ids)}家" if len(ids) > most else "")
+
+
+def risk_line(risk: dict[str, Any] | None, rank: int | None) -> str:
+    """A firm's supply-risk figures in one line (or that it is not among the chain's risk nodes)."""
+    if risk is None:
+        return "未列为本链断供风险节点"
+    parts = risk["parts"]
+    return (
+        f"断供风险评分 {risk['score']:g}（本链第 {rank} 位）：{parts['single_source_inputs']} 项投入品的唯一"
+        f"供应商，恢复期超出库存 {parts['recovery_gap_days']} 天，可替代企业区内 "
+        f"{parts['substitutes_in_district']} 家、区外 {parts['substitutes_outside']} 家"
+    )
+
+
+def what_if_line(cut: dict[str, Any] | None, facts: dict[str, Any]) -> str:
+    """What the firm's stop alone would cut off, in one line (the whole graph, every round)."""
+    if not cut:
+        return "假如停产：没有企业因此断供（各客户另有供应商，或未记录客户）"
+    inside = sorted(f for f in cut if f in facts and facts[f].in_district)
+    outside = sorted(f for f in cut if f not in inside)
+    values = [c.lost_value for c in cut.values() if c.lost_value is not None]
+    text = f"假如停产：{len(cut)} 家企业断供"
+    if inside:
+        text += f"，其中区内 {len(inside)} 家（{_names(inside, facts)}）"
+    if outside:
+        text += f"，区外 {len(outside)} 家"
+    return text + f"；断供投入品年供应额 {_money(sum(values)) if values else UNKNOWN}"
 
 
 def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
-    """Segments with their state and firms, segment feeds, firm cards, and the supply links inside the
-    chain."""
+    """Segments with their state, active counts and leading district firms; segment feeds; a card per
+    firm (names, products, suppliers, customers, risk and what-if lines)."""
     view = weaklinks.chain_view(store, chain_id)
+    chain = catalog.get_chain(store, chain_id)
+    stage = {s["id"]: s["stage"] for s in chain["segments"]}
     p = weaklinks.projection(store)
     names = weaklinks.product_names(store)
     breaks: dict[str, dict[str, Any]] = {}
     for b in weaklinks.breaks(store, chain_id):
         breaks.setdefault(b["segment_id"], b)
-    risky = {r["enterprise_id"]: r for r in weaklinks.risks(store, chain_id)["risk_nodes"]}
+    ranked = weaklinks.risks(store, chain_id)["risk_nodes"]
+    risky = {r["enterprise_id"]: (r, i + 1) for i, r in enumerate(ranked)}
+    cascades = weaklinks.single_stop_cascades(store)
     regions = {
         r["id"]: r["region_name"] for r in store.read(Q.LIST_CHAIN_ENTERPRISES, {"chain_id": chain_id})
     }
@@ -45,10 +99,18 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
             )
         return rows
 
+    def lead(firm: str) -> tuple[int, int, str]:
+        """Anchors first, then by scale (large first, unknown last), then by name."""
+        return (firm not in p.anchors, SCALE_ORDER.get(p.scales.get(firm) or "", 4), p.facts[firm].name)
+
+    def mark(firm: str) -> str:
+        return "★ " if firm in p.anchors else ("◆ " if p.specialised.get(firm) is True else "")
+
     firms = {}
     for firm in sorted(view.firms):
         f = p.facts[firm]
-        risk = risky.get(firm)
+        risk, rank = risky.get(firm, (None, None))
+        status = view.firm_rows[firm]["status"]
         firms[firm] = {
             "id": firm,
             "name": f.name,
@@ -58,39 +120,52 @@ def chain_map_data(store: GraphStore, chain_id: str) -> dict[str, Any]:
             "specialised_label": yes_no(p.specialised.get(firm)),
             "scale": scale_label(p.scales.get(firm)),
             "region": region_text(regions.get(firm) or f.region_code, f.region_code, f.in_district),
+            "mark": mark(firm),
+            "status_label": None if status == ACTIVE else STATUS.get(status, status or UNKNOWN),
+            "facts": [
+                ["所在地区", region_text(regions.get(firm) or f.region_code, f.region_code, f.in_district)],
+                ["企业规模", scale_label(p.scales.get(firm))],
+                ["经营状态", STATUS.get(status, status or UNKNOWN)],
+                ["区内企业", "是" if f.in_district else "否"],
+                ["链主企业", "是" if firm in p.anchors else "否"],
+                ["专精特新", yes_no(p.specialised.get(firm))],
+            ],
             "products": products.get(firm, []),
             "suppliers": partner_rows(firm, True),
             "customers": partner_rows(firm, False),
-            "risk": (
-                f"断供风险评分{risk['score']}：停产将使链上{risk['parts']['cut_off_in_district']}家区内企业断供，"
-                f"是{risk['parts']['single_source_inputs']}项投入品的唯一供应商"
-                if risk
-                else None
-            ),
+            "risk": risk_line(risk, rank) if risk else None,
+            "risk_line": risk_line(risk, rank),
+            "whatif": what_if_line(cascades.get(firm), p.facts),
         }
     segments = []
     for s in view.segments:
         found = breaks.get(s.id)
         state = "ok" if found is None else ("break" if found["kind"] == "break" else "choke")
+        # capacity counts firms in operation only: a planned or stopped district firm is not counted
+        # (it stays among the segment's firms, with its card)
+        active_inside = sorted((f.id for f in s.firms if f.in_district and f.status == ACTIVE), key=lead)
         segments.append(
             {
                 "id": s.id,
                 "name": s.name,
+                "stage": stage.get(s.id),
                 "state": state,
                 "reason": found["reason"] if found else None,
-                # capacity counts firms in operation only: a planned or stopped district firm is not
-                # counted (it stays among the segment's firms, with its card)
-                "district": sum(1 for f in s.firms if f.in_district and f.status == ACTIVE),
+                "district": len(active_inside),
                 "outside": sum(1 for f in s.firms if not f.in_district and f.status == ACTIVE),
+                "leaders": [mark(f) + p.facts[f].name for f in active_inside[:SHOWN_NAMES]],
+                "district_more": max(0, len(active_inside) - SHOWN_NAMES),
                 "firms": [f.id for f in s.firms],
+                "district_firms": sorted((f.id for f in s.firms if f.in_district), key=lead),
+                "outside_firms": sorted((f.id for f in s.firms if not f.in_district), key=lead),
             }
         )
-    links = [
-        {"from": link.supplier, "to": link.buyer, "product": names.get(link.product, link.product)}
-        for link in sorted(p.network.links())
-        if link.supplier in view.firms and link.buyer in view.firms
-    ]
-    return {"segments": segments, "feeds": [list(f) for f in view.feeds], "firms": firms, "links": links}
+    return {
+        "chain": chain["name"],
+        "segments": segments,
+        "feeds": [list(f) for f in view.feeds],
+        "firms": firms,
+    }
 
 
 def share_text(share: float | None) -> str:
@@ -115,225 +190,189 @@ def firm_products(store: GraphStore, chain_id: str) -> dict[str, list[list[str]]
 
 def chain_map(store: GraphStore, chain_id: str) -> str:
     """The chain map of one chain as a self-contained HTML page."""
-    chain = catalog.get_chain(store, chain_id)
-    return chain_map_html(f"{chain['name']} · 产业链图", chain_map_data(store, chain_id))
-
-
-TECH_STATUS = {
-    "current": ("现有", "#43a047"),
-    "developing": ("攻关", "#fb8c00"),
-    "target": ("目标", "#8e24aa"),
-}
-COLUMN = 280
-ROW = 90
+    data = chain_map_data(store, chain_id)
+    return chain_map_html(f"{data['chain']} · 产业链图", data)
 
 
 def technology_map(store: GraphStore, chain_id: str) -> str:
-    """技术路线图: technologies left to right by target year (current first), one row per segment, with
-    the roadmap steps and the firms and projects working on each."""
+    """技术路线图: a timeline, years across (current technologies first), one lane per segment, each
+    technology with its holders and projects, and the roadmap steps between them."""
     chain = catalog.get_chain(store, chain_id)
     techs: dict[str, dict[str, Any]] = {}
-    segments: dict[str, list[str]] = defaultdict(list)
     for r in store.read(Q.MAP_TECHNOLOGIES, {"chain_id": chain_id}):
-        techs.setdefault(r["id"], r)
+        t = techs.setdefault(
+            r["id"],
+            {
+                "id": r["id"],
+                "name": r["name"],
+                "status": r["status"],
+                "year": r["target_year"],
+                "segments": [],
+                "holders": [],
+                "projects": [],
+            },
+        )
         if r["segment_id"]:
-            segments[r["id"]].append(str(r["segment_position"]))
-    firms: dict[str, list[str]] = defaultdict(list)
+            t["segments"].append(r["segment_id"])
     facts = weaklinks.projection(store).facts
     for r in store.read(Q.CHAIN_TECHNOLOGY_HOLDERS, {"chain_id": chain_id}):
-        firms[r["technology_id"]].append(facts[r["enterprise_id"]].name)
-    projects: dict[str, list[str]] = defaultdict(list)
+        if r["technology_id"] in techs:
+            techs[r["technology_id"]]["holders"].append(facts[r["enterprise_id"]].name)
     for r in store.read(Q.MAP_TECHNOLOGY_PROJECTS, {"chain_id": chain_id}):
-        projects[r["technology_id"]].append(r["project_name"])
-    years = sorted({t["target_year"] for t in techs.values() if t["target_year"]})
-    nodes = []
-    rows_used: dict[int, int] = defaultdict(int)
-    for tid, t in sorted(techs.items(), key=lambda kv: (kv[1]["target_year"] or 0, kv[0])):
-        column = 0 if not t["target_year"] else 1 + years.index(t["target_year"])
-        row = rows_used[column]
-        rows_used[column] += 1
-        status, colour = TECH_STATUS.get(t["status"], (t["status"], "#607d8b"))
-        year = t["target_year"] or "现有"
-        nodes.append(
-            {
-                "id": tid,
-                "label": f"{t['name']}\n{status} · {year}",
-                "x": column * COLUMN,
-                "y": row * ROW,
-                "color": colour,
-                "details": [
-                    ["状态", status],
-                    ["目标年份", year],
-                    ["所在环节（顺序）", "、".join(segments[tid]) or "—"],
-                    ["掌握企业", "、".join(firms[tid]) or "—"],
-                    ["相关项目", "、".join(projects[tid]) or "—"],
-                ],
-            }
-        )
-    edges = [
-        {"from": r["from_id"], "to": r["to_id"], "label": str(r["target_year"] or "")}
+        if r["technology_id"] in techs:
+            techs[r["technology_id"]]["projects"].append(r["project_name"])
+    paths = [
+        [r["from_id"], r["to_id"]]
         for r in store.read(Q.MAP_TECHNOLOGY_PATHS, {"chain_id": chain_id})
         if r["from_id"] in techs and r["to_id"] in techs
     ]
-    legend = "绿色：现有技术；橙色：攻关技术；紫色：目标技术。从左到右按目标年份排列，箭头为技术路线。"
-    return graph_map_html(f"{chain['name']} · 技术路线图", legend, {"nodes": nodes, "edges": edges})
+    lanes = [[s["id"], s["name"]] for s in chain["segments"]]
+    return technology_map_html(f"{chain['name']} · 技术路线图", lanes, list(techs.values()), paths)
 
 
 def application_map(store: GraphStore, chain_id: str) -> str:
-    """应用领域图: the chain's products (upstream at the top, the 产品小类 of one 产品大类 next to each other
-    under a node for the 大类) and the application domains they serve."""
+    """应用领域图: the chain's products grouped under the application domains they serve."""
     chain = catalog.get_chain(store, chain_id)
     products: dict[str, dict[str, Any]] = {}
     domains: dict[str, str] = {}
-    served: dict[str, list[str]] = defaultdict(list)
-    edges = []
+    segment_names = {s["position"]: s["name"] for s in chain["segments"]}
     for r in store.read(Q.MAP_PRODUCT_DOMAINS, {"chain_id": chain_id}):
-        products.setdefault(r["product_id"], r)
-        if r["domain_id"]:
-            domains[r["domain_id"]] = r["domain_name"]
-            served[r["domain_id"]].append(r["product_name"])
-            edges.append({"from": "p:" + r["product_id"], "to": "d:" + r["domain_id"]})
-    children: dict[str, list[str]] = defaultdict(list)
-    for pid, p in products.items():
-        if p["parent_id"]:
-            children[p["parent_id"]].append(pid)
-    order: list[str] = []  # upstream first; a 大类's products together where its first one stands
-    for pid, p in products.items():
-        if pid not in order:
-            order += children[p["parent_id"]] if p["parent_id"] else [pid]
-    y = {pid: i * 60 for i, pid in enumerate(order)}
-
-    def domains_of(pid: str) -> list[str]:
-        return [domains[e["to"][2:]] for e in edges if e["from"] == "p:" + pid]
-
-    nodes = [
-        {
-            "id": "p:" + pid,
-            "label": products[pid]["product_name"],
-            "x": 0,
-            "y": y[pid],
-            "color": "#1e88e5",
-            "details": [
-                ["产品编号", pid],
-                ["产品大类", products[pid]["parent_name"] or "—"],
-                ["所在环节顺序", products[pid]["position"]],
-                ["应用领域", "、".join(domains_of(pid)) or "—"],
-            ],
-        }
-        for pid in order
-    ]
-    for parent, kids in children.items():
-        if parent in products:  # the 大类 is itself one of the chain's products: link from its node
-            edges += [{"from": "p:" + parent, "to": "p:" + k, "label": "小类", "dashes": True} for k in kids]
-            continue
-        name = products[kids[0]]["parent_name"]
-        nodes.append(
+        p = products.setdefault(
+            r["product_id"],
             {
-                "id": "g:" + parent,
-                "label": name,
-                "x": -300,
-                "y": sum(y[k] for k in kids) / len(kids),
-                "color": "#5c6bc0",
-                "details": [
-                    ["产品编号", parent],
-                    ["本链产品小类", "、".join(products[k]["product_name"] for k in kids)],
-                    ["应用领域", "、".join(dict.fromkeys(d for k in kids for d in domains_of(k))) or "—"],
-                ],
-            }
+                "id": r["product_id"],
+                "name": r["product_name"],
+                "parent": r["parent_name"],
+                "segments": [],
+                "domains": [],
+            },
         )
-        edges += [{"from": "g:" + parent, "to": "p:" + k, "label": "小类", "dashes": True} for k in kids]
-    step = 60 * max(len(products), 1) / max(len(domains), 1)
-    nodes += [
-        {
-            "id": "d:" + did,
-            "label": name,
-            "x": 600,
-            "y": i * step,
-            "color": "#00897b",
-            "details": [["服务的产品", "、".join(served[did])]],
-        }
-        for i, (did, name) in enumerate(sorted(domains.items()))
-    ]
-    legend = "蓝色：本链产品（自上而下为上游到下游，同一大类的小类相邻）；紫色：产品大类；绿色：应用领域。"
-    return graph_map_html(f"{chain['name']} · 应用领域图", legend, {"nodes": nodes, "edges": edges})
+        segment = segment_names.get(r["position"], str(r["position"]))
+        if segment not in p["segments"]:
+            p["segments"].append(segment)
+        if r["domain_id"] and r["domain_id"] not in p["domains"]:
+            domains[r["domain_id"]] = r["domain_name"]
+            p["domains"].append(r["domain_id"])
+    return application_map_html(
+        f"{chain['name']} · 应用领域图", list(products.values()), [[d, n] for d, n in sorted(domains.items())]
+    )
+
+
+def place_of(code: str | None, in_district: bool) -> str:
+    """The place a firm is drawn at on the region map: its township inside the district (the district
+    itself where the township is not known), its county in Changchun, its city elsewhere in Jilin, its
+    province elsewhere; the coarsest code known when the ledger's code is coarser."""
+    from seed.reference import centroids
+
+    code = code or ""
+    known = centroids()
+    if in_district:
+        return code if region_level(code) == "township" and code in known else DISTRICT_CENTRE
+    for key in (code[:6], code[:4]) if code.startswith(PROVINCE_PREFIX) else ():
+        if len(code) >= len(key) and key in known:
+            return key
+    return code[:2] if code[:2] in known else code or UNKNOWN
+
+
+UNKNOWN_BELOW = {CITY_PREFIX: "区县", PROVINCE_PREFIX: "市县"}
+MAX_BASEMAP_BYTES = 64 * 1024 * 1024
+
+
+def basemap_rings(path: Path | None) -> list[list[list[float]]]:
+    """The outer and inner rings (lists of [lon, lat]) of every polygon in the GeoJSON file a deployment
+    set as CHAINLENS_BASEMAP, drawn beneath the region map; none when unset. A file past 64 MiB, or one
+    that is not GeoJSON, is refused with a clear error."""
+    if path is None:
+        return []
+    try:
+        if path.stat().st_size > MAX_BASEMAP_BYTES:
+            raise InvalidInput(f"底图文件 {path} 超过 {MAX_BASEMAP_BYTES // 1024 // 1024} MiB")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise InvalidInput(f"底图文件 {path} 无法读取为 GeoJSON：{e}") from e
+    features = data.get("features", [data]) if isinstance(data, dict) else []
+    rings: list[list[list[float]]] = []
+    for f in features:
+        geometry = f.get("geometry", f) if isinstance(f, dict) else None
+        if not isinstance(geometry, dict):
+            continue
+        if geometry.get("type") == "Polygon":
+            rings += geometry["coordinates"]
+        elif geometry.get("type") == "MultiPolygon":
+            rings += [ring for polygon in geometry["coordinates"] for ring in polygon]
+    return rings
 
 
 def region_map(store: GraphStore, chain_id: str) -> str:
-    """区域分布图: where the chain's firms are, township by township inside the district and province by
-    province outside it, with counts per segment; edges show which segments depend on which regions."""
-    from seed.reference import regions
+    """区域分布图: where the chain's firms are (the district's streets, towns and zones; Changchun's
+    districts; Jilin's cities; the provinces), placed from region centroids, with the district firms'
+    purchases drawn as flows per segment from where they buy."""
+    from seed.reference import centroids
 
     chain = catalog.get_chain(store, chain_id)
-    refs = regions()
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    firms_in: dict[str, set[str]] = defaultdict(set)
-    names: dict[str, str] = {}
-    seen: set[tuple[str, str]] = set()
-    inside_keys: set[str] = set()
+    known = centroids()
+    places: dict[str, dict[str, Any]] = {}
+
+    def place(key: str) -> dict[str, Any]:
+        if key not in places:
+            name = known[key].name if key in known else key
+            if key == DISTRICT_CENTRE:
+                name = f"{known[DISTRICT_CODE].name}（乡镇街道未知）"
+            elif key in UNKNOWN_BELOW:  # Changchun and Jilin are drawn finer: a firm coded no finer says so
+                name = f"{name}（{UNKNOWN_BELOW[key]}未知）"
+            places[key] = {"key": key, "name": name, "active": set(), "all": set(), "segments": {}}
+        return places[key]
+
+    firm_segments: dict[str, list[str]] = defaultdict(list)
     for r in store.read(Q.LIST_CHAIN_ENTERPRISES, {"chain_id": chain_id}):
-        code = r["region_code"] or ""
-        if not r["in_district"]:
-            key = code[:2]  # every code names its province
-            names[key] = refs[key].name if key in refs else key
-        elif region_level(code) == "township":
-            key = code
-            names[key] = refs[key].name if key in refs else key
-        else:  # in the district (the ledger says so), township not known
-            key = DISTRICT_CODE
-            names[key] = f"{refs[DISTRICT_CODE].name}（乡镇街道未知）"
-        if r["in_district"]:
-            inside_keys.add(key)
-        if (r["id"], r["segment_id"]) in seen:
+        at = place(place_of(r["region_code"], bool(r["in_district"])))
+        at["all"].add(r["id"])
+        counts = at["segments"].setdefault(r["segment_name"], [0, 0])
+        counts[1] += 1
+        if r["status"] == ACTIVE:
+            at["active"].add(r["id"])
+            counts[0] += 1
+        if r["segment_name"] not in firm_segments[r["id"]]:
+            firm_segments[r["id"]].append(r["segment_name"])
+    inputs = store.read(Q.CHAIN_DISTRICT_INPUTS, {"chain_id": chain_id})
+    by_value = bool(inputs) and all(r["annual_value"] is not None for r in inputs)
+    flows: dict[tuple[str, str], dict[str, Any]] = {}
+    for r in inputs:
+        if r["supplier_in_district"]:
             continue
-        seen.add((r["id"], r["segment_id"]))
-        counts[key][r["segment_name"]] += 1
-        firms_in[key].add(r["id"])
-    inside = sorted(inside_keys)
-    outside = sorted((k for k in counts if k not in inside), key=lambda k: (-len(firms_in[k]), k))
-    nodes = []
-    for column, keys, colour in ((0, inside, "#4caf50"), (1, outside, "#9e9e9e")):
-        for i, key in enumerate(keys):
-            total = len(firms_in[key])
-            nodes.append(
-                {
-                    "id": "r:" + key,
-                    "label": f"{names[key]}\n{total}家",
-                    "x": column * 700,
-                    "y": i * 70,
-                    "color": colour,
-                    "details": [
-                        [segment, n] for segment, n in sorted(counts[key].items(), key=lambda kv: -kv[1])
-                    ],
-                }
-            )
-    segments = chain["segments"]
-    firms_of = {s.id: s.firms for s in weaklinks.chain_view(store, chain_id).segments}
-    for i, s in enumerate(segments):
-        firms = firms_of.get(s["id"], ())
-        nodes.append(
+        source = place_of(r["supplier_region_code"], False)
+        for segment in ["*", *firm_segments.get(r["buyer_id"], [])]:
+            flow = flows.setdefault((source, segment), {"value": 0.0, "suppliers": set(), "links": 0})
+            flow["value"] += r["annual_value"] or 0.0
+            flow["suppliers"].add(r["supplier_id"])
+            flow["links"] += 1
+    data = {
+        "places": [
             {
-                "id": "s:" + s["name"],
-                "label": s["name"],
-                "x": 350,
-                "y": i * 70,
-                "color": "#1e88e5",
-                "details": [  # capacity: district firms in operation; the others are counted apart
-                    ["区内在营企业", sum(1 for f in firms if f.in_district and f.status == ACTIVE)],
-                    ["区内未在营企业", sum(1 for f in firms if f.in_district and f.status != ACTIVE)],
-                    ["企业总数", s["enterprise_count"]],
-                ],
+                "key": p["key"],
+                "name": p["name"],
+                "active": len(p["active"]),
+                "all": len(p["all"]),
+                "segments": [[name, *counts] for name, counts in sorted(p["segments"].items())],
             }
-        )
-    edges = [
-        {"from": "r:" + key, "to": "s:" + segment, "label": str(n), "width": min(8, n)}
-        for key in counts
-        for segment, n in counts[key].items()
-    ]
-    legend = (
-        "左：区内乡镇街道（地区代码只到区县或更粗的区内企业归入「乡镇街道未知」）；中：产业链环节；"
-        "右：区外省份。连线上的数字为该地区在该环节的企业数。"
-    )
-    return graph_map_html(f"{chain['name']} · 区域分布图", legend, {"nodes": nodes, "edges": edges})
+            for p in places.values()
+        ],
+        "flows": [
+            {
+                "from": source,
+                "segment": segment,
+                "size": f["value"] if by_value else len(f["suppliers"]),
+                "value": round(f["value"], 2),
+                "suppliers": len(f["suppliers"]),
+                "links": f["links"],
+            }
+            for (source, segment), f in sorted(flows.items())
+        ],
+        "by_value": by_value,
+        "segments": [s["name"] for s in chain["segments"]],
+    }
+    rings = basemap_rings(get_settings().basemap)
+    return region_map_html(f"{chain['name']} · 区域分布图", data, rings)
 
 
 MAPS = {

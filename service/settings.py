@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # An undo that changes more rows than this, or an import that deletes more, must be confirmed with
     # confirm=<the count its dry run names>.
     confirm_rows: int = Field(default=50, ge=0)
+    # A GeoJSON file of the deployment's own approved boundaries, drawn beneath the region map; none is
+    # bundled (published maps of China need approval).
+    basemap: Path | None = None
 
 
 @lru_cache

@@ -56,3 +56,22 @@ def vocabulary(name: str) -> Mapping[str, object]:
         "hs": hs_codes,
     }
     return tables[name]()
+
+
+@dataclass(frozen=True)
+class Centroid:
+    code: str
+    name: str
+    lon: float
+    lat: float
+    source: str
+
+
+@lru_cache
+def centroids() -> dict[str, Centroid]:
+    """A point per region that the region map places (provinces, Jilin's cities, Changchun's county-level
+    units, Lüyuan's township-level units), with where each point comes from (region_centroids.csv)."""
+    return {
+        r["code"]: Centroid(r["code"], r["name"], float(r["lon"]), float(r["lat"]), r["source"])
+        for r in _rows("region_centroids.csv")
+    }

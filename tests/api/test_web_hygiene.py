@@ -118,10 +118,10 @@ def test_a_page_runs_only_the_inline_scripts_its_template_wrote(keyed: tuple[Tes
         allowed = set(re.findall(r"'sha256-([^']+)'", csp))
         scripts = re.findall(r"<script>(.*?)</script>", page.text, re.DOTALL)
         digests = {base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in scripts}
-        assert digests <= allowed, path  # vis-network, the map's own script, Swagger UI's start-up
+        assert digests <= allowed, path  # the map's own script, Swagger UI's start-up
         assert "unsafe-inline" not in csp.split("style-src")[0] and "unsafe-eval" not in csp
     # the policy is fixed before any request: a map's data cannot add a hash to it
-    assert len(allowed) == 4  # vis-network, the chain map's and the graph maps' scripts, Swagger UI's
+    assert len(allowed) == 3  # the chain map's and the other maps' scripts, Swagger UI's
 
 
 def test_only_the_map_templates_write_inline_scripts() -> None:

@@ -48,7 +48,9 @@ def test_a_served_map_draws_under_its_policy(served: str, browser: object) -> No
     page.add_init_script(WATCH)
     response = page.goto(served + "/chains/c1/maps/chain.html")
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
-    page.wait_for_function("window.chainMap !== undefined && window.chainMap.nodes.length > 0")
+    page.wait_for_function(
+        "window.chainMap !== undefined && document.querySelectorAll('#scene .node').length > 0"
+    )
     assert page.evaluate("window.__violations") == []
     page.close()
 

@@ -42,7 +42,7 @@ def test_sign_in_leads_to_the_page_asked_for_and_sign_out_closes_it(
     page.fill("#key", token)
     page.click("button[type=submit]")
     page.wait_for_function("window.chainMap !== undefined")
-    assert page.url == base + map_path and page.evaluate("window.chainMap.nodes.length") > 0
+    assert page.url == base + map_path and page.locator("#scene .node").count() > 0
     cookies = page.context.cookies()
     assert [c["httpOnly"] for c in cookies] == [True] and token not in cookies[0]["value"]
     assert page.evaluate("document.cookie") == ""  # scripts on the page never see the session

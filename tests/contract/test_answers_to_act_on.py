@@ -76,9 +76,14 @@ def test_map_segment_counts_count_district_firms_in_operation(seed_store: GraphS
             if s["state"] == "break":
                 assert s["district"] == 0, s["id"]
     region = _chain_data(maps.region_map(seed_store, "auto"))
-    details = {n["label"]: dict(n["details"]) for n in region["nodes"] if n["id"].startswith("s:")}
-    assert details["汽车电子"]["区内在营企业"] == 1 and details["汽车电子"]["区内未在营企业"] == 1
-    assert details["新能源三电（电池/电机/电控）"]["区内在营企业"] == 0
+    inside = [
+        dict(c["rows"]) for n, c in region["cards"].items() if n[2:].startswith("220106") or n == "r:district"
+    ]
+    electronics = [c["汽车电子"] for c in inside if "汽车电子" in c]  # 在营 a 家 / 全部 b 家, per place
+    counts = [tuple(int(x) for x in re.findall(r"\d+", text)) for text in electronics]
+    assert sum(a for a, _ in counts) == 1 and sum(b for _, b in counts) == 2  # one active, one 停产
+    batteries = [c.get("新能源三电（电池/电机/电控）") for c in inside]
+    assert all(text is None or text.startswith("在营 0 家") for text in batteries)
 
 
 def test_a_break_says_what_its_idle_firms_are(seed_store: GraphStore) -> None:

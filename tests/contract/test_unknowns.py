@@ -313,25 +313,34 @@ def _map_data(html: str) -> dict[str, Any]:
     return data
 
 
-def test_application_map_groups_products_under_their_parent(store: GraphStore) -> None:
-    data = _map_data(maps.application_map(store, "c1"))
-    nodes = {n["id"]: n for n in data["nodes"]}
-    assert nodes["g:p0"]["label"] == "金属材料"
-    assert dict(nodes["g:p0"]["details"])["本链产品小类"] == "钢材、铝材"
-    assert dict(nodes["p:p1b"]["details"])["产品大类"] == "金属材料"
-    assert {(e["from"], e["to"]) for e in data["edges"] if e["from"] == "g:p0"} == {
-        ("g:p0", "p:p1"),
-        ("g:p0", "p:p1b"),
-    }
-    ys = [n["y"] for n in data["nodes"] if n["id"].startswith("p:")]
-    assert abs(nodes["p:p1"]["y"] - nodes["p:p1b"]["y"]) == 60 and len(set(ys)) == len(ys)
+def _boxes(html: str) -> dict[str, tuple[float, str]]:
+    """Node id → (left edge, text) of each box the map draws."""
+    found = re.findall(
+        r'data-node="([^"]+)"[^>]*><title>[^<]*</title>\s*<rect x="([-0-9.]+)".*?</g>', html, re.S
+    )
+    out = {}
+    for node, x in found:
+        body = html.split(f'data-node="{node}"', 1)[1].split("</g>", 1)[0]
+        out[node] = (float(x), "".join(re.findall(r"<text[^>]*>([^<]*)</text>", body)))
+    return out
+
+
+def test_application_map_keeps_the_product_class_and_lists_each_product_once(store: GraphStore) -> None:
+    html = maps.application_map(store, "c1")
+    cards = _map_data(html)["cards"]
+    assert dict(cards["p:p1b"]["rows"])["产品大类"] == "金属材料"
+    products = [n for n in _boxes(html) if n.startswith("p:")]
+    assert len(products) == len(set(products)) and {"p:p1", "p:p1b"} <= set(products)
 
 
 def test_region_map_keeps_a_district_firm_of_unknown_township_inside(store: GraphStore) -> None:
-    data = _map_data(maps.region_map(store, "c1"))
-    nodes = {n["id"]: n for n in data["nodes"]}
-    assert nodes["r:220106"]["label"] == "绿园区（乡镇街道未知）\n1家" and nodes["r:220106"]["x"] == 0
-    assert nodes["r:22"]["label"].startswith("吉林省") and nodes["r:22"]["x"] == 700
+    boxes = _boxes(maps.region_map(store, "c1"))
+    x, text = boxes["r:district"]
+    assert text == "绿园区（乡镇街道未知） 1家" and x < 390  # in the district's panel
+    x, text = boxes["r:2201"]  # a firm known only to its city: Changchun, on the Changchun-and-Jilin panel
+    assert text == "长春市（区县未知） 1家" and x < 390
+    x, text = boxes["r:11"]
+    assert text.startswith("北京市") and x >= 405  # outside Jilin: on the China panel
 
 
 @pytest.fixture
