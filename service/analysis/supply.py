@@ -4,8 +4,9 @@ of its suppliers will do. Pure functions over a projection of supply links; no s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 
@@ -21,6 +22,13 @@ class Link(NamedTuple):
     recovery_days: int | None = None  # days needed to replace this supplier
     stock_days: int | None = None  # days the buyer can run on stock
 
+
+_LINK_KEY = itemgetter(0, 1, 2)
+# the columns of analysis/list_supply_links, in the order of Link's fields
+_LINK_COLUMNS = (
+    *("supplier_id", "buyer_id", "product_id", "share"),
+    *("annual_value", "recovery_days", "stock_days"),
+)
 
 # A supplier with at least this share of one buyer's input is its main supplier.
 MAIN_SUPPLIER_SHARE = 0.5
@@ -76,8 +84,50 @@ class SupplyNetwork:
             )
             for r in rows
         ]
-        links.sort(key=lambda link: link[:3])  # (supplier, buyer, product) is unique per link
-        return cls.build(links)
+        return cls.from_links(links)
+
+    @classmethod
+    def from_columns(cls, columns: Mapping[str, Sequence[Any]]) -> SupplyNetwork:
+        """:meth:`from_rows` of ``analysis/list_supply_links`` read as columns (no dict per row)."""
+        names = (
+            "supplier_id",
+            "buyer_id",
+            "product_id",
+            "share",
+            "annual_value",
+            "recovery_days",
+            "stock_days",
+        )
+        rows = zip(*(columns[n] for n in names), strict=True)
+        return cls.from_links(list(map(Link._make, rows)))
+
+    @classmethod
+    def from_links(cls, links: list[Link]) -> SupplyNetwork:
+        """:meth:`build` of ``links`` in (supplier, buyer, product) order (sorted here, in place): every
+        network from the graph is indexed in this one order, whatever order the engine gave."""
+        links.sort(key=_LINK_KEY)  # (supplier, buyer, product) is unique per link
+        inputs: dict[str, dict[str, list[Link]]] = {}
+        customers: dict[str, list[Link]] = {}
+        last: tuple[str, str, str] | None = None
+        sold: list[Link] = []
+        for link in links:
+            key = link[:3]
+            if key == last:  # a twin keeps its first link only, as build() does
+                continue
+            if last is None or key[0] != last[0]:
+                sold = customers[key[0]] = []
+            last = key
+            sold.append(link)
+            bought = inputs.get(key[1])
+            if bought is None:
+                inputs[key[1]] = {key[2]: [link]}
+            else:
+                same = bought.get(key[2])
+                if same is None:
+                    bought[key[2]] = [link]
+                else:
+                    same.append(link)
+        return cls(inputs, customers)
 
     def suppliers_of(self, buyer: str, product: str) -> list[Link]:
         return self.inputs.get(buyer, {}).get(product, [])
@@ -154,9 +204,14 @@ def cut_off(
 
 
 def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
-    """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, computed
-    together: round one is read straight off the single-source links, and only firms that round cuts
-    are followed further.
+    """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, keyed in firm
+    order, each cascade's firms in the order :func:`cascade` finds them.
+
+    Computed over the network's inputs numbered in (buyer, product) order: each input keeps a count of
+    its links whose supplier is down, so an input is cut off the moment its count reaches its number of
+    links, and a firm's stop costs one pass over the links of the firms it brings down (no set of firms
+    down is copied per round, no input's suppliers are looked at again). Only firms that are the sole
+    supplier of some input of another firm are followed: no other stop cuts anyone off.
 
     Examples
     --------
@@ -164,23 +219,100 @@ def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
     >>> {k: sorted(v) for k, v in single_stops(net).items()}
     {'w': ['z'], 'x': ['y', 'z'], 'y': ['z']}
     """
-    # supplier -> buyer -> the buyer's first input (by product id) that this supplier alone provides
-    first: dict[str, dict[str, tuple[str, list[Link]]]] = defaultdict(dict)
-    for buyer, inputs in network.inputs.items():
-        for product in sorted(inputs):
-            links = inputs[product]
-            sole = links[0].supplier
-            if sole != buyer and all(link.supplier == sole for link in links) and buyer not in first[sole]:
-                first[sole][buyer] = (product, links)
+    index = _InputIndex(network)
     out: dict[str, dict[str, Cut]] = {}
-    for firm in sorted(first):
-        cut = {}
-        for buyer, (product, links) in sorted(first[firm].items()):
-            values = [link.value for link in links if link.value is not None]
-            cut[buyer] = Cut(buyer, product, 1, (firm,) * len(links), sum(values) if values else None)
-        _propagate(network, {firm, *cut}, sorted(cut), cut, 1)
-        out[firm] = cut
+    for firm in index.sole_suppliers():
+        cut = index.cascade(firm)
+        if cut:
+            out[index.firms[firm]] = cut
     return out
+
+
+class _InputIndex:
+    """The network's inputs as integers: input ``i`` is the i-th (buyer, product) in sorted order, so
+    sorting input numbers sorts (buyer, product) pairs; firm ``f`` is the f-th firm in sorted order."""
+
+    def __init__(self, network: SupplyNetwork) -> None:
+        self.network = network
+        firms = sorted(set(network.inputs) | set(network.customers))
+        self.firms = firms
+        number = {f: i for i, f in enumerate(firms)}
+        self.buyer: list[int] = []  # input -> its buyer
+        self.size: list[int] = []  # input -> its number of links
+        self.pair: list[tuple[str, str]] = []  # input -> (buyer, product)
+        # firm -> the inputs it supplies, once a link: those with one link, and those with more
+        self.feeds: list[list[int]] = [[] for _ in firms]
+        self.shared: list[list[int]] = [[] for _ in firms]
+        sole: set[int] = set()  # firms that are every link of some input of another firm
+        buyer_of, size_of, pair_of = self.buyer.append, self.size.append, self.pair.append
+        feeds, shared = self.feeds, self.shared
+        for buyer in sorted(network.inputs):
+            b = number[buyer]
+            inputs = network.inputs[buyer]
+            for product in sorted(inputs):
+                links = inputs[product]
+                i = len(self.buyer)
+                buyer_of(b)
+                size_of(len(links))
+                pair_of((buyer, product))
+                if len(links) == 1:
+                    feeds[number[links[0].supplier]].append(i)
+                else:
+                    for link in links:
+                        shared[number[link.supplier]].append(i)
+                first = links[0].supplier
+                if first != buyer and all(link.supplier == first for link in links):
+                    sole.add(number[first])
+        self.sole = sorted(sole)
+        self._made: dict[int, Cut] = {}  # (round, input) -> its Cut: equal cuts are one object
+
+    def sole_suppliers(self) -> list[int]:
+        """Firms, in order, that are every link of some input of another firm."""
+        return self.sole
+
+    def _cut(self, round_no: int, i: int) -> Cut:
+        buyer, product = self.pair[i]
+        links = self.network.inputs[buyer][product]
+        values = [link.value for link in links if link.value is not None]
+        suppliers = tuple(sorted(link.supplier for link in links))
+        return Cut(buyer, product, round_no, suppliers, sum(values) if values else None)
+
+    def cascade(self, firm: int) -> dict[str, Cut]:
+        """:func:`cascade` of one stopped firm, round by round: an input is cut off in the round after
+        its last supplier went down; a buyer is cut off through its first such input, in order."""
+        buyer, size, feeds, shared, made = self.buyer, self.size, self.feeds, self.shared, self._made
+        stride = len(buyer)
+        down = {firm}
+        count: dict[int, int] = {}  # input -> its links whose supplier is down
+        cut: dict[str, Cut] = {}
+        frontier = [firm]
+        round_no = 0
+        while frontier:
+            round_no += 1
+            full: list[int] = []
+            for f in frontier:
+                for i in feeds[f]:
+                    if buyer[i] not in down:
+                        full.append(i)
+                for i in shared[f]:
+                    c = count.get(i, 0) + 1
+                    count[i] = c
+                    if c == size[i] and buyer[i] not in down:
+                        full.append(i)
+            full.sort()
+            frontier = []
+            for i in full:
+                b = buyer[i]
+                if b in down:
+                    continue
+                down.add(b)
+                frontier.append(b)
+                key = round_no * stride + i
+                one = made.get(key)
+                if one is None:
+                    one = made[key] = self._cut(round_no, i)
+                cut[one.firm] = one
+        return cut
 
 
 def shares(links: list[Link]) -> list[float]:
