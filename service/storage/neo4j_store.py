@@ -79,6 +79,11 @@ class Neo4jStore:
             return [dict(zip(q.returns, row, strict=True)) for row in records[0]["rows"]]
         return [dict(zip(keys, r.values(), strict=True)) for r in records]
 
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        rows = self.read(query, params)
+        names = self.queries.get(query).returns
+        return {name: [r[name] for r in rows] for name in names}
+
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         prepared = []
         for name, params in versioned(statements):

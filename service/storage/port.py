@@ -39,6 +39,11 @@ class GraphStore(Protocol):
         """Run one read-only query by name and return its rows."""
         ...
 
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        """Run one read-only query by name and return its rows as columns (name -> values, in row
+        order): for the big projections, where a dict per row costs more than the query."""
+        ...
+
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         """Run the statements in one transaction: all of them take effect, or none.
 
