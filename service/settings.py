@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # An undo that changes more rows than this, or an import that deletes more, must be confirmed with
     # confirm=<the count its dry run names>.
     confirm_rows: int = Field(default=50, ge=0)
+    # After a write through the API, compute the chains' standard answers in the background, so the first
+    # request after it answers from the cache (service.warmup).
+    warm_up: bool = True
 
 
 @lru_cache
