@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+import numpy as np
+
 
 class Link(NamedTuple):
     """One supply link: ``supplier`` sells ``product`` to ``buyer``. A named tuple, not a dataclass:
@@ -207,11 +209,11 @@ def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
     """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, keyed in firm
     order, each cascade's firms in the order :func:`cascade` finds them.
 
-    Computed over the network's inputs numbered in (buyer, product) order: each input keeps a count of
-    its links whose supplier is down, so an input is cut off the moment its count reaches its number of
-    links, and a firm's stop costs one pass over the links of the firms it brings down (no set of firms
-    down is copied per round, no input's suppliers are looked at again). Only firms that are the sole
-    supplier of some input of another firm are followed: no other stop cuts anyone off.
+    Computed for every such firm at once, over NumPy arrays of the network's inputs numbered in (buyer,
+    product) order (see ``_InputIndex.all_cascades``): each round is a few array operations over all the
+    cascades still growing, instead of a Python loop per firm, per round and per link. Only firms that are
+    the sole supplier of some input of another firm are followed: no other stop cuts anyone off. A
+    hypothesis test checks the result against one :func:`cascade` per firm, order included.
 
     Examples
     --------
@@ -220,12 +222,7 @@ def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
     {'w': ['z'], 'x': ['y', 'z'], 'y': ['z']}
     """
     index = _InputIndex(network)
-    out: dict[str, dict[str, Cut]] = {}
-    for firm in index.sole_suppliers():
-        cut = index.cascade(firm)
-        if cut:
-            out[index.firms[firm]] = cut
-    return out
+    return index.all_cascades(index.sole_suppliers())
 
 
 class _InputIndex:
@@ -265,54 +262,128 @@ class _InputIndex:
                     sole.add(number[first])
         self.sole = sorted(sole)
         self._made: dict[int, Cut] = {}  # (round, input) -> its Cut: equal cuts are one object
+        self._info: dict[int, tuple[str, str, tuple[str, ...], float | None]] = {}  # input -> its Cut's
 
     def sole_suppliers(self) -> list[int]:
         """Firms, in order, that are every link of some input of another firm."""
         return self.sole
 
-    def _cut(self, round_no: int, i: int) -> Cut:
-        buyer, product = self.pair[i]
-        links = self.network.inputs[buyer][product]
-        values = [link.value for link in links if link.value is not None]
-        suppliers = tuple(sorted(link.supplier for link in links))
-        return Cut(buyer, product, round_no, suppliers, sum(values) if values else None)
-
-    def cascade(self, firm: int) -> dict[str, Cut]:
-        """:func:`cascade` of one stopped firm, round by round: an input is cut off in the round after
-        its last supplier went down; a buyer is cut off through its first such input, in order."""
-        buyer, size, feeds, shared, made = self.buyer, self.size, self.feeds, self.shared, self._made
-        stride = len(buyer)
-        down = {firm}
-        count: dict[int, int] = {}  # input -> its links whose supplier is down
-        cut: dict[str, Cut] = {}
-        frontier = [firm]
+    def all_cascades(self, roots: list[int]) -> dict[str, dict[str, Cut]]:
+        """:func:`cascade` of each of ``roots`` alone (in order), all of them at once, round by round, over
+        arrays: round ``r`` takes every (cascade, firm) that went down in round ``r - 1``, the inputs
+        those firms supply, keeps the inputs whose suppliers were all down when the round began and
+        whose buyer was not, and cuts off each buyer through its first such input. The cascades with
+        someone cut off, keyed by firm."""
+        n_firms, n_inputs = len(self.firms), len(self.buyer)
+        buyer = np.asarray(self.buyer, dtype=np.int64)
+        single_ptr, single_idx = _csr(self.feeds)
+        shared_ptr, shared_idx = _csr(self.shared)
+        # input -> its suppliers (the inputs with more than one link): the shared lists turned round
+        lens = np.diff(shared_ptr)
+        supplier_of = np.repeat(np.arange(n_firms, dtype=np.int64), lens)
+        supplier_idx = supplier_of[np.argsort(shared_idx, kind="stable")]
+        supplier_ptr = np.zeros(n_inputs + 1, dtype=np.int64)
+        np.cumsum(np.bincount(shared_idx, minlength=n_inputs), out=supplier_ptr[1:])
+        cascade_no = np.arange(len(roots), dtype=np.int64)
+        frontier = np.asarray(roots, dtype=np.int64)
+        down = cascade_no * n_firms + frontier  # (cascade, firm) pairs down, as sorted keys
+        found_c, found_r, found_i = [], [], []
         round_no = 0
-        while frontier:
+        while len(frontier):
             round_no += 1
-            full: list[int] = []
-            for f in frontier:
-                for i in feeds[f]:
-                    if buyer[i] not in down:
-                        full.append(i)
-                for i in shared[f]:
-                    c = count.get(i, 0) + 1
-                    count[i] = c
-                    if c == size[i] and buyer[i] not in down:
-                        full.append(i)
-            full.sort()
-            frontier = []
-            for i in full:
-                b = buyer[i]
-                if b in down:
-                    continue
-                down.add(b)
-                frontier.append(b)
-                key = round_no * stride + i
-                one = made.get(key)
+            c1, i1, _ = _expand(single_ptr, single_idx, cascade_no, frontier)
+            c2, i2, _ = _expand(shared_ptr, shared_idx, cascade_no, frontier)
+            if len(i2):
+                pairs = np.sort(c2 * n_inputs + i2)
+                pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # an input once per cascade
+                c2, i2 = pairs // n_inputs, pairs % n_inputs
+                cs, ss, which = _expand(supplier_ptr, supplier_idx, c2, i2)
+                missing = ~_member(down, cs * n_firms + ss)
+                up = np.bincount(which, weights=missing.astype(np.float64), minlength=len(i2))
+                full = up == 0
+                c2, i2 = c2[full], i2[full]
+            c = np.concatenate([c1, c2])
+            i = np.concatenate([i1, i2])
+            keep = ~_member(down, c * n_firms + buyer[i])
+            c, i = c[keep], i[keep]
+            if not len(c):
+                break
+            order = np.argsort(c * n_inputs + i, kind="stable")
+            c, i = c[order], i[order]
+            # a buyer's inputs are numbered one after another: its first input is where the buyer changes
+            b = buyer[i]
+            first = np.r_[True, (c[1:] != c[:-1]) | (b[1:] != b[:-1])]
+            c, i = c[first], i[first]
+            key = c * n_firms + b[first]
+            found_c.append(c)
+            found_r.append(np.full(len(c), round_no, dtype=np.int64))
+            found_i.append(i)
+            fresh = np.sort(key)
+            down = np.insert(down, np.searchsorted(down, fresh), fresh)  # still sorted
+            cascade_no, frontier = c, buyer[i]
+        if not found_c:
+            return {}
+        c = np.concatenate(found_c)
+        r = np.concatenate(found_r)
+        i = np.concatenate(found_i)
+        order = np.lexsort((i, r, c))  # each cascade's cuts by round, then input
+        c, r, i = c[order], r[order], i[order]
+        out: dict[str, dict[str, Cut]] = {}
+        made = self._made
+        stride = n_inputs
+        bounds = np.flatnonzero(np.diff(c)) + 1
+        starts = [0, *bounds.tolist()]
+        ends = [*bounds.tolist(), len(c)]
+        c_list, r_list, i_list = c.tolist(), r.tolist(), i.tolist()
+        for start, end in zip(starts, ends, strict=True):
+            cut: dict[str, Cut] = {}
+            for round_no, input_no in zip(r_list[start:end], i_list[start:end], strict=True):
+                key_ = round_no * stride + input_no
+                one = made.get(key_)
                 if one is None:
-                    one = made[key] = self._cut(round_no, i)
+                    one = made[key_] = self._cut(round_no, input_no)
                 cut[one.firm] = one
-        return cut
+            out[self.firms[roots[c_list[start]]]] = cut
+        return out
+
+    def _cut(self, round_no: int, i: int) -> Cut:
+        info = self._info.get(i)
+        if info is None:
+            buyer, product = self.pair[i]
+            links = self.network.inputs[buyer][product]
+            values = [link.value for link in links if link.value is not None]
+            suppliers = tuple(sorted(link.supplier for link in links))
+            info = self._info[i] = (buyer, product, suppliers, sum(values) if values else None)
+        buyer, product, suppliers, value = info
+        return Cut(buyer, product, round_no, suppliers, value)
+
+
+def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Lists of numbers as (offsets, values): list ``k`` is ``values[offsets[k]:offsets[k + 1]]``."""
+    ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum([len(x) for x in lists], out=ptr[1:])
+    values = np.fromiter((v for x in lists for v in x), dtype=np.int64, count=int(ptr[-1]))
+    return ptr, values
+
+
+def _expand(
+    ptr: np.ndarray, values: np.ndarray, tag: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each of ``rows``' values, with the row's ``tag`` and the row's position in ``rows``."""
+    starts = ptr[rows]
+    lens = ptr[rows + 1] - starts
+    which = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
+    offsets = np.arange(int(lens.sum()), dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
+    return tag[which], values[starts[which] + offsets], which
+
+
+def _member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Whether each of ``keys`` is in ``sorted_keys``."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.searchsorted(sorted_keys, keys)
+    at[at == len(sorted_keys)] = 0
+    return np.asarray(sorted_keys[at] == keys)
 
 
 def shares(links: list[Link]) -> list[float]:
