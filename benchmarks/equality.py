@@ -49,11 +49,13 @@ def answers(store: Any, enterprises: int) -> dict[str, Any]:
                 [b, [[k, [list(x) for x in v]] for k, v in ps.items()]] for b, ps in p.network.inputs.items()
             ],
             "customers": [[s, [list(x) for x in links]] for s, links in p.network.customers.items()],
-            "facts": [
+            # the engine's row order, which the engine does not fix (nor does any answer depend on it),
+            # orders these three: compared by key
+            "facts": sorted(
                 [k, [f.id, f.name, f.in_district, f.region_code, f.status]] for k, f in p.facts.items()
-            ],
-            "scales": list(p.scales.items()),
-            "specialised": list(p.specialised.items()),
+            ),
+            "scales": sorted(p.scales.items()),
+            "specialised": sorted(p.specialised.items()),
             "anchors": sorted(p.anchors),
             "makers": sorted([k, sorted(v)] for k, v in p.makers.items()),
         },
