@@ -64,6 +64,7 @@ bench: install-test
 	$(BIN)/python -m benchmarks.recruitment_cold --engine ladybug --store $(BENCH_STORE)/graph.lbdb > bench-results/recruitment-ladybug.json
 	$(BIN)/python -m benchmarks.collector --engine ladybug --store $(BENCH_STORE)/graph.lbdb > bench-results/collector-hold.json
 	$(BIN)/python -m benchmarks.collector --engine ladybug --store $(BENCH_STORE)/graph.lbdb --no-hold > bench-results/collector-no-hold.json
+	$(BIN)/python -m benchmarks.warmup --engine ladybug --store $(BENCH_STORE)/graph.lbdb > bench-results/warmup-ladybug.json
 	rm -rf $(BENCH_STORE)
 	$(BENCH_NEO4J) CHAINLENS_PYTHON=$(abspath $(BIN))/python scripts/neo4j-dev start
 	$(BIN)/python -m benchmarks.run --engine neo4j --neo4j-uri bolt://127.0.0.1:7688 --seed-scale > bench-results/neo4j-seed.json

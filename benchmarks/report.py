@@ -105,6 +105,19 @@ def main() -> None:
                 f"p50 {run['p50_ms']} ms, p99 {run['p99_ms']} ms, "
                 f"{run['requests_per_second']} requests/s."
             )
+        elif "warm_up_ms" in run:
+            after = run["first_request_after"]
+            print()
+            print(
+                f"Warm-up after a write ({run['engine']}, chain {run['chain']}): {run['warm_up_ms']:,.0f} ms "
+                f"({run['warm_up_steps']['steps']} answers); first requests after it: "
+                + ", ".join(f"{k} {v:,.1f} ms" for k, v in after.items())
+                + "; while it runs: "
+                + ", ".join(
+                    f"{k} {v:,.0f} ms (cold {run['cold'][k]:,.0f})" for k, v in run["during_warm_up"].items()
+                )
+                + "."
+            )
         elif "search_worst_case_s" in run:
             print()
             print(

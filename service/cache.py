@@ -33,6 +33,18 @@ class ResultCache:
         self.misses = 0
         self._pinned = threading.local()
         self._running: dict[tuple[str, Hashable], threading.Event] = {}  # computations under way
+        self._requests = 0  # answers being built for requests (not for the background warm-up)
+        self._idle = threading.Condition(self._lock)
+
+    @property
+    def busy(self) -> bool:
+        """Whether an answer is being built for a request (the warm-up steps aside meanwhile)."""
+        return self._requests > 0
+
+    def wait_idle(self, timeout: float) -> bool:
+        """Wait until no request is being answered, at most ``timeout`` seconds; whether it is so."""
+        with self._idle:
+            return self._idle.wait_for(lambda: self._requests == 0, timeout)
 
     @staticmethod
     def version(store: GraphStore) -> str:
@@ -59,12 +71,32 @@ class ResultCache:
         if version is not None:
             yield version
             return
-        version = self.version(store)
-        self._pinned.version = version
+        request = not getattr(self._pinned, "background", False)
+        if request:
+            with self._lock:
+                self._requests += 1
         try:
-            yield version
+            version = self.version(store)
+            self._pinned.version = version
+            try:
+                yield version
+            finally:
+                self._pinned.version = None
         finally:
-            self._pinned.version = None
+            if request:
+                with self._lock:
+                    self._requests -= 1
+                    if self._requests == 0:
+                        self._idle.notify_all()
+
+    @contextmanager
+    def background(self) -> Iterator[None]:
+        """Mark what this thread asks inside the block as background work, not a request's."""
+        self._pinned.background = True
+        try:
+            yield
+        finally:
+            self._pinned.background = False
 
     def spawn(self, store: GraphStore, fn: Callable[[], T]) -> Callable[[], T]:
         """Start ``fn`` on a thread of its own, reading the graph version this thread has pinned, and

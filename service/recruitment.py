@@ -380,6 +380,14 @@ def _targets(store: GraphStore, chain_id: str, weights: Weights | None, limit: i
     }
 
 
+def warm_chain(store: GraphStore, chain_id: str, weights: Weights | None = None) -> None:
+    """Compute ahead what the chain's recruitment list and every dossier of the chain reuse (the
+    background warm-up after a write, service.warmup)."""
+    targets(store, chain_id, weights)
+    with cache_for(store).pinned(store):
+        _figures_before(store, chain_id, weaklinks.chain_view(store, chain_id))
+
+
 @_one_version
 def dossier(
     store: GraphStore, enterprise_id: str, chain_id: str | None = None, weights: Weights | None = None

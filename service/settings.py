@@ -53,6 +53,9 @@ class Settings(BaseSettings):
     # A GeoJSON file of the deployment's own approved boundaries, drawn beneath the region map; none is
     # bundled (published maps of China need approval).
     basemap: Path | None = None
+    # After a write through the API, compute the chains' standard answers in the background, so the first
+    # request after it answers from the cache (service.warmup).
+    warm_up: bool = True
 
 
 @lru_cache

@@ -57,16 +57,25 @@ class Projection:
 def projection(store: GraphStore) -> Projection:
     @collector_paused()  # millions of small objects, all kept: see collector_paused
     def build() -> Projection:
-        rows = store.read(Q.ENTERPRISE_FACTS)
+        # read as columns: a dict per row would cost more than the queries themselves
+        firms = store.read_columns(Q.ENTERPRISE_FACTS)
+        ids = firms["id"]
+        facts = {
+            i: FirmFacts(i, name, bool(inside), code, status)
+            for i, name, inside, code, status in zip(
+                ids, firms["name"], firms["in_district"], firms["region_code"], firms["status"], strict=True
+            )
+        }
         makers: dict[str, set[str]] = defaultdict(set)
-        for r in store.read(Q.MAKERS):
-            makers[r["product_id"]].add(r["enterprise_id"])
+        made = store.read_columns(Q.MAKERS)
+        for product, firm in zip(made["product_id"], made["enterprise_id"], strict=True):
+            makers[product].add(firm)
         return Projection(
-            SupplyNetwork.from_rows(store.read(Q.SUPPLY_LINKS)),
-            risk_analysis.facts_from_rows(rows),
-            {r["id"]: r["scale"] for r in rows},
-            {r["id"]: r["is_specialised"] for r in rows},
-            {r["id"] for r in rows if r["is_anchor"]},
+            SupplyNetwork.from_columns(store.read_columns(Q.SUPPLY_LINKS)),
+            facts,
+            dict(zip(ids, firms["scale"], strict=True)),
+            dict(zip(ids, firms["is_specialised"], strict=True)),
+            {i for i, anchor in zip(ids, firms["is_anchor"], strict=True) if anchor},
             dict(makers),
             product_names(store),
         )

@@ -55,13 +55,24 @@ def _name(facts: Mapping[str, FirmFacts], firm: str) -> str:
 
 def value_graph(network: SupplyNetwork, firms: set[str]) -> nx.DiGraph:
     """Supplier -> buyer graph among ``firms`` and their direct partners, weighted by annual value."""
-    graph = nx.DiGraph()
+    # Only the firms' own links and their suppliers' are looked at, in the network's order, and the
+    # weights are summed before the graph is built: the same graph, nodes and edges in the same order.
+    suppliers = set(firms)
+    for buyer in firms:
+        for links in network.inputs.get(buyer, {}).values():
+            suppliers.update(link.supplier for link in links)
+    weights: dict[tuple[str, str], float] = {}
     for supplier, links in network.customers.items():
+        if supplier not in suppliers:
+            continue
+        inside = supplier in firms
         for link in links:
-            if supplier in firms or link.buyer in firms:
+            if inside or link.buyer in firms:
                 weight = float(link.value) if link.value is not None else 1.0
-                prior = graph.get_edge_data(supplier, link.buyer, {}).get("weight", 0.0)
-                graph.add_edge(supplier, link.buyer, weight=prior + weight)
+                edge = (supplier, link.buyer)
+                weights[edge] = weights.get(edge, 0.0) + weight
+    graph = nx.DiGraph()
+    graph.add_weighted_edges_from((a, b, w) for (a, b), w in weights.items())
     return graph
 
 

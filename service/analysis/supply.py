@@ -4,9 +4,12 @@ of its suppliers will do. Pure functions over a projection of supply links; no s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any, NamedTuple
+
+import numpy as np
 
 
 class Link(NamedTuple):
@@ -21,6 +24,13 @@ class Link(NamedTuple):
     recovery_days: int | None = None  # days needed to replace this supplier
     stock_days: int | None = None  # days the buyer can run on stock
 
+
+_LINK_KEY = itemgetter(0, 1, 2)
+# the columns of analysis/list_supply_links, in the order of Link's fields
+_LINK_COLUMNS = (
+    *("supplier_id", "buyer_id", "product_id", "share"),
+    *("annual_value", "recovery_days", "stock_days"),
+)
 
 # A supplier with at least this share of one buyer's input is its main supplier.
 MAIN_SUPPLIER_SHARE = 0.5
@@ -76,8 +86,50 @@ class SupplyNetwork:
             )
             for r in rows
         ]
-        links.sort(key=lambda link: link[:3])  # (supplier, buyer, product) is unique per link
-        return cls.build(links)
+        return cls.from_links(links)
+
+    @classmethod
+    def from_columns(cls, columns: Mapping[str, Sequence[Any]]) -> SupplyNetwork:
+        """:meth:`from_rows` of ``analysis/list_supply_links`` read as columns (no dict per row)."""
+        names = (
+            "supplier_id",
+            "buyer_id",
+            "product_id",
+            "share",
+            "annual_value",
+            "recovery_days",
+            "stock_days",
+        )
+        rows = zip(*(columns[n] for n in names), strict=True)
+        return cls.from_links(list(map(Link._make, rows)))
+
+    @classmethod
+    def from_links(cls, links: list[Link]) -> SupplyNetwork:
+        """:meth:`build` of ``links`` in (supplier, buyer, product) order (sorted here, in place): every
+        network from the graph is indexed in this one order, whatever order the engine gave."""
+        links.sort(key=_LINK_KEY)  # (supplier, buyer, product) is unique per link
+        inputs: dict[str, dict[str, list[Link]]] = {}
+        customers: dict[str, list[Link]] = {}
+        last: tuple[str, str, str] | None = None
+        sold: list[Link] = []
+        for link in links:
+            key = link[:3]
+            if key == last:  # a twin keeps its first link only, as build() does
+                continue
+            if last is None or key[0] != last[0]:
+                sold = customers[key[0]] = []
+            last = key
+            sold.append(link)
+            bought = inputs.get(key[1])
+            if bought is None:
+                inputs[key[1]] = {key[2]: [link]}
+            else:
+                same = bought.get(key[2])
+                if same is None:
+                    bought[key[2]] = [link]
+                else:
+                    same.append(link)
+        return cls(inputs, customers)
 
     def suppliers_of(self, buyer: str, product: str) -> list[Link]:
         return self.inputs.get(buyer, {}).get(product, [])
@@ -154,9 +206,14 @@ def cut_off(
 
 
 def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
-    """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, computed
-    together: round one is read straight off the single-source links, and only firms that round cuts
-    are followed further.
+    """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, keyed in firm
+    order, each cascade's firms in the order :func:`cascade` finds them.
+
+    Computed for every such firm at once, over NumPy arrays of the network's inputs numbered in (buyer,
+    product) order (see ``_InputIndex.all_cascades``): each round is a few array operations over all the
+    cascades still growing, instead of a Python loop per firm, per round and per link. Only firms that are
+    the sole supplier of some input of another firm are followed: no other stop cuts anyone off. A
+    hypothesis test checks the result against one :func:`cascade` per firm, order included.
 
     Examples
     --------
@@ -164,23 +221,169 @@ def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
     >>> {k: sorted(v) for k, v in single_stops(net).items()}
     {'w': ['z'], 'x': ['y', 'z'], 'y': ['z']}
     """
-    # supplier -> buyer -> the buyer's first input (by product id) that this supplier alone provides
-    first: dict[str, dict[str, tuple[str, list[Link]]]] = defaultdict(dict)
-    for buyer, inputs in network.inputs.items():
-        for product in sorted(inputs):
-            links = inputs[product]
-            sole = links[0].supplier
-            if sole != buyer and all(link.supplier == sole for link in links) and buyer not in first[sole]:
-                first[sole][buyer] = (product, links)
-    out: dict[str, dict[str, Cut]] = {}
-    for firm in sorted(first):
-        cut = {}
-        for buyer, (product, links) in sorted(first[firm].items()):
+    index = _InputIndex(network)
+    return index.all_cascades(index.sole_suppliers())
+
+
+class _InputIndex:
+    """The network's inputs as integers: input ``i`` is the i-th (buyer, product) in sorted order, so
+    sorting input numbers sorts (buyer, product) pairs; firm ``f`` is the f-th firm in sorted order."""
+
+    def __init__(self, network: SupplyNetwork) -> None:
+        self.network = network
+        firms = sorted(set(network.inputs) | set(network.customers))
+        self.firms = firms
+        number = {f: i for i, f in enumerate(firms)}
+        self.buyer: list[int] = []  # input -> its buyer
+        self.size: list[int] = []  # input -> its number of links
+        self.pair: list[tuple[str, str]] = []  # input -> (buyer, product)
+        # firm -> the inputs it supplies, once a link: those with one link, and those with more
+        self.feeds: list[list[int]] = [[] for _ in firms]
+        self.shared: list[list[int]] = [[] for _ in firms]
+        sole: set[int] = set()  # firms that are every link of some input of another firm
+        buyer_of, size_of, pair_of = self.buyer.append, self.size.append, self.pair.append
+        feeds, shared = self.feeds, self.shared
+        for buyer in sorted(network.inputs):
+            b = number[buyer]
+            inputs = network.inputs[buyer]
+            for product in sorted(inputs):
+                links = inputs[product]
+                i = len(self.buyer)
+                buyer_of(b)
+                size_of(len(links))
+                pair_of((buyer, product))
+                if len(links) == 1:
+                    feeds[number[links[0].supplier]].append(i)
+                else:
+                    for link in links:
+                        shared[number[link.supplier]].append(i)
+                first = links[0].supplier
+                if first != buyer and all(link.supplier == first for link in links):
+                    sole.add(number[first])
+        self.sole = sorted(sole)
+        self._made: dict[int, Cut] = {}  # (round, input) -> its Cut: equal cuts are one object
+        self._info: dict[int, tuple[str, str, tuple[str, ...], float | None]] = {}  # input -> its Cut's
+
+    def sole_suppliers(self) -> list[int]:
+        """Firms, in order, that are every link of some input of another firm."""
+        return self.sole
+
+    def all_cascades(self, roots: list[int]) -> dict[str, dict[str, Cut]]:
+        """:func:`cascade` of each of ``roots`` alone (in order), all of them at once, round by round, over
+        arrays: round ``r`` takes every (cascade, firm) that went down in round ``r - 1``, the inputs
+        those firms supply, keeps the inputs whose suppliers were all down when the round began and
+        whose buyer was not, and cuts off each buyer through its first such input. The cascades with
+        someone cut off, keyed by firm."""
+        n_firms, n_inputs = len(self.firms), len(self.buyer)
+        buyer = np.asarray(self.buyer, dtype=np.int64)
+        single_ptr, single_idx = _csr(self.feeds)
+        shared_ptr, shared_idx = _csr(self.shared)
+        # input -> its suppliers (the inputs with more than one link): the shared lists turned round
+        lens = np.diff(shared_ptr)
+        supplier_of = np.repeat(np.arange(n_firms, dtype=np.int64), lens)
+        supplier_idx = supplier_of[np.argsort(shared_idx, kind="stable")]
+        supplier_ptr = np.zeros(n_inputs + 1, dtype=np.int64)
+        np.cumsum(np.bincount(shared_idx, minlength=n_inputs), out=supplier_ptr[1:])
+        cascade_no = np.arange(len(roots), dtype=np.int64)
+        frontier = np.asarray(roots, dtype=np.int64)
+        down = cascade_no * n_firms + frontier  # (cascade, firm) pairs down, as sorted keys
+        found_c, found_r, found_i = [], [], []
+        round_no = 0
+        while len(frontier):
+            round_no += 1
+            c1, i1, _ = _expand(single_ptr, single_idx, cascade_no, frontier)
+            c2, i2, _ = _expand(shared_ptr, shared_idx, cascade_no, frontier)
+            if len(i2):
+                pairs = np.sort(c2 * n_inputs + i2)
+                pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # an input once per cascade
+                c2, i2 = pairs // n_inputs, pairs % n_inputs
+                cs, ss, which = _expand(supplier_ptr, supplier_idx, c2, i2)
+                missing = ~_member(down, cs * n_firms + ss)
+                up = np.bincount(which, weights=missing.astype(np.float64), minlength=len(i2))
+                full = up == 0
+                c2, i2 = c2[full], i2[full]
+            c = np.concatenate([c1, c2])
+            i = np.concatenate([i1, i2])
+            keep = ~_member(down, c * n_firms + buyer[i])
+            c, i = c[keep], i[keep]
+            if not len(c):
+                break
+            order = np.argsort(c * n_inputs + i, kind="stable")
+            c, i = c[order], i[order]
+            # a buyer's inputs are numbered one after another: its first input is where the buyer changes
+            b = buyer[i]
+            first = np.r_[True, (c[1:] != c[:-1]) | (b[1:] != b[:-1])]
+            c, i = c[first], i[first]
+            key = c * n_firms + b[first]
+            found_c.append(c)
+            found_r.append(np.full(len(c), round_no, dtype=np.int64))
+            found_i.append(i)
+            fresh = np.sort(key)
+            down = np.insert(down, np.searchsorted(down, fresh), fresh)  # still sorted
+            cascade_no, frontier = c, buyer[i]
+        if not found_c:
+            return {}
+        c = np.concatenate(found_c)
+        r = np.concatenate(found_r)
+        i = np.concatenate(found_i)
+        order = np.lexsort((i, r, c))  # each cascade's cuts by round, then input
+        c, r, i = c[order], r[order], i[order]
+        out: dict[str, dict[str, Cut]] = {}
+        made = self._made
+        stride = n_inputs
+        bounds = np.flatnonzero(np.diff(c)) + 1
+        starts = [0, *bounds.tolist()]
+        ends = [*bounds.tolist(), len(c)]
+        c_list, r_list, i_list = c.tolist(), r.tolist(), i.tolist()
+        for start, end in zip(starts, ends, strict=True):
+            cut: dict[str, Cut] = {}
+            for round_no, input_no in zip(r_list[start:end], i_list[start:end], strict=True):
+                key_ = round_no * stride + input_no
+                one = made.get(key_)
+                if one is None:
+                    one = made[key_] = self._cut(round_no, input_no)
+                cut[one.firm] = one
+            out[self.firms[roots[c_list[start]]]] = cut
+        return out
+
+    def _cut(self, round_no: int, i: int) -> Cut:
+        info = self._info.get(i)
+        if info is None:
+            buyer, product = self.pair[i]
+            links = self.network.inputs[buyer][product]
             values = [link.value for link in links if link.value is not None]
-            cut[buyer] = Cut(buyer, product, 1, (firm,) * len(links), sum(values) if values else None)
-        _propagate(network, {firm, *cut}, sorted(cut), cut, 1)
-        out[firm] = cut
-    return out
+            suppliers = tuple(sorted(link.supplier for link in links))
+            info = self._info[i] = (buyer, product, suppliers, sum(values) if values else None)
+        buyer, product, suppliers, value = info
+        return Cut(buyer, product, round_no, suppliers, value)
+
+
+def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Lists of numbers as (offsets, values): list ``k`` is ``values[offsets[k]:offsets[k + 1]]``."""
+    ptr = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum([len(x) for x in lists], out=ptr[1:])
+    values = np.fromiter((v for x in lists for v in x), dtype=np.int64, count=int(ptr[-1]))
+    return ptr, values
+
+
+def _expand(
+    ptr: np.ndarray, values: np.ndarray, tag: np.ndarray, rows: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each of ``rows``' values, with the row's ``tag`` and the row's position in ``rows``."""
+    starts = ptr[rows]
+    lens = ptr[rows + 1] - starts
+    which = np.repeat(np.arange(len(rows), dtype=np.int64), lens)
+    offsets = np.arange(int(lens.sum()), dtype=np.int64) - np.repeat(np.cumsum(lens) - lens, lens)
+    return tag[which], values[starts[which] + offsets], which
+
+
+def _member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Whether each of ``keys`` is in ``sorted_keys``."""
+    if not len(sorted_keys):
+        return np.zeros(len(keys), dtype=bool)
+    at = np.searchsorted(sorted_keys, keys)
+    at[at == len(sorted_keys)] = 0
+    return np.asarray(sorted_keys[at] == keys)
 
 
 def shares(links: list[Link]) -> list[float]:

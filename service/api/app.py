@@ -30,10 +30,12 @@ from service.api.routers import (
     session,
 )
 from service.api.security import SecurityHeaders, SignInLimiter, inline_scripts, template_scripts
+from service.api.warm import WarmAfterWrites
 from service.errors import BackendUnavailable
 from service.settings import Settings, get_settings
 from service.storage.backends import open_store
 from service.storage.port import GraphStore
+from service.warmup import Warmer, weights
 
 log = logging.getLogger("chainlens.api")
 GZIP_MIN_BYTES = 1024  # smaller answers gain less than the work of compressing them
@@ -54,9 +56,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             app.state.store.apply_schema()
         except BackendUnavailable as e:  # serve anyway: /health reports it, requests answer 503
             log.warning("backend unavailable at start-up: %s", e)
+        app.state.warmer = Warmer(app.state.store, weights(settings)) if settings.warm_up else None
         try:
             yield
         finally:
+            if app.state.warmer is not None:
+                app.state.warmer.close()  # before the store closes under it
             if owned:
                 app.state.store.close()
 
@@ -83,6 +88,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     docs_pages = docs.pages(app.openapi_url or "/openapi.json").values()
     scripts = template_scripts() + [s for html in docs_pages for s in inline_scripts(html)]
     app.add_middleware(SecurityHeaders, scripts=scripts)
+    app.add_middleware(WarmAfterWrites)
     # outermost, so it compresses the final body; level 6 packs a map page within 0.5 % of level 9's size
     # in half the time
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=6)

@@ -81,6 +81,10 @@ class _Transaction:
             if progress:
                 progress(done, len(prepared))
 
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        rows = self.read(query, params)  # inside a write: rarely needed, so row by row
+        return {name: [r[name] for r in rows] for name in self.queries.get(query).returns}
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:
         yield self
@@ -145,6 +149,22 @@ class LadybugStore:
         params = params or {}
         q.check_params(params)
         return self._run(self._conn(), q.text, params, q.name)
+
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        q = self.queries.get(query)
+        params = params or {}
+        q.check_params(params)
+        try:
+            result = self._conn().execute(q.text, _native(params))
+        except RuntimeError as e:
+            raise _translate(e, q.name) from e
+        if isinstance(result, list):
+            raise QueryFailed(f"{q.name}: more than one statement")
+        names = result.get_column_names()
+        if result.get_num_tuples() == 0:
+            return {name: [] for name in names}
+        columns: dict[str, list[Any]] = result.get_as_arrow().to_pydict()
+        return columns
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:

@@ -108,6 +108,10 @@ class _Transaction:
             if progress:
                 progress(done, len(prepared))
 
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        rows = self.read(query, params)  # inside a write: rarely needed, so row by row
+        return {name: [r[name] for r in rows] for name in self.queries.get(query).returns}
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:
         yield self
@@ -152,6 +156,11 @@ class Neo4jStore:
         except (nx.Neo4jError, nx.DriverError, OSError) as e:
             raise _translate(e, q.name) from e
         return _rows(q, records, keys)
+
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        rows = self.read(query, params)
+        names = self.queries.get(query).returns
+        return {name: [r[name] for r in rows] for name in names}
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:

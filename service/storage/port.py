@@ -49,6 +49,11 @@ class GraphStore(Protocol):
         (API keys); otherwise a cluster may route the read to any member."""
         ...
 
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        """Run one read-only query by name and return its rows as columns (name -> values, in row
+        order): for the big projections, where a dict per row costs more than the query."""
+        ...
+
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
         """Run the statements in one transaction (a ``transaction()`` of their own, so after the write
         lock): all of them take effect, or none.

@@ -1,0 +1,162 @@
+"""After a write, the chains' standard answers are computed in the background: the first request after
+the warm-up is a cache hit; a newer write supersedes a warm-up under way; one runs at a time; it steps
+aside while a request is answered; it stops before the store closes. Behaviour only, no timings."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from service import recruitment, weaklinks
+from service.api.app import create_app
+from service.cache import cache_for
+from service.ledger.load import import_ledger
+from service.ledger.read import read_ledger
+from service.settings import Settings
+from service.storage.port import GraphStore
+from service.warmup import Step, Warmer
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+WAIT = 60.0
+
+
+def test_after_a_write_every_standard_answer_is_cached(mini_store: GraphStore) -> None:
+    import_ledger(mini_store, read_ledger(FIXTURES / "mini_change"))  # a write: a new version, nothing cached
+    warmer = Warmer(mini_store)
+    warmer.schedule()
+    assert warmer.wait(WAIT)
+    run = warmer.runs[-1]
+    assert run.outcome == "done" and run.version == cache_for(mini_store).version(mini_store)
+    assert run.steps[:2] == ["projection", "single_stop_cascades"]
+    assert {"c1.breaks", "c1.risks", "c1.anchors", "c1.sme_candidates", "c1.recruitment"} <= set(run.steps)
+    cache = cache_for(mini_store)
+    misses = cache.misses
+    weaklinks.breaks(mini_store, "c1")
+    weaklinks.risks(mini_store, "c1")
+    weaklinks.anchors(mini_store, "c1")
+    weaklinks.sme_candidates(mini_store, "c1")
+    recruitment.targets(mini_store, "c1")
+    assert cache.misses == misses  # every one a hit
+
+
+def test_the_answers_warmed_are_the_answers_computed_cold(mini_store: GraphStore) -> None:
+    warmer = Warmer(mini_store)
+    warmer.schedule()
+    assert warmer.wait(WAIT)
+    warm = (weaklinks.risks(mini_store, "c1"), weaklinks.anchors(mini_store, "c1"))
+    cache_for(mini_store).clear()
+    assert (weaklinks.risks(mini_store, "c1"), weaklinks.anchors(mini_store, "c1")) == warm
+
+
+class Gate:
+    """Steps that block until released, counting how many run at once."""
+
+    def __init__(self) -> None:
+        self.entered = threading.Event()
+        self.release = threading.Event()
+        self.running = 0
+        self.most = 0
+        self.lock = threading.Lock()
+
+    def step(self) -> None:
+        with self.lock:
+            self.running += 1
+            self.most = max(self.most, self.running)
+        self.entered.set()
+        self.release.wait(WAIT)
+        with self.lock:
+            self.running -= 1
+
+    def steps(self, store: GraphStore) -> Iterator[Step]:
+        yield "first", self.step
+        yield "second", self.step
+
+
+def test_a_newer_write_supersedes_the_warm_up_under_way(mini_store: GraphStore) -> None:
+    gate = Gate()
+    warmer = Warmer(mini_store, steps=gate.steps)
+    warmer.schedule()
+    assert gate.entered.wait(WAIT)  # the first run is in its first step
+    import_ledger(mini_store, read_ledger(FIXTURES / "mini_change"))
+    warmer.schedule()  # the write's signal
+    warmer.schedule()  # and another: the runs asked for meanwhile make one run
+    gate.release.set()
+    assert warmer.wait(WAIT)
+    first, last = warmer.runs
+    assert first.outcome == "superseded" and first.steps == ["first"]
+    assert last.outcome == "done" and last.steps == ["first", "second"]
+    assert first.version != last.version == cache_for(mini_store).version(mini_store)
+    assert gate.most == 1  # one warm-up at a time
+
+
+def test_the_warm_up_steps_aside_while_a_request_is_answered(mini_store: GraphStore) -> None:
+    done: list[str] = []
+
+    def steps(store: GraphStore) -> Iterator[Step]:
+        yield "one", lambda: done.append("one")
+        yield "two", lambda: done.append("two")
+
+    cache = cache_for(mini_store)
+    answering = threading.Event()
+    finish = threading.Event()
+
+    def request() -> Any:
+        def slow() -> int:
+            answering.set()
+            finish.wait(WAIT)
+            return 1
+
+        return cache.get(mini_store, "a slow answer", slow)
+
+    asking = threading.Thread(target=request)
+    asking.start()
+    assert answering.wait(WAIT)
+    warmer = Warmer(mini_store, steps=steps, yield_seconds=WAIT)
+    warmer.schedule()
+    assert not warmer.wait(0.5) and done == []  # waiting for the request, not computing beside it
+    finish.set()
+    asking.join(WAIT)
+    assert warmer.wait(WAIT) and done == ["one", "two"]
+
+
+def test_close_stops_the_warm_up_before_its_next_step(mini_store: GraphStore) -> None:
+    gate = Gate()
+    warmer = Warmer(mini_store, steps=gate.steps)
+    warmer.schedule()
+    assert gate.entered.wait(WAIT)
+    closing = threading.Thread(target=warmer.close)
+    closing.start()
+    gate.release.set()
+    closing.join(WAIT)
+    assert not closing.is_alive()
+    assert warmer.runs[-1].outcome == "closed" and warmer.runs[-1].steps == ["first"]
+    warmer.schedule()  # a closed warmer starts nothing
+    assert warmer.wait(1) and len(warmer.runs) == 1
+
+
+def test_an_import_through_the_api_warms_the_cache(mini_store: GraphStore) -> None:
+    good = "编号,名称,所属产业链,顺序,上中下游,来源,核实日期\ns5,售后服务,c1,5,下游,illustrative,2026-11-20\n"
+    with TestClient(create_app(Settings(), store=mini_store)) as client:
+        warmer: Warmer = client.app.state.warmer  # type: ignore[attr-defined]
+        client.get("/chains/c1/risks")  # answered before the write
+        response = client.post("/imports", files=[("files", ("segments.csv", good.encode(), "text/csv"))])
+        assert response.status_code == 200, response.text
+        assert warmer.wait(WAIT) and warmer.runs[-1].outcome == "done"
+        cache = cache_for(mini_store)
+        misses = cache.misses
+        risks = client.get("/chains/c1/risks").json()
+        assert cache.misses == misses  # from the cache, on the graph after the import
+        assert risks["chain_id"] == "c1"
+        reads = len(warmer.runs)
+        client.get("/chains/c1/breaks")  # a read signals nothing
+        assert client.post("/imports", files=[]).status_code >= 400  # nor a refused write
+        assert warmer.wait(WAIT) and len(warmer.runs) == reads
+
+
+def test_no_warm_up_when_turned_off(mini_store: GraphStore) -> None:
+    with TestClient(create_app(Settings(warm_up=False), store=mini_store)) as client:
+        assert client.app.state.warmer is None  # type: ignore[attr-defined]
