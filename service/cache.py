@@ -56,6 +56,13 @@ class ResultCache:
         with self._lock:
             self._entries.clear()
 
+    def keep_only(self, version: str) -> None:
+        """Forget the answers of every other graph version (the warm-up, before it builds the new
+        projection: the old one would otherwise stay until the LRU pushed it out, doubling the memory)."""
+        with self._lock:
+            for key in [k for k in self._entries if k[0] != version]:
+                del self._entries[key]
+
     def get(self, store: GraphStore, key: Hashable, compute: Callable[[], T]) -> T:
         """The cached answer for ``key`` at the graph's current version, computed once.
 

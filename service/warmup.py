@@ -129,6 +129,7 @@ class Warmer:
         with cache.background(), cache.pinned(self.store) as version:
             if not version:  # a graph chainlens never wrote to: nothing is cached for it
                 return
+            cache.keep_only(version)  # a write has made every other version's answers stale
             run = Run(version, time.monotonic())
             self.runs = [*self.runs[-(KEPT_RUNS - 1) :], run]
             try:

@@ -43,6 +43,17 @@ def test_after_a_write_every_standard_answer_is_cached(mini_store: GraphStore) -
     assert cache.misses == misses  # every one a hit
 
 
+def test_the_warm_up_forgets_the_answers_of_older_versions(mini_store: GraphStore) -> None:
+    cache = cache_for(mini_store)
+    weaklinks.projection(mini_store)
+    before = cache.version(mini_store)
+    import_ledger(mini_store, read_ledger(FIXTURES / "mini_change"))
+    warmer = Warmer(mini_store)
+    warmer.schedule()
+    assert warmer.wait(WAIT)
+    assert {version for version, _ in cache._entries} == {cache.version(mini_store)} != {before}
+
+
 def test_the_answers_warmed_are_the_answers_computed_cold(mini_store: GraphStore) -> None:
     warmer = Warmer(mini_store)
     warmer.schedule()
