@@ -216,9 +216,8 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
         if missing_keys:
             checked.append(out)
             continue
-        judged: dict[str, _Judged] = {}
         for raw_row in raw_sheet.rows:
-            row = _check_row(sheet, raw_row, raw_sheet.present, problems, judged)
+            row = _check_row(sheet, raw_row, raw_sheet.present, problems)
             if row is not None:
                 out.rows.append(row)
             elif sheet.node is not None and _text(raw_row.cells.get("id")):
@@ -327,74 +326,7 @@ def _checks(sheet: Sheet) -> tuple[_Check, ...]:
     return checks
 
 
-# What one cell comes to in its column: its value, the problems it raises (each with the text shown),
-# and whether it is a required non-key cell left blank. A pure function of the column and the cell.
-_Outcome = tuple[Any, tuple[tuple[str | None, str], ...], bool]
-_NO_PROBLEMS: tuple[tuple[str | None, str], ...] = ()
-
-
-def _judge(check: _Check, cell: Any) -> _Outcome:
-    column = check.column
-    value, message = _parse(column, cell)
-    if message:
-        return None, ((_text(cell) or None, message),), False
-    if (value is None or value == ()) and column.required:
-        if check.is_key:
-            return None, ((_text(cell) or None, "必填项为空"),), False
-        return None, _NO_PROBLEMS, True  # new row: refused; existing row: keeps its value (decided later)
-    found: list[tuple[str | None, str]] = []
-    if check.holds_ids:
-        for node_id in _ids_in(column, value):
-            if not _ID.match(node_id):
-                found.append((_text(node_id) or None, "编号只能由字母、数字和 . _ : - 组成"))
-    if check.vocabulary is not None and value is not None and value not in check.vocabulary:
-        found.append((_text(cell) or None, f"不是有效的{_REFERENCE_NAMES[column.reference or '']}"))
-    if check.ranged and isinstance(value, int | float) and not isinstance(value, bool):
-        if column.minimum is not None and value < column.minimum:
-            found.append((_text(cell) or None, f"不能小于{column.minimum:g}"))
-        elif column.maximum is not None and value > column.maximum:
-            found.append((_text(cell) or None, f"不能大于{column.maximum:g}"))
-    return value, tuple(found) or _NO_PROBLEMS, False
-
-
-class _Judged:
-    """The outcomes of one column's cells, kept by cell: most columns repeat a few values (codes, flags,
-    products, dates, the firms of the supply links), and a repeated cell is judged once. A column whose
-    cells hardly repeat (ids, names, amounts) stops keeping them after ``_TRIAL`` cells."""
-
-    _TRIAL = 2000
-
-    def __init__(self, check: _Check) -> None:
-        self.check = check
-        self.seen: dict[tuple[type, Any], _Outcome] | None = {}
-        self.asked = 0
-
-    def __call__(self, cell: Any) -> _Outcome:
-        seen = self.seen
-        if seen is None:
-            return _judge(self.check, cell)
-        key = (cell.__class__, cell)  # 1, 1.0 and True are equal keys, but different cells
-        try:
-            outcome = seen.get(key)
-        except TypeError:  # an unhashable cell: judged every time
-            return _judge(self.check, cell)
-        if outcome is None:
-            outcome = seen[key] = _judge(self.check, cell)
-        self.asked += 1
-        if self.asked == self._TRIAL and len(seen) > self._TRIAL * 9 // 10:
-            self.seen = None  # mostly distinct: keeping them costs more than it saves
-        return outcome
-
-
-def _check_row(
-    sheet: Sheet,
-    raw: RawRow,
-    present: set[str],
-    problems: list[Problem],
-    judged: dict[str, _Judged] | None = None,
-) -> Row | None:
-    """One row's cells judged column by column (``judged``: the sheet's outcomes kept so far)."""
-
+def _check_row(sheet: Sheet, raw: RawRow, present: set[str], problems: list[Problem]) -> Row | None:
     def problem(column: Column | None, value: Any, message: str) -> None:
         header = raw.headers.get(column.key, column.header) if column else None
         problems.append(Problem(raw.source, raw.row, header, _text(value) or None, message))
@@ -413,26 +345,38 @@ def _check_row(
         if ends[0] and ends[0] == ends[1]:
             problem(sheet.columns[1], ends[1], "不能与起点相同（企业不能供应自己）")
             ok = False
-    if judged is None:
-        judged = {}
     for check in _checks(sheet):
         column = check.column
         if column.key not in present:
             continue
-        judge = judged.get(column.key)
-        if judge is None:
-            judge = judged[column.key] = _Judged(check)
-        # a short line lacks its trailing cells: they are blank
-        value, found, empty = judge(cells.get(column.key))
-        if found:
-            header = raw.headers.get(column.key, column.header)
-            problems.extend(Problem(raw.source, raw.row, header, text, message) for text, message in found)
+        cell = cells.get(column.key)  # a short line lacks its trailing cells: they are blank
+        value, message = _parse(column, cell)
+        if message:
+            problem(column, cell, message)
             ok = False
             continue
-        if empty:
-            if not delete:
+        if (value is None or value == ()) and column.required:
+            if check.is_key:
+                problem(column, cell, "必填项为空")
+                ok = False
+            elif not delete:  # new row: refused; existing row: keeps its value (decided later)
                 blank.add(column.key)
             continue
+        if check.holds_ids:
+            for node_id in _ids_in(column, value):
+                if not _ID.match(node_id):
+                    problem(column, node_id, "编号只能由字母、数字和 . _ : - 组成")
+                    ok = False
+        if check.vocabulary is not None and value is not None and value not in check.vocabulary:
+            problem(column, cell, f"不是有效的{_REFERENCE_NAMES[column.reference or '']}")
+            ok = False
+        if check.ranged and isinstance(value, int | float) and not isinstance(value, bool):
+            if column.minimum is not None and value < column.minimum:
+                problem(column, cell, f"不能小于{column.minimum:g}")
+                ok = False
+            elif column.maximum is not None and value > column.maximum:
+                problem(column, cell, f"不能大于{column.maximum:g}")
+                ok = False
         values[column.key] = value
     return Row(raw, delete, values, blank=blank) if ok else None
 
