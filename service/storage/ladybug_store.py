@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from graph_schema import MODEL, PropertyType, ladybug_ddl
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import GraphStore, Params, Progress, Statement, lock_statement, versioned
+from service.storage.port import GraphStore, Params, Progress, Statement, columns_of, lock_statement, prepared
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
 
@@ -71,19 +71,14 @@ class _Transaction:
         return self._store._run(self._conn, q.text, params, q.name)
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
-        prepared = []
-        for name, params in versioned(statements):
-            q = self.queries.get(name)
-            q.check_params(params)
-            prepared.append((q, params))
-        for done, (q, params) in enumerate(prepared, start=1):
+        checked = prepared(self.queries, statements)
+        for done, (q, params) in enumerate(checked, start=1):
             self._store._run(self._conn, q.text, params, q.name)
             if progress:
-                progress(done, len(prepared))
+                progress(done, len(checked))
 
     def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
-        rows = self.read(query, params)  # inside a write: rarely needed, so row by row
-        return {name: [r[name] for r in rows] for name in self.queries.get(query).returns}
+        return columns_of(self.read(query, params), self.queries.get(query))  # inside a write: rare
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:

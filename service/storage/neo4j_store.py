@@ -12,7 +12,7 @@ from neo4j import exceptions as nx
 
 from graph_schema import MODEL, neo4j_schema
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import GraphStore, Params, Progress, Statement, lock_statement, versioned
+from service.storage.port import GraphStore, Params, Progress, Statement, columns_of, lock_statement, prepared
 from service.storage.queries import Query, QueryRegistry
 from service.storage.rows import Rows
 
@@ -44,15 +44,6 @@ def _slices(params: Params) -> Iterator[dict[str, Any]]:
     rows: Rows = params[key]
     for chunk in rows.chunks(_CHUNK):
         yield {**params, key: list(chunk.dicts())}
-
-
-def _prepared(queries: QueryRegistry, statements: Sequence[Statement]) -> list[tuple[Query, Params]]:
-    prepared = []
-    for name, params in versioned(statements):
-        q = queries.get(name)
-        q.check_params(params)
-        prepared.append((q, params))
-    return prepared
 
 
 def _text(q: Query) -> str:
@@ -101,16 +92,15 @@ class _Transaction:
         return _rows(q, *self._run(q, params))
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
-        prepared = _prepared(self.queries, statements)
-        for done, (q, params) in enumerate(prepared, start=1):
+        checked = prepared(self.queries, statements)
+        for done, (q, params) in enumerate(checked, start=1):
             for sliced in _slices(params):
                 self._run(q, sliced)
             if progress:
-                progress(done, len(prepared))
+                progress(done, len(checked))
 
     def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
-        rows = self.read(query, params)  # inside a write: rarely needed, so row by row
-        return {name: [r[name] for r in rows] for name in self.queries.get(query).returns}
+        return columns_of(self.read(query, params), self.queries.get(query))  # inside a write: rare
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:
@@ -158,9 +148,7 @@ class Neo4jStore:
         return _rows(q, records, keys)
 
     def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
-        rows = self.read(query, params)
-        names = self.queries.get(query).returns
-        return {name: [r[name] for r in rows] for name in names}
+        return columns_of(self.read(query, params), self.queries.get(query))  # Bolt has no column form
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:

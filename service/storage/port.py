@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
-from service.storage.queries import Q, QueryRegistry
+from service.storage.queries import Q, Query, QueryRegistry
 
 Params = Mapping[str, Any]
 Statement = tuple[str, Params]
@@ -26,6 +26,21 @@ def versioned(statements: Sequence[Statement]) -> list[Statement]:
         return list(statements)
     today = dt.date.today().isoformat()
     return [*statements, (Q.SET_VERSION, {"version": uuid.uuid4().hex, "today": today})]
+
+
+def prepared(queries: QueryRegistry, statements: Sequence[Statement]) -> list[tuple[Query, Params]]:
+    """The statements of a write, version statement included, each checked against its query's params."""
+    checked = []
+    for name, params in versioned(statements):
+        q = queries.get(name)
+        q.check_params(params)
+        checked.append((q, params))
+    return checked
+
+
+def columns_of(rows: Sequence[Mapping[str, Any]], query: Query) -> dict[str, list[Any]]:
+    """Rows turned into columns in the order of the query's ``// returns:`` header."""
+    return {name: [r[name] for r in rows] for name in query.returns}
 
 
 def lock_statement() -> Statement:
