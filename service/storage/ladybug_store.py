@@ -13,7 +13,15 @@ import pyarrow as pa
 
 from graph_schema import MODEL, PropertyType, ladybug_ddl
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import GraphStore, Params, Progress, Statement, columns_of, lock_statement, prepared
+from service.storage.port import (
+    GraphStore,
+    OpenTransaction,
+    Params,
+    Progress,
+    Statement,
+    lock_statement,
+    prepared,
+)
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
 
@@ -50,7 +58,7 @@ def _translate(error: Exception, what: str) -> ChainlensError:
     return QueryFailed(f"{what}: {message}")
 
 
-class _Transaction:
+class _Transaction(OpenTransaction):
     """The store as seen inside one open write transaction (see ``GraphStore.transaction``); used by
     the thread that opened it."""
 
@@ -77,21 +85,8 @@ class _Transaction:
             if progress:
                 progress(done, len(checked))
 
-    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
-        return columns_of(self.read(query, params), self.queries.get(query))  # inside a write: rare
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[GraphStore]:
-        yield self
-
-    def apply_schema(self) -> None:
-        raise QueryFailed("schema: not inside a write transaction")
-
     def server_version(self) -> str:
         return self._store.server_version()
-
-    def close(self) -> None:
-        """Nothing to release: the transaction ends with its block."""
 
 
 class LadybugStore:

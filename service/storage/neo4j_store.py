@@ -12,7 +12,16 @@ from neo4j import exceptions as nx
 
 from graph_schema import MODEL, neo4j_schema
 from service.errors import BackendUnavailable, ChainlensError, Conflict, QueryFailed
-from service.storage.port import GraphStore, Params, Progress, Statement, columns_of, lock_statement, prepared
+from service.storage.port import (
+    GraphStore,
+    OpenTransaction,
+    Params,
+    Progress,
+    Statement,
+    columns_of,
+    lock_statement,
+    prepared,
+)
 from service.storage.queries import Query, QueryRegistry
 from service.storage.rows import Rows
 
@@ -60,7 +69,7 @@ def _rows(q: Query, records: Sequence[neo4j.Record], keys: Sequence[str]) -> lis
     return [dict(zip(keys, r.values(), strict=True)) for r in records]
 
 
-class _Transaction:
+class _Transaction(OpenTransaction):
     """The store as seen inside one open write transaction (see ``GraphStore.transaction``)."""
 
     engine = "neo4j"
@@ -99,21 +108,8 @@ class _Transaction:
             if progress:
                 progress(done, len(checked))
 
-    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
-        return columns_of(self.read(query, params), self.queries.get(query))  # inside a write: rare
-
-    @contextlib.contextmanager
-    def transaction(self) -> Iterator[GraphStore]:
-        yield self
-
-    def apply_schema(self) -> None:
-        raise QueryFailed("schema: not inside a write transaction")
-
     def server_version(self) -> str:
         return self._store.server_version()
-
-    def close(self) -> None:
-        """Nothing to release: the transaction ends with its block."""
 
 
 class Neo4jStore:

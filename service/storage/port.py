@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
+from service.errors import QueryFailed
 from service.storage.queries import Q, Query, QueryRegistry
 
 Params = Mapping[str, Any]
@@ -96,3 +98,29 @@ class GraphStore(Protocol):
     def close(self) -> None:
         """Release connections and files."""
         ...
+
+
+class OpenTransaction:
+    """What the store seen inside an open write transaction does alike on every engine: a nested
+    ``transaction()`` joins it, schema changes are refused, and closing is the block's business.
+    Adapters add ``read``, ``write`` and ``server_version``."""
+
+    queries: QueryRegistry
+
+    def read(
+        self, query: str, params: Params | None = None, *, primary: bool = False
+    ) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
+        return columns_of(self.read(query, params), self.queries.get(query))  # inside a write: rare
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[GraphStore]:
+        yield cast("GraphStore", self)  # the adapter's subclass is a whole GraphStore
+
+    def apply_schema(self) -> None:
+        raise QueryFailed("schema: not inside a write transaction")
+
+    def close(self) -> None:
+        """Nothing to release: the transaction ends with its block."""
