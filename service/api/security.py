@@ -28,7 +28,7 @@ DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-ac
 # Pages (maps, the front page, reports, dossiers, the sign-in page, /docs and /redoc) load nothing from
 # another origin. Scripts: files of this service and the templates' inline scripts by hash, so a script
 # that data smuggled into a page would not run, nor would an event-handler attribute. Styles may be
-# inline (the pages, vis-network and Redoc write style elements); images and fonts may be data URLs;
+# inline (the pages and Redoc write style elements); images and fonts may be data URLs;
 # Redoc's search runs in a worker made from a blob.
 PAGE_CSP = (
     "default-src 'none'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
@@ -52,7 +52,7 @@ def inline_scripts(html: str) -> list[str]:
 
 
 def template_scripts() -> list[str]:
-    """The inline scripts the map templates write (vis-network and each map's own); no other template
+    """The inline scripts the map templates write (each map's own); no other template
     has one (tests/api/test_web_hygiene.py fails when one does)."""
     from service.render.maps import chain_map_html, graph_map_html
 
