@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import io
 import os
-import socket
 import struct
-import subprocess
-import sys
 import time
 import zlib
 from collections.abc import Iterator
@@ -32,6 +29,7 @@ from service.settings import Settings, get_settings
 from service.storage.backends import open_store
 from service.storage.port import GraphStore
 from tests.conftest import FIXTURES
+from tests.serving import served
 
 ROOT = Path(__file__).resolve().parents[2]
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -230,12 +228,6 @@ class Server:
         return response, seconds, (self.status("VmHWM") - before) / 1024
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """``chainlens serve`` in its own process on an embedded store seeded with the mini fixture, with one
@@ -252,40 +244,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     import_ledger(store, read_ledger(FIXTURES / "mini"))
     store.close()
     _, token = KeyStore(home / "keys.json").create("测试管理员", "admin")
-    port = _free_port()
-    log = (home / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from service.cli import app; app()", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None, (home / "server.log").read_text()
-            try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+    with served(env, home / "server.log") as (url, process):
         running = Server(url, process.pid, token)
         # every code path of an upload warmed once, as in a server that has run for a while
         warm = running.post("enterprises.csv", "编号,企业规模\ne9,很大\n".encode())[0]
         assert warm.status_code == 422, warm.text
         yield running
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
 
 
 def test_a_workbook_whose_cell_inflates_past_1_gib_is_refused_within_2_s(server: Server) -> None:

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -31,7 +30,8 @@ from service.settings import Settings, get_settings
 from service.storage.backends import open_store
 from service.storage.port import GraphStore
 from service.storage.queries import Q
-from tests.conftest import FIXTURES, ROOT, free_port
+from tests.conftest import FIXTURES, ROOT
+from tests.serving import start, stop, wait_healthy
 
 FIRMS = 20
 HEADER = (
@@ -56,19 +56,6 @@ class Replicas:
     store: GraphStore
     settings: Settings
     tokens: dict[str, str] = field(default_factory=dict)  # owner -> token
-
-
-def _wait(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 180
-    while True:
-        assert process.poll() is None, log.read_text()
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        assert time.monotonic() < deadline, f"{url} did not start:\n{log.read_text()}"
-        time.sleep(0.25)
 
 
 @pytest.fixture(scope="module")
@@ -96,26 +83,16 @@ def replicas(neo4j_uri: str, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     processes: list[tuple[subprocess.Popen[bytes], Path]] = []
     try:
         for n, extra in enumerate((["--workers", "2"], [])):
-            port, log = free_port(), home / f"serve{n}.log"
-            with log.open("w") as out:
-                command = [sys.executable, "-c", "from service.cli import app; app()", "serve", "--port"]
-                process = subprocess.Popen(
-                    [*command, str(port), *extra], cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT
-                )
+            log = home / f"serve{n}.log"
+            url, process = start(env, log, *extra)
             processes.append((process, log))
-            running.urls.append(f"http://127.0.0.1:{port}")
+            running.urls.append(url)
         for url, (process, log) in zip(running.urls, processes, strict=True):
-            _wait(url, process, log)
+            wait_healthy(url, process, log, seconds=180)
         yield running
     finally:
         for process, _ in processes:
-            process.terminate()
-        for process, _ in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, seconds=30)
         store.close()
 
 

@@ -8,15 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import math
 import os
-import subprocess
-import sys
-import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from seed import dataset_path
@@ -27,7 +23,8 @@ from service.ledger.read import read_ledger
 from service.settings import Settings
 from service.storage.backends import open_store
 from service.storage.port import GraphStore
-from tests.conftest import ENGINES, FIXTURES, ROOT, close_store, free_port, make_store
+from tests.conftest import ENGINES, FIXTURES, ROOT, close_store, make_store
+from tests.serving import served
 
 SEED_DAY, WEEK_DAY = dt.date(2026, 11, 2), dt.date(2026, 11, 9)
 WEEK = "2026-W46"  # the ISO week of WEEK_DAY
@@ -80,7 +77,6 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
     keys = KeyStore(home / "keys.json")
     keys.create("区管理员", "admin")
     _, viewer = keys.create("汽车链分析员", "viewer")
-    port = free_port()
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
@@ -88,35 +84,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Service]:
         "CHAINLENS_EMBEDDED_PATH": str(home / "graph.lbdb"),
         "CHAINLENS_KEYS_FILE": str(home / "keys.json"),
     }
-    log = (home / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from service.cli import app; app()", "serve", "--port", str(port)],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            assert process.poll() is None, (home / "server.log").read_text()
-            try:
-                if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            assert time.monotonic() < deadline, "the server did not start"
-            time.sleep(0.2)
+    with served(env, home / "server.log") as (url, _):
         yield Service(url, viewer, home)
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        log.close()
 
 
 MISSING = object()
