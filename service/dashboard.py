@@ -8,6 +8,7 @@ from typing import Any
 
 from service import history, weaklinks
 from service.analysis.risks import ACTIVE
+from service.cache import cache_for
 from service.storage.port import GraphStore
 
 TREND_UPDATES = 12
@@ -66,17 +67,22 @@ def register_trend(
     store: GraphStore, chain_ids: list[str], last: int = TREND_UPDATES
 ) -> list[dict[str, Any]]:
     """The open register items of each chain after each of the ``last`` recorded updates, oldest first
-    (one replay of the log): ``at``, ``author`` and per chain (breaks and choke points, all items)."""
-    points: list[dict[str, Any]] = []
-    log = history.updates(store)
-    first = len(log) - last
-    for i, (update, _, state) in enumerate(history.each_update(store, log)):
-        if i < first:
-            continue
-        rows = [cells for (sheet, _), cells in state.items() if sheet == REGISTER]
-        counts = {c: register_counts(rows, c) for c in chain_ids}
-        points.append({"id": update.id, "at": update.at, "author": update.author, "counts": counts})
-    return points
+    (one replay of the log, cached per graph version so the front page does not replay it per request):
+    ``at``, ``author`` and per chain (breaks and choke points, all items)."""
+
+    def replay() -> list[dict[str, Any]]:
+        points: list[dict[str, Any]] = []
+        log = history.updates(store)
+        first = len(log) - last
+        for i, (update, _, state) in enumerate(history.each_update(store, log)):
+            if i < first:
+                continue
+            rows = [cells for (sheet, _), cells in state.items() if sheet == REGISTER]
+            counts = {c: register_counts(rows, c) for c in chain_ids}
+            points.append({"id": update.id, "at": update.at, "author": update.author, "counts": counts})
+        return points
+
+    return cache_for(store).get(store, ("register_trend", tuple(chain_ids), last), replay)
 
 
 def last_update(store: GraphStore) -> history.Update | None:
