@@ -6,7 +6,12 @@ from functools import lru_cache
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
+from service.render import numbers
+
 
 @lru_cache
 def environment() -> Environment:
-    return Environment(loader=PackageLoader("service.render", "templates"), autoescape=select_autoescape())
+    env = Environment(loader=PackageLoader("service.render", "templates"), autoescape=select_autoescape())
+    env.filters["score"] = numbers.score  # {{ x | score }}: two decimals, as people read scores
+    env.filters["wan"] = numbers.wan  # {{ x | wan }}: 万元 to one decimal
+    return env

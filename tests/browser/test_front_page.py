@@ -3,6 +3,7 @@ drawn to scale, no version hash, and every link on it (maps, lists as XLSX and C
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -46,6 +47,8 @@ def test_front_page_lists_the_chains_and_every_link_resolves(
     for (inside_w, outside_w), s in zip(widths, beef["segments"], strict=True):
         assert abs(inside_w - s["district"] * unit) < 0.2 and abs(outside_w - s["outside"] * unit) < 0.2
     assert "数据版本" not in page.inner_text("body")
+    scores = re.findall(r"评分 ([0-9.]+)）", page.inner_text("body"))
+    assert scores and all(re.fullmatch(r"\d+\.\d\d", v) for v in scores), scores  # 10.87, not 10.867
     links = page.eval_on_selector_all("a", "els => els.map(e => e.href)")
     assert len(links) == 4 * (4 + 2 * 5 + 3)  # maps, lists as XLSX and CSV, and the working documents
     ARTIFACTS.mkdir(exist_ok=True)
