@@ -60,6 +60,52 @@ def collector(runs: dict[str, dict]) -> None:
             )
 
 
+# Issue 20's targets for the province store: (measure, how to read it from the runs, target, unit).
+TARGETS: tuple[tuple[str, str, str, float], ...] = (
+    ("import of the 600k-row ledger, validation included", "ladybug-province import", "s", 8),
+    ("import on Neo4j", "neo4j-province import", "s", 30),
+    ("risk list, cold", "ladybug-province risks", "ms", 3000),
+    ("anchors, cold", "ladybug-province anchors", "ms", 1500),
+    ("SME candidates, cold", "ladybug-province sme_candidates", "ms", 1500),
+    ("breaks, cold", "ladybug-province breaks", "ms", 100),
+    ("one what-if, cold", "ladybug-province what_if", "ms", 1000),
+    ("first dossier", "ladybug-province dossier cold", "ms", 2000),
+    ("next target's dossier", "ladybug-province dossier next_target", "ms", 500),
+    ("first as_of of a past date", "history-ladybug as_of_first_s", "s", 5),
+    ("one-firm weekly update, history included", "history-ladybug one_firm_update_s", "s", 1),
+    ("assessment gap search, 8 province weeks", "assessment-province search_worst_case_s", "s", 10),
+    ("peak RSS during the run", "ladybug-province peak_rss_mb", "MB", 2000),
+)
+
+
+def _figure(runs: dict[str, dict], where: str) -> float | None:
+    """One figure named as in TARGETS: a run's file stem, then the path into its JSON."""
+    stem, *path = where.split()
+    value: object = runs.get(stem)
+    if value is not None and path[0] in ANALYSES + ("dossier",):
+        value = value["analyses"]  # type: ignore[index]
+        path = [*path, "cold"] if len(path) == 1 else path
+    for key in path:
+        if not isinstance(value, dict) or key not in value:
+            return None
+        value = value[key]
+    if isinstance(value, dict) and "seconds" in value:  # an import
+        value = value["seconds"]
+    return float(value) if isinstance(value, int | float) else None
+
+
+def targets(runs: dict[str, dict]) -> None:
+    """Each target of issue 20 beside what this run measured."""
+    print()
+    print("| measure | measured | target | met |")
+    print("| --- | ---: | ---: | --- |")
+    for label, where, unit, target in TARGETS:
+        value = _figure(runs, where)
+        shown = "–" if value is None else f"{value:,.1f} {unit}"
+        met = "–" if value is None else ("yes" if value <= target else "no")
+        print(f"| {label} | {shown} | ≤ {target:,.0f} {unit} | {met} |")
+
+
 def main() -> None:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "bench-results")
     runs = {p.stem: json.loads(p.read_text()) for p in sorted(folder.glob("*.json"))}
@@ -94,6 +140,7 @@ def main() -> None:
             + " | ".join(cells)
             + " |"
         )
+    targets(runs)
     recruitment(runs)
     collector(runs)
     for name, run in runs.items():
@@ -117,6 +164,12 @@ def main() -> None:
                     f"{k} {v:,.0f} ms (cold {run['cold'][k]:,.0f})" for k, v in run["during_warm_up"].items()
                 )
                 + "."
+            )
+        elif "one_firm_update_s" in run:
+            print()
+            print(
+                f"History ({name}): one-firm weekly update {run['one_firm_update_s']} s, first as_of of a "
+                f"past date {run['as_of_first_s']} s, again {run['as_of_again_s']} s."
             )
         elif "search_worst_case_s" in run:
             print()
