@@ -3,6 +3,8 @@
 The importer reads what the graph already holds, so it can tell new rows (bulk-created) from changed ones
 (overwritten in place), keep values of columns a row leaves out, and replace the relationships a row owns
 when it lists them. Everything goes to the store as one ``write``: on any error nothing is written.
+A small ledger (at most ``FOCUS_LIMIT`` ids, deleting no node) reads only the part of the graph its rows
+name (:func:`read_focus`), which gives every check and the plan the same answers as the whole graph.
 
 The report's counts per type (created, changed with the columns, unchanged, deleted) are not what the
 loader sent but what changed: :meth:`ImportReport.count` takes them from the rows the history records
