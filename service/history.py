@@ -39,8 +39,17 @@ from graph_schema.ingest_cypher import node_query, rel_query
 from service.errors import Conflict, InvalidInput, NotFound
 from service.ledger.cells import unguard
 from service.ledger.export import sheet_rows
-from service.ledger.format import OP_DELETE, OP_KEY, SHEETS, Sheet
-from service.ledger.load import FOCUS_LIMIT, GraphState, ImportReport, Progress, import_ledger, read_state
+from service.ledger.format import OP_KEY, SHEETS, Sheet
+from service.ledger.load import (
+    FOCUS_LIMIT,
+    LIST_SEPARATOR,
+    GraphState,
+    ImportReport,
+    Progress,
+    deleted_ids,
+    import_ledger,
+    read_state,
+)
 from service.ledger.read import RawLedger, RawRow, RawSheet
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -546,30 +555,54 @@ def _after(
     store: GraphStore, raw: RawLedger, before: State, listed: Mapping[str, set[Key]]
 ) -> tuple[State, set[tuple[str, Key]] | None]:
     """The ledger rows after importing ``raw`` into a graph that held ``before``, and the keys of the
-    rows that may differ (None: any). Without deletions of nodes an import changes only the rows it
-    lists (``listed``, by sheet; a node's list columns belong to its own row, a deleted link row is
-    its own row): a small ledger reads back only those, a big one the sheets it lists. A node's
-    deletion can change rows of other sheets (the links and list cells that name it), so then
-    everything is read."""
-    deletes = any(
-        sheet.sheet.node is not None and str(row.cells.get(OP_KEY, "")).strip().lower() in OP_DELETE
-        for sheet in raw.sheets
-        for row in sheet.rows
-    )
-    sheets = {sheet.sheet.key for sheet in raw.sheets} & set(_SHEETS)
-    if deletes or not raw.sheets:
+    rows that may differ (None: any). An import changes the rows it lists (``listed``, by sheet; a
+    node's list columns belong to its own row, a deleted link row is its own row) and, where it
+    deletes a node, the link rows with that node as an end and the rows whose link cells name it
+    (their links to it go with it): a small import reads back only those rows; a big one without
+    deletions the sheets it lists, a big one with deletions everything."""
+    if not raw.sheets:
         return current_state(store), None
-    keys = {(sheet, key) for sheet, listed_keys in listed.items() for key in listed_keys}
+    gone = deleted_ids(raw)
+    changing = {sheet: set(keys) for sheet, keys in listed.items()}
+    if gone:
+        for sheet, named in _naming(before, gone).items():
+            changing.setdefault(sheet, set()).update(named)
+    keys = {(sheet, key) for sheet, sheet_keys in changing.items() for key in sheet_keys}
     if len(keys) > FOCUS_LIMIT:
+        if gone:
+            return current_state(store), None
+        sheets = {sheet.sheet.key for sheet in raw.sheets} & set(_SHEETS)
         after = {k: v for k, v in before.items() if k[0] not in sheets}
         after.update(current_state(store, sheets))
         return after, None
     after = dict(before)
     for key in keys:
         after.pop(key, None)
-    now = _rows(store, listed)
+    now = _rows(store, changing)
     after.update({key: cells for key, cells in now.items() if key in keys})
     return after, keys
+
+
+# per node sheet, the columns whose cells name other nodes through links
+_LINK_CELLS = {s.key: [c.key for c in s.columns if c.links] for s in SHEETS if s.node is not None}
+
+
+def _naming(state: State, gone: set[str]) -> dict[str, set[Key]]:
+    """The rows of ``state`` that name one of the nodes ``gone``: link rows with one of them as an end,
+    node rows with one of them in a link cell."""
+    out: dict[str, set[Key]] = defaultdict(set)
+    for (sheet, key), cells in state.items():
+        columns = _LINK_CELLS.get(sheet)
+        if columns is None:
+            if key[0] in gone or key[1] in gone:
+                out[sheet].add(key)
+            continue
+        for column in columns:
+            text = cells.get(column)
+            if text and not gone.isdisjoint(text.split(LIST_SEPARATOR)):
+                out[sheet].add(key)
+                break
+    return out
 
 
 def _rows(store: GraphStore, listed: Mapping[str, set[Key]]) -> State:

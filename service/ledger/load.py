@@ -3,8 +3,9 @@
 The importer reads what the graph already holds, so it can tell new rows (bulk-created) from changed ones
 (overwritten in place), keep values of columns a row leaves out, and replace the relationships a row owns
 when it lists them. Everything goes to the store as one ``write``: on any error nothing is written.
-A small ledger (at most ``FOCUS_LIMIT`` ids, deleting no node) reads only the part of the graph its rows
-name (:func:`read_focus`), which gives every check and the plan the same answers as the whole graph.
+A small ledger (at most ``FOCUS_LIMIT`` ids; an editor's deleting no node) reads only the part of the
+graph its rows name (:func:`read_focus`), which gives every check and the plan the answers the whole
+graph gives.
 
 The report's counts per type (created, changed with the columns, unchanged, deleted) are not what the
 loader sent but what changed: :meth:`ImportReport.count` takes them from the rows the history records
@@ -249,16 +250,24 @@ def ledger_ids(raw: RawLedger) -> set[str]:
     return ids
 
 
-def focused_ids(store: GraphStore, raw: RawLedger) -> set[str] | None:
+def deleted_ids(raw: RawLedger) -> set[str]:
+    """The ids of the nodes the ledger's rows delete."""
+    return {
+        _text(row.cells.get("id"))
+        for sheet in raw.sheets
+        if sheet.sheet.node is not None
+        for row in sheet.rows
+        if _text(row.cells.get(OP_KEY)).lower() in OP_DELETE
+    }
+
+
+def focused_ids(store: GraphStore, raw: RawLedger, scope: bool = False) -> set[str] | None:
     """The ids to read the graph around when ``raw`` can be judged against only that part of it (see
-    :func:`read_focus`); None when it needs the whole graph: it deletes a node (which changes every row
-    naming it), names more than FOCUS_LIMIT ids, or the graph has no regions yet (the first import adds
-    them)."""
-    for sheet in raw.sheets:
-        if sheet.sheet.node is not None and any(
-            _text(row.cells.get(OP_KEY)).lower() in OP_DELETE for row in sheet.rows
-        ):
-            return None
+    :func:`read_focus`); None when it needs the whole graph: it names more than FOCUS_LIMIT ids, or
+    the graph has no regions yet (the first import adds them), or (``scope``: an editor's chains are
+    checked) it deletes a node, which changes every row naming it, each judged by its chains."""
+    if scope and deleted_ids(raw):
+        return None
     ids = ledger_ids(raw)
     if len(ids) > FOCUS_LIMIT or not store.read(Q.ANY_REGION):
         return None
@@ -363,7 +372,7 @@ def _import(
 
     step("读取图谱", 0, 1)
     rows = raw.row_count
-    focus = focused_ids(store, raw)
+    focus = focused_ids(store, raw, chains is not None)
     if focus is not None:  # a small ledger: the part of the graph its rows name is all it is judged by
         state = read_focus(store, focus, scope=chains is not None)
     else:

@@ -89,7 +89,7 @@ STEPS: list[tuple[str, dict[str, str], set[str] | None, bool]] = [
         "a supply link that moves shares between suppliers, and one not made by its supplier (warning)",
         {
             "supply_links.csv": f"{SL}\ne5,e3,p2,0.1,,,,{SOURCE}\ne1,e3,p2,0.2,,,,{SOURCE}\n"
-            f"e5,e4,p3,,,,,{SOURCE}\n"
+            f"e5,e4,p3,,,,,{SOURCE}\ne9,e4,p2,,,,,{SOURCE}\n"
         },
         None,
         True,
@@ -160,7 +160,18 @@ STEPS: list[tuple[str, dict[str, str], set[str] | None, bool]] = [
         {"c1"},
         False,
     ),
-    ("a deleted firm (its links go with it)", {"enterprises.csv": "编号,操作\ne9,删除\n"}, None, False),
+    (
+        "a deleted firm: its supply links and 企业产品 rows go with it",
+        {"enterprises.csv": "编号,操作\ne9,删除\n"},
+        None,
+        True,
+    ),
+    (
+        "a deleted segment: the rows whose cells list it change",
+        {"segments.csv": "编号,操作\ns9,删除\n"},
+        None,
+        True,
+    ),
 ]
 
 
@@ -224,6 +235,10 @@ def test_the_focused_path_answers_as_the_full_one(
     assert kinds.count("Forbidden") == 4 and kinds.count("InvalidInput") == 6, kinds
     warned = [o[1]["warnings_total"] for _, o, _ in focused if o[0] == "imported"]
     assert sum(1 for w in warned if w) >= 2, warned
+    recorded = {what: {(c[0], tuple(c[1])) for c in o[3]} for what, o, _ in focused if o[0] == "imported"}
+    firm = recorded["a deleted firm: its supply links and 企业产品 rows go with it"]
+    assert {("supply_links", ("e9", "e4", "p2")), ("enterprise_products", ("e9", "p2"))} <= firm
+    assert ("enterprises", ("e7",)) in recorded["a deleted segment: the rows whose cells list it change"]
     empty_store.write([(Q.CLEAR_GRAPH, {})])
     empty_store.apply_schema()
     with monkeypatch.context() as m:
