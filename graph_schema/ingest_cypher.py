@@ -24,13 +24,13 @@ def snake(label: str) -> str:
 
 
 def node_query(action: str, label: str) -> str:
-    """Registry name of a node ingestion query (``create``, ``update``, ``delete``, ``list``)."""
+    """Registry name of a node ingestion query (``create``, ``update``, ``delete``, ``list``, ``find``)."""
     return f"ingest/{action}_{snake(label)}"
 
 
 def rel_query(action: str, rel_type: str, pair: Endpoints) -> str:
     """Registry name of a relationship ingestion query (``create``, ``delete``, ``unlink_out``,
-    ``unlink_in``, ``list``)."""
+    ``unlink_in``, ``list``, ``find_from``, ``find_to``)."""
     return f"ingest/{action}_{rel_type.lower()}_{snake(pair.source)}_{snake(pair.target)}"
 
 
@@ -99,6 +99,15 @@ def _node_files(node: NodeType) -> Iterator[tuple[str, str]]:
             "-",
             ", ".join(props),
             f"MATCH (n:{label})\nRETURN {columns}\nORDER BY id",
+        ),
+    )
+    yield (
+        f"{node_query('find', label)}.cypher",
+        _file(
+            f"Lists the {label} nodes with the given ids, with all their properties, ordered by id.",
+            "ids",
+            ", ".join(props),
+            f"MATCH (n:{label})\nWHERE n.id IN $ids\nRETURN {columns}\nORDER BY id",
         ),
     )
 
@@ -179,6 +188,17 @@ def _rel_files(rel: RelType, pair: Endpoints) -> Iterator[tuple[str, str]]:
             f"ORDER BY {order}",
         ),
     )
+    for end, node in (("from", "a"), ("to", "b")):
+        yield (
+            f"{rel_query('find_' + end, t, pair)}.cypher",
+            _file(
+                f"Lists the {t} relationships from {a} to {b} whose {end} end has one of the given ids.",
+                "ids",
+                ", ".join(rel_columns(rel)),
+                f"MATCH (a:{a})-[x:{t}]->(b:{b})\nWHERE {node}.id IN $ids\n"
+                f"RETURN a.id AS from_id, b.id AS to_id, {cols}\nORDER BY {order}",
+            ),
+        )
 
 
 def render(model: GraphModel = MODEL) -> dict[str, str]:

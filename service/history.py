@@ -35,11 +35,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from graph_schema.ingest_cypher import node_query, rel_query
 from service.errors import Conflict, InvalidInput, NotFound
 from service.ledger.cells import unguard
 from service.ledger.export import sheet_rows
-from service.ledger.format import OP_DELETE, OP_KEY, SHEETS, Sheet
-from service.ledger.load import ImportReport, Progress, import_ledger, read_state
+from service.ledger.format import OP_KEY, SHEETS, Sheet
+from service.ledger.load import (
+    FOCUS_LIMIT,
+    LIST_SEPARATOR,
+    GraphState,
+    ImportReport,
+    Progress,
+    deleted_ids,
+    import_ledger,
+    read_state,
+)
 from service.ledger.read import RawLedger, RawRow, RawSheet
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -140,11 +150,11 @@ def current_state(store: GraphStore, sheets: set[str] | None = None) -> State:
     return out
 
 
-def diff(before: State, after: State) -> list[Change]:
+def diff(before: State, after: State, keys: Iterable[tuple[str, Key]] | None = None) -> list[Change]:
     """The rows that differ, as the log records them: new and deleted rows whole, changed rows only in
-    their changed columns."""
+    their changed columns. With ``keys``, only those rows are compared (the others are the same)."""
     changes: list[Change] = []
-    for key in sorted(set(before) | set(after)):
+    for key in sorted(set(before) | set(after) if keys is None else set(keys)):
         old, new = before.get(key), after.get(key)
         if old == new:
             continue
@@ -517,8 +527,8 @@ def import_update(
         update = _next(log, day, kind, author, note, undoes)
         ledger = raw if isinstance(raw, RawLedger) else raw(tx)
         report = import_ledger(tx, ledger, progress, chains)  # raises, writing nothing, on bad input
-        after = _after(tx, ledger, before)
-        changes = diff(before, after)
+        after, keys = _after(tx, ledger, before, report.listed)
+        changes = diff(before, after, keys)
         report.count(changes)  # the report says what the log records, type by type
         version = _version(tx)
         entries = [] if pending is None else [(pending[0], pending[1], left)]
@@ -541,19 +551,86 @@ def update_detail(store: GraphStore, update_id: str) -> dict[str, Any]:
     return {**update.public(), **counts, "warnings": warnings, "warnings_total": len(warnings)}
 
 
-def _after(store: GraphStore, raw: RawLedger, before: State) -> State:
-    """The ledger rows after importing ``raw`` into a graph that held ``before``. Without deletions an
-    import changes only rows of the sheets it lists (a node's list columns belong to its own row), so
-    only those are read back; a deletion can remove rows of other sheets, so then everything is."""
-    deletes = any(
-        str(row.cells.get(OP_KEY, "")).strip() in OP_DELETE for sheet in raw.sheets for row in sheet.rows
-    )
-    listed = {sheet.sheet.key for sheet in raw.sheets} & set(_SHEETS)
-    if deletes or (len(listed) == len(raw.sheets) and not listed):
-        return current_state(store)
-    after = {k: v for k, v in before.items() if k[0] not in listed}
-    after.update(current_state(store, listed))
-    return after
+def _after(
+    store: GraphStore, raw: RawLedger, before: State, listed: Mapping[str, set[Key]]
+) -> tuple[State, set[tuple[str, Key]] | None]:
+    """The ledger rows after importing ``raw`` into a graph that held ``before``, and the keys of the
+    rows that may differ (None: any). An import changes the rows it lists (``listed``, by sheet; a
+    node's list columns belong to its own row, a deleted link row is its own row) and, where it
+    deletes a node, the link rows with that node as an end and the rows whose link cells name it
+    (their links to it go with it): a small import reads back only those rows; a big one without
+    deletions the sheets it lists, a big one with deletions everything."""
+    if not raw.sheets:
+        return current_state(store), None
+    gone = deleted_ids(raw)
+    changing = {sheet: set(keys) for sheet, keys in listed.items()}
+    if gone:
+        for sheet, named in _naming(before, gone).items():
+            changing.setdefault(sheet, set()).update(named)
+    keys = {(sheet, key) for sheet, sheet_keys in changing.items() for key in sheet_keys}
+    if len(keys) > FOCUS_LIMIT:
+        if gone:
+            return current_state(store), None
+        sheets = {sheet.sheet.key for sheet in raw.sheets} & set(_SHEETS)
+        after = {k: v for k, v in before.items() if k[0] not in sheets}
+        after.update(current_state(store, sheets))
+        return after, None
+    after = dict(before)
+    for key in keys:
+        after.pop(key, None)
+    now = _rows(store, changing)
+    after.update({key: cells for key, cells in now.items() if key in keys})
+    return after, keys
+
+
+# per node sheet, the columns whose cells name other nodes through links
+_LINK_CELLS = {s.key: [c.key for c in s.columns if c.links] for s in SHEETS if s.node is not None}
+
+
+def _naming(state: State, gone: set[str]) -> dict[str, set[Key]]:
+    """The rows of ``state`` that name one of the nodes ``gone``: link rows with one of them as an end,
+    node rows with one of them in a link cell."""
+    out: dict[str, set[Key]] = defaultdict(set)
+    for (sheet, key), cells in state.items():
+        columns = _LINK_CELLS.get(sheet)
+        if columns is None:
+            if key[0] in gone or key[1] in gone:
+                out[sheet].add(key)
+            continue
+        for column in columns:
+            text = cells.get(column)
+            if text and not gone.isdisjoint(text.split(LIST_SEPARATOR)):
+                out[sheet].add(key)
+                break
+    return out
+
+
+def _rows(store: GraphStore, listed: Mapping[str, set[Key]]) -> State:
+    """The graph's rows of the ``listed`` keys, by sheet, as :func:`current_state` gives them (and
+    the other links of the listed links' sources)."""
+    out: State = {}
+    for sheet_key, keys in listed.items():
+        sheet = _SHEETS[sheet_key]
+        ids = sorted({key[0] for key in keys})
+        graph = GraphState()
+        if sheet.node is not None:
+            label = sheet.node.label
+            graph.nodes[label] = {r["id"]: r for r in store.read(node_query("find", label), {"ids": ids})}
+        else:
+            rel = sheet.rel
+            assert rel is not None
+            keyed: dict[tuple[Any, ...], dict[str, Any]] = {}
+            for pair in rel.endpoints:
+                for r in store.read(rel_query("find_from", rel.type, pair), {"ids": ids}):
+                    keyed[(r["from_id"], r["to_id"], *(r[d] for d in rel.discriminator))] = r
+            graph.rels[rel.type] = keyed
+        rows = sheet_rows(store, graph, sheet, focused=True)
+        next(rows)  # header
+        columns = [c.key for c in sheet.columns]
+        for cells in rows:
+            values = {k: unguard(v) for k, v in zip(columns, cells, strict=True) if v != ""}
+            out[(sheet_key, _key(sheet, values))] = values
+    return out
 
 
 def undo_rows(store: GraphStore, update_id: str) -> tuple[Update, list[Change]]:

@@ -44,8 +44,11 @@ def _cell(column: Column, value: Any) -> str:
     return str(value)
 
 
-def _links(store: GraphStore, sheet: Sheet) -> dict[str, dict[str, list[str]]]:
-    """For each link column of a node sheet: owner id -> the ids it lists."""
+def _links(
+    store: GraphStore, sheet: Sheet, owners: list[str] | None = None
+) -> dict[str, dict[str, list[str]]]:
+    """For each link column of a node sheet: owner id -> the ids it lists (of every owner, or of
+    ``owners``)."""
     out: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     assert sheet.node is not None
     for column in sheet.columns:
@@ -54,7 +57,12 @@ def _links(store: GraphStore, sheet: Sheet) -> dict[str, dict[str, list[str]]]:
                 owner = pair.target if link.column.reverse else pair.source
                 if owner != sheet.node.label:
                     continue
-                for row in store.read(rel_query("list", link.rel.type, pair)):
+                if owners is None:
+                    rows = store.read(rel_query("list", link.rel.type, pair))
+                else:
+                    end = "find_to" if link.column.reverse else "find_from"
+                    rows = store.read(rel_query(end, link.rel.type, pair), {"ids": owners})
+                for row in rows:
                     if link.column.reverse:
                         out[column.key][row["to_id"]].append(row["from_id"])
                     else:
@@ -62,11 +70,15 @@ def _links(store: GraphStore, sheet: Sheet) -> dict[str, dict[str, list[str]]]:
     return out
 
 
-def sheet_rows(store: GraphStore, state: GraphState, sheet: Sheet) -> Iterator[list[str]]:
-    """The header and then every row of one ledger sheet, as text cells."""
+def sheet_rows(
+    store: GraphStore, state: GraphState, sheet: Sheet, focused: bool = False
+) -> Iterator[list[str]]:
+    """The header and then every row of one ledger sheet that ``state`` holds, as text cells; a node's
+    list cells are read from the store (``focused``: only those of the nodes ``state`` holds)."""
     yield sheet.headers
     if sheet.node is not None:
-        links = _links(store, sheet)
+        owners = sorted(state.nodes.get(sheet.node.label, {})) if focused else None
+        links = _links(store, sheet, owners)
         for node_id in sorted(state.nodes.get(sheet.node.label, {})):
             props = state.nodes[sheet.node.label][node_id]
             cells = []

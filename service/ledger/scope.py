@@ -38,17 +38,28 @@ _SHEET_OF_REL = {s.rel.type: s for s in SHEETS if s.rel is not None}
 _OWNER_IS_TARGET = {r.type: r.ledger_columns[0].reverse for r in MODEL.relationships if r.ledger_columns}
 
 
-def read_links(store: GraphStore, checked: CheckedLedger) -> Links:
+def read_links(store: GraphStore, checked: CheckedLedger, owners: list[str] | None = None) -> Links:
     """The list-column relationships the judgement needs: those that place rows in chains, and, when
-    the ledger deletes nodes, every one (a deletion changes every row whose cells name the node)."""
+    the ledger deletes nodes, every one (a deletion changes every row whose cells name the node).
+
+    With ``owners`` (a ledger that deletes no node, read with ``load.read_focus`` around those ids),
+    only the links those ids own: the list cells of the ledger's own rows, and the segments of the
+    firms its supply links and 企业产品 rows name, are all the judgement looks at then."""
     deletes = any(cs.sheet.node is not None and r.delete for cs in checked.sheets for r in cs.rows)
+    if deletes:
+        owners = None
     links: Links = {}
     for rel in MODEL.relationships:
         if rel.sheet or not rel.ledger_columns or (rel.type not in ATTRIBUTING and not deletes):
             continue
         pairs: set[tuple[str, str]] = set()
         for pair in rel.endpoints:
-            pairs.update((r["from_id"], r["to_id"]) for r in store.read(rel_query("list", rel.type, pair)))
+            if owners is None:
+                rows = store.read(rel_query("list", rel.type, pair))
+            else:
+                end = "find_to" if _OWNER_IS_TARGET[rel.type] else "find_from"
+                rows = store.read(rel_query(end, rel.type, pair), {"ids": owners})
+            pairs.update((r["from_id"], r["to_id"]) for r in rows)
         links[rel.type] = pairs
     return links
 

@@ -75,6 +75,7 @@ class Q(StrEnum):
     LIST_UPDATE_CHUNKS = "history/list_update_chunks"
     REDATE_UPDATE = "history/redate_update"
     LOCK_WRITES = "meta/lock_writes"
+    ANY_REGION = "ledger/any_region"
     LIST_API_KEYS = "access/list_api_keys"
     GET_API_KEY = "access/get_api_key"
     COUNT_ACTIVE_API_KEYS = "access/count_active_api_keys"

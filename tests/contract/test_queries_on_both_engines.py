@@ -54,6 +54,11 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.DISTRICT_DEMAND: {"product_ids": ["p1", "p2"]},
     Q.DISTRICT_CUSTOMER_COUNTS: {"enterprise_ids": ["e1", "e2", "e4", "e5", "nope"]},
     Q.DISTRICT_TOWNSHIPS: {"district_code": "220106"},
+    Q.ANY_REGION: {},
+}
+# The ids the generated ``ingest/find_*`` queries are asked about: some of every label, one unknown.
+FIND_IDS = {
+    "ids": ["c1", "s2", "s3", "e2", "e3", "p2", "p3", "t1", "t2", "d1", "220106", "pr1", "po1", "o2", "nope"]
 }
 # Queries without ORDER BY: compared as multisets.
 UNORDERED = {Q.SUPPLY_LINKS, Q.ENTERPRISE_FACTS, Q.MAKERS}
@@ -106,6 +111,8 @@ def _snapshot(store: GraphStore) -> dict[str, list[dict[str, Any]]]:
     for name in sorted(store.queries.names()):
         if name.startswith("ingest/list_"):
             out[name] = store.read(name)
+        elif name.startswith("ingest/find_"):
+            out[name] = store.read(name, FIND_IDS)
     return out
 
 
