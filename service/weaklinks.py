@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -15,7 +15,7 @@ from service.analysis import breaks as break_analysis
 from service.analysis import risks as risk_analysis
 from service.analysis.demand import DEMAND_THRESHOLD
 from service.analysis.risks import FirmFacts
-from service.analysis.supply import SupplyNetwork, single_stops
+from service.analysis.supply import Cut, SupplyNetwork, single_stops
 from service.cache import cache_for, collector_paused
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
@@ -71,7 +71,7 @@ def projection(store: GraphStore) -> Projection:
         for product, firm in zip(made["product_id"], made["enterprise_id"], strict=True):
             makers[product].add(firm)
         return Projection(
-            SupplyNetwork.from_columns(store.read_columns(Q.SUPPLY_LINKS)),
+            SupplyNetwork.from_columns(store.read_columns(Q.SUPPLY_LINKS), ids),
             facts,
             dict(zip(ids, firms["scale"], strict=True)),
             dict(zip(ids, firms["is_specialised"], strict=True)),
@@ -83,11 +83,11 @@ def projection(store: GraphStore) -> Projection:
     return cache_for(store).get(store, "projection", build)
 
 
-def single_stop_cascades(store: GraphStore) -> dict[str, dict[str, Any]]:
+def single_stop_cascades(store: GraphStore) -> Mapping[str, Mapping[str, Cut]]:
     """What each firm's stop alone would cut off, for the whole graph (chain-independent)."""
 
     @collector_paused()
-    def build() -> dict[str, dict[str, Any]]:
+    def build() -> Mapping[str, Mapping[str, Cut]]:
         return single_stops(projection(store).network)
 
     return cache_for(store).get(store, "single_stop_cascades", build)

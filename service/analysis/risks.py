@@ -143,11 +143,18 @@ def outside_dependency(
 
 def recovery_gaps(network: SupplyNetwork, buyers: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Links where the days to replace the supplier exceed the days the buyer can run on stock."""
-    wanted = set(buyers) if buyers is not None else None
+    links: Iterable[Link]
+    if buyers is None:
+        links = network.links()
+    else:  # only the buyers' own inputs: the sort below fixes the order either way
+        links = (
+            link
+            for buyer in set(buyers)
+            for bought in network.inputs.get(buyer, {}).values()
+            for link in bought
+        )
     out: list[dict[str, Any]] = []
-    for link in network.links():
-        if wanted is not None and link.buyer not in wanted:
-            continue
+    for link in links:
         if link.recovery_days is None or link.stock_days is None:
             continue
         if link.recovery_days > link.stock_days:
@@ -324,25 +331,37 @@ def rank_risks(
         (g["supplier_id"], g["buyer_id"], g["product_id"]): g["gap_days"]
         for g in recovery_gaps(network, chain_firms)
     }
-    makers = active_makers(makers, facts)  # a planned, stopped or closed maker is no substitute
-    district_makers = {p: {m for m in ms if facts[m].in_district} for p, ms in makers.items()}
+    # a planned, stopped or closed maker is no substitute: the makers of each product supplied, in
+    # operation, everywhere and in the district, worked out once per product as the firms need them
+    active: dict[str, tuple[set[str], set[str]]] = {}
+
+    def makers_of(product: str) -> tuple[set[str], set[str]]:
+        found = active.get(product)
+        if found is None:
+            everyone = {m for m in makers.get(product, ()) if is_active(facts.get(m))}
+            found = active[product] = (everyone, {m for m in everyone if facts[m].in_district})
+        return found
 
     def substitute_counts(firm: str, supplied: list[str]) -> tuple[int, int]:
         if len(supplied) == 1:  # the common case, without building a union
-            everyone, inside = makers.get(supplied[0], set()), district_makers.get(supplied[0], set())
+            everyone, inside = makers_of(supplied[0])
         else:
-            everyone = set().union(*(makers.get(p, set()) for p in supplied))
-            inside = set().union(*(district_makers.get(p, set()) for p in supplied))
+            everyone = set().union(*(makers_of(p)[0] for p in supplied))
+            inside = set().union(*(makers_of(p)[1] for p in supplied))
         n_inside = len(inside) - (firm in inside)
         return n_inside, len(everyone) - (firm in everyone) - n_inside
 
-    rows = []
+    # Every firm's score first; the rows (lists sorted, names) only for the ``limit`` ranked first.
+    chain_district = {k for k in chain_firms if (f := facts.get(k)) is not None and f.in_district}
+    no_cut: Mapping[str, Cut] = {}
+    scored: list[tuple[float, str, tuple[int, int, int, int, int, float, list[str]]]] = []
     for firm in set(sole) | set(cascades):
-        cut_chain = {k: v for k, v in cascades.get(firm, {}).items() if k in chain_firms}
-        if not cut_chain and firm not in sole:
+        cut = cascades.get(firm, no_cut)
+        n_chain = len(chain_firms.intersection(cut)) if cut else 0
+        if not n_chain and firm not in sole:
             continue
-        cut_district = sum(1 for k in cut_chain if facts.get(k) and facts[k].in_district)
-        cut_outside = len(cut_chain) - cut_district
+        cut_district = len(chain_district.intersection(cut)) if n_chain else 0
+        cut_outside = n_chain - cut_district
         gap_days = sum(gaps.get((firm, link.buyer, link.product), 0) for link in sole[firm])
         supplied = sorted({link.product for link in network.customers.get(firm, ())})
         subs_inside, subs_outside = substitute_counts(firm, supplied)
@@ -353,14 +372,23 @@ def rank_risks(
             + W_GAP_DAY * gap_days
         )
         divisor = 1 + SUBSTITUTE_DISTRICT * subs_inside + SUBSTITUTE_OUTSIDE * subs_outside
+        parts = (cut_district, cut_outside, gap_days, subs_inside, subs_outside, raw, supplied)
+        scored.append((round(raw / divisor, 3), firm, parts))
+    scored.sort(key=lambda r: (-r[0], r[1]))
+    top = []
+    for score, firm, parts in scored[:limit]:
+        cut_district, cut_outside, gap_days, subs_inside, subs_outside, raw, supplied = parts
+        cut_chain = {k: v for k, v in cascades.get(firm, no_cut).items() if k in chain_firms}
+        divisor = 1 + SUBSTITUTE_DISTRICT * subs_inside + SUBSTITUTE_OUTSIDE * subs_outside
         values = [c.lost_value for c in cut_chain.values() if c.lost_value is not None]
         f = facts.get(firm)
-        rows.append(
+        subs = substitutes(firm, supplied, makers, facts)
+        top.append(
             {
                 "enterprise_id": firm,
                 "enterprise_name": f.name if f else firm,
                 "in_district": bool(f and f.in_district),
-                "score": round(raw / divisor, 3),
+                "score": score,
                 "parts": {
                     "cut_off_in_district": cut_district,
                     "cut_off_outside": cut_outside,
@@ -377,14 +405,10 @@ def rank_risks(
                 ),
                 "cut_off": sorted(cut_chain),
                 "lost_value": round(sum(values), 2) if values else None,
-                "supplied": supplied,
+                # the counts are in the parts; the lists are cut to a sample a person can read
+                "substitutes": {k: v[:SUBSTITUTE_SAMPLE] for k, v in subs.items()},
             }
         )
-    rows.sort(key=lambda r: (-r["score"], r["enterprise_id"]))
-    top = rows[:limit]
-    for row in top:  # the counts are in the parts; the lists are cut to a sample a person can read
-        subs = substitutes(row["enterprise_id"], row.pop("supplied"), makers, facts)
-        row["substitutes"] = {k: v[:SUBSTITUTE_SAMPLE] for k, v in subs.items()}
     return top
 
 
