@@ -634,3 +634,27 @@ def single_stops_after(
         if again:
             out[firm] = again
     return out
+
+
+def risk_firms_changed(
+    before: Mapping[str, Mapping[str, Cut]],
+    network: SupplyNetwork,
+    branch: Branch,
+    scored: Iterable[tuple[str, tuple[str, ...]]],
+) -> set[str]:
+    """The firms whose risk score (:func:`service.analysis.risks.risk_scores`) may differ once ``branch``
+    opens, given ``before`` (the single-stop cascades of ``network``, the graph without it) and
+    ``scored`` (each risk node scored before, with the products it sells): the branch; every firm whose
+    cascade reached one of its customers (:func:`single_stops_after` follows those again); every
+    supplier of an input the branch joins (it may no longer be the single source); and every risk
+    node selling a product the branch makes (one more substitute). Nothing else about any other firm
+    changes: the branch only adds links into its customers, and is never cut off."""
+    touched = touched_buyers(branch)
+    changed = {branch.id}
+    changed.update(firm for firm, cut in before.items() if not touched.isdisjoint(cut))
+    for product, buyers in branch.customers.items():
+        for buyer in buyers:
+            changed.update(link.supplier for link in network.suppliers_of(buyer, product))
+    made = set(branch.products)
+    changed.update(firm for firm, supplied in scored if not made.isdisjoint(supplied))
+    return changed

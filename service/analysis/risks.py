@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from service.analysis.demand import DEMAND_THRESHOLD, DemandLoss, disrupt
 from service.analysis.place import PROVINCE_PREFIX
@@ -308,29 +309,47 @@ def _cut_row(c: Cut, facts: Mapping[str, FirmFacts], product_names: Mapping[str,
 SUBSTITUTE_SAMPLE = 20
 
 
-def rank_risks(
+_BUYER_PRODUCT = itemgetter(1, 2)
+
+
+class RiskScore(NamedTuple):
+    """One firm's risk score and the parts it is made of (see :func:`rank_risks`)."""
+
+    score: float
+    cut_district: int
+    cut_outside: int
+    sole: tuple[Link, ...]  # the links by which it is the single source of a chain firm's input, sorted
+    gap_days: int
+    substitutes_inside: int
+    substitutes_outside: int
+    raw: float
+    supplied: tuple[str, ...]  # the products it sells, sorted
+
+
+def risk_scores(
     network: SupplyNetwork,
     chain_firms: set[str],
     facts: Mapping[str, FirmFacts],
     makers: Mapping[str, set[str]],
-    limit: int = 50,
-    cascades: Mapping[str, Mapping[str, Cut]] | None = None,
-) -> list[dict[str, Any]]:
-    """Risk nodes of a chain: firms that are the single source of an input of a chain firm, or whose stop
-    cuts off chain firms; ranked by a score whose parts are returned with it. ``cascades`` is
-    :func:`service.analysis.supply.single_stops` of the network (chain-independent, so callers compute
-    it once per graph version), computed here when not given."""
-    if cascades is None:
-        cascades = single_stops(network)
+    cascades: Mapping[str, Mapping[str, Cut]],
+    firms: Iterable[str] | None = None,
+) -> dict[str, RiskScore]:
+    """The score of every risk node of the chain (:func:`rank_risks`), or of those of ``firms`` that are
+    risk nodes: a firm's score reads only its own sales, its own cascade and the makers of what it
+    sells, so a what-if that changes a few firms' can score those again and keep the rest."""
     sole: dict[str, list[Link]] = defaultdict(list)
-    for buyer in chain_firms:
-        for links in network.inputs.get(buyer, {}).values():
-            if len(links) == 1:
-                sole[links[0].supplier].append(links[0])
-    gaps = {
-        (g["supplier_id"], g["buyer_id"], g["product_id"]): g["gap_days"]
-        for g in recovery_gaps(network, chain_firms)
-    }
+    if firms is None:
+        for buyer in chain_firms:
+            for links in network.inputs.get(buyer, {}).values():
+                if len(links) == 1:
+                    sole[links[0].supplier].append(links[0])
+        firms = set(sole) | set(cascades)
+    else:
+        firms = set(firms)
+        for firm in firms:
+            for link in network.customers.get(firm, ()):
+                if link.buyer in chain_firms and len(network.suppliers_of(link.buyer, link.product)) == 1:
+                    sole[firm].append(link)
     # a planned, stopped or closed maker is no substitute: the makers of each product supplied, in
     # operation, everywhere and in the district, worked out once per product as the firms need them
     active: dict[str, tuple[set[str], set[str]]] = {}
@@ -351,56 +370,93 @@ def rank_risks(
         n_inside = len(inside) - (firm in inside)
         return n_inside, len(everyone) - (firm in everyone) - n_inside
 
-    # Every firm's score first; the rows (lists sorted, names) only for the ``limit`` ranked first.
     chain_district = {k for k in chain_firms if (f := facts.get(k)) is not None and f.in_district}
     no_cut: Mapping[str, Cut] = {}
-    scored: list[tuple[float, str, tuple[int, int, int, int, int, float, list[str]]]] = []
-    for firm in set(sole) | set(cascades):
+    out: dict[str, RiskScore] = {}
+    for firm in firms:
         cut = cascades.get(firm, no_cut)
         n_chain = len(chain_firms.intersection(cut)) if cut else 0
-        if not n_chain and firm not in sole:
+        mine = sole.get(firm, ())
+        if not n_chain and not mine:
             continue
         cut_district = len(chain_district.intersection(cut)) if n_chain else 0
         cut_outside = n_chain - cut_district
-        gap_days = sum(gaps.get((firm, link.buyer, link.product), 0) for link in sole[firm])
+        # the recovery gaps of the chain's inputs (recovery_gaps) on the links it alone supplies
+        gap_days = sum(
+            link.recovery_days - link.stock_days
+            for link in mine
+            if link.recovery_days is not None
+            and link.stock_days is not None
+            and link.recovery_days > link.stock_days
+        )
         supplied = sorted({link.product for link in network.customers.get(firm, ())})
         subs_inside, subs_outside = substitute_counts(firm, supplied)
         raw = (
             W_CUT_DISTRICT * cut_district
             + W_CUT_OUTSIDE * cut_outside
-            + W_SINGLE_SOURCE * len(sole[firm])
+            + W_SINGLE_SOURCE * len(mine)
             + W_GAP_DAY * gap_days
         )
         divisor = 1 + SUBSTITUTE_DISTRICT * subs_inside + SUBSTITUTE_OUTSIDE * subs_outside
-        parts = (cut_district, cut_outside, gap_days, subs_inside, subs_outside, raw, supplied)
-        scored.append((round(raw / divisor, 3), firm, parts))
-    scored.sort(key=lambda r: (-r[0], r[1]))
+        out[firm] = RiskScore(
+            round(raw / divisor, 3),
+            cut_district,
+            cut_outside,
+            tuple(sorted(mine, key=_BUYER_PRODUCT)) if len(mine) > 1 else tuple(mine),
+            gap_days,
+            subs_inside,
+            subs_outside,
+            raw,
+            tuple(supplied),
+        )
+    return out
+
+
+def rank_risks(
+    network: SupplyNetwork,
+    chain_firms: set[str],
+    facts: Mapping[str, FirmFacts],
+    makers: Mapping[str, set[str]],
+    limit: int = 50,
+    cascades: Mapping[str, Mapping[str, Cut]] | None = None,
+    scores: Mapping[str, RiskScore] | None = None,
+) -> list[dict[str, Any]]:
+    """Risk nodes of a chain: firms that are the single source of an input of a chain firm, or whose stop
+    cuts off chain firms; ranked by a score whose parts are returned with it. ``cascades`` is
+    :func:`service.analysis.supply.single_stops` of the network (chain-independent, so callers compute
+    it once per graph version), computed here when not given; ``scores`` is :func:`risk_scores`, where
+    the caller has it. Every firm is scored; the rows are built for the ``limit`` ranked first."""
+    if cascades is None:
+        cascades = single_stops(network)
+    if scores is None:
+        scores = risk_scores(network, chain_firms, facts, makers, cascades)
+    ranked = sorted(scores.items(), key=lambda x: (-x[1].score, x[0]))
     top = []
-    for score, firm, parts in scored[:limit]:
-        cut_district, cut_outside, gap_days, subs_inside, subs_outside, raw, supplied = parts
+    no_cut: Mapping[str, Cut] = {}
+    for firm, r in ranked[:limit]:
         cut_chain = {k: v for k, v in cascades.get(firm, no_cut).items() if k in chain_firms}
-        divisor = 1 + SUBSTITUTE_DISTRICT * subs_inside + SUBSTITUTE_OUTSIDE * subs_outside
+        divisor = 1 + SUBSTITUTE_DISTRICT * r.substitutes_inside + SUBSTITUTE_OUTSIDE * r.substitutes_outside
         values = [c.lost_value for c in cut_chain.values() if c.lost_value is not None]
         f = facts.get(firm)
-        subs = substitutes(firm, supplied, makers, facts)
+        subs = substitutes(firm, r.supplied, makers, facts)
         top.append(
             {
                 "enterprise_id": firm,
                 "enterprise_name": f.name if f else firm,
                 "in_district": bool(f and f.in_district),
-                "score": score,
+                "score": r.score,
                 "parts": {
-                    "cut_off_in_district": cut_district,
-                    "cut_off_outside": cut_outside,
-                    "single_source_inputs": len(sole[firm]),
-                    "recovery_gap_days": gap_days,
-                    "substitutes_in_district": subs_inside,
-                    "substitutes_outside": subs_outside,
-                    "raw_score": round(raw, 3),
+                    "cut_off_in_district": r.cut_district,
+                    "cut_off_outside": r.cut_outside,
+                    "single_source_inputs": len(r.sole),
+                    "recovery_gap_days": r.gap_days,
+                    "substitutes_in_district": r.substitutes_inside,
+                    "substitutes_outside": r.substitutes_outside,
+                    "raw_score": round(r.raw, 3),
                     "divisor": round(divisor, 3),
                 },
                 "single_source_for": sorted(
-                    ({"buyer_id": link.buyer, "product_id": link.product} for link in sole[firm]),
+                    ({"buyer_id": link.buyer, "product_id": link.product} for link in r.sole),
                     key=lambda x: (x["buyer_id"], x["product_id"]),
                 ),
                 "cut_off": sorted(cut_chain),

@@ -148,9 +148,43 @@ class SupplyNetwork:
                 ),
             )
         )
-        network = cls._indexed(links)
-        network.codes = LinkCodes(known, products, s_no, b_no, p_no)
-        return network
+        return cls._indexed_by_codes(links, LinkCodes(known, products, s_no, b_no, p_no))
+
+    @classmethod
+    def _indexed_by_codes(cls, links: list[Link], codes: LinkCodes) -> SupplyNetwork:
+        """:meth:`_indexed` of ``links`` (sorted, no twins) numbered by ``codes``: the same dicts, keys
+        inserted in the same order (buyers, and each buyer's inputs, as the links first name them), with
+        the grouping done over the numbers instead of a dict lookup per link."""
+        n = len(links)
+        s_no, b_no, p_no = codes.supplier, codes.buyer, codes.product
+        at = np.arange(n, dtype=np.int64)
+        keys, link_input = np.unique(b_no * max(len(codes.products), 1) + p_no, return_inverse=True)
+        link_input = link_input.reshape(-1)
+        first = np.full(len(keys), n, dtype=np.int64)  # input -> where its first link is
+        np.minimum.at(first, link_input, at)
+        input_buyer = b_no[first]
+        buyer_first = np.full(len(codes.firms), n, dtype=np.int64)  # buyer -> where its first link is
+        np.minimum.at(buyer_first, input_buyer, first)
+        input_order = np.lexsort((first, buyer_first[input_buyer]))  # buyer by buyer, as first named
+        rank = np.empty(len(keys), dtype=np.int64)
+        rank[input_order] = np.arange(len(keys), dtype=np.int64)
+        by_input = np.argsort(rank[link_input], kind="stable")  # each input's links in link order
+        grouped = list(itemgetter(*by_input.tolist())(links)) if n > 1 else list(links)
+        ends = np.cumsum(np.bincount(link_input, minlength=len(keys))[input_order]).tolist()
+        firms, products = codes.firms, codes.products
+        buyers = input_buyer[input_order].tolist()
+        bought = p_no[first[input_order]].tolist()
+        inputs: dict[str, dict[str, list[Link]]] = {}
+        start, last, mine = 0, -1, {}
+        for buyer, product, end in zip(buyers, bought, ends, strict=True):
+            if buyer != last:
+                mine = inputs[firms[buyer]] = {}
+                last = buyer
+            mine[products[product]] = grouped[start:end]
+            start = end
+        cuts = (np.flatnonzero(s_no[1:] != s_no[:-1]) + 1).tolist()
+        customers = {firms[s_no[a]]: links[a:b] for a, b in zip([0, *cuts], [*cuts, n], strict=True)}
+        return cls(inputs, customers, codes)
 
     @classmethod
     def from_links(cls, links: list[Link]) -> SupplyNetwork:
