@@ -147,15 +147,27 @@ def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
     view = chain_view(store, chain_id)
 
     def build() -> list[dict[str, Any]]:
-        # Only what the chain's district firms buy is needed: no projection of the whole graph.
-        inputs = district_inputs(store, chain_id)
+        # Only what the chain's district firms buy is needed: read from the projection of the whole
+        # graph where it is at hand (the same links, in the same order), else fetched for the chain alone.
+        p: Projection | None = cache_for(store).peek(store, "projection")
+        if p is not None:
+            suppliers = {
+                link.supplier
+                for firm in view.firms
+                if firm in p.network.inputs and view.firm_rows[firm]["in_district"]
+                for links in p.network.inputs[firm].values()
+                for link in links
+            }
+            network = p.network
+            in_district = {s: p.facts[s].in_district for s in suppliers if s in p.facts}
+            names = {s: p.facts[s].name for s in suppliers if s in p.facts}
+        else:
+            inputs = district_inputs(store, chain_id)
+            network = inputs.network
+            in_district = {k: v[1] for k, v in inputs.suppliers.items()}
+            names = {k: v[0] for k, v in inputs.suppliers.items()}
         return break_analysis.find_breaks(
-            view.segments,
-            view.feeds,
-            inputs.network,
-            {k: v[1] for k, v in inputs.suppliers.items()},
-            {k: v[0] for k, v in inputs.suppliers.items()},
-            product_names(store),
+            view.segments, view.feeds, network, in_district, names, product_names(store)
         )
 
     return cache_for(store).get(store, ("breaks", chain_id), build)
