@@ -62,6 +62,27 @@ class LinkCodes:
     buyer: np.ndarray
     product: np.ndarray
 
+    def plus(self, supplier: str, links: Sequence[Link]) -> LinkCodes | None:
+        """These codes with ``links`` of a new firm ``supplier`` appended (the firm numbered last: only
+        the products are numbered in order, which is all the cascades need); None where a buyer or a
+        product is not numbered here."""
+        if supplier in self.firms:
+            return None
+        firm_no = {f: n for n, f in enumerate(self.firms)} if links else {}
+        product_no = {p: n for n, p in enumerate(self.products)} if links else {}
+        if any(link.buyer not in firm_no or link.product not in product_no for link in links):
+            return None
+        n = len(links)
+        return LinkCodes(
+            [*self.firms, supplier],
+            self.products,
+            np.concatenate([self.supplier, np.full(n, len(self.firms), dtype=np.int64)]),
+            np.concatenate([self.buyer, np.array([firm_no[link.buyer] for link in links], dtype=np.int64)]),
+            np.concatenate(
+                [self.product, np.array([product_no[link.product] for link in links], dtype=np.int64)]
+            ),
+        )
+
 
 @dataclass
 class SupplyNetwork:
@@ -293,6 +314,15 @@ def cut_off(
     return newly
 
 
+def stops_of(network: SupplyNetwork, firms: Iterable[str]) -> dict[str, Cascade]:
+    """``cascade(network, [x])`` for each of ``firms`` (that cuts someone off), computed together as
+    :func:`single_stops` does, keyed in the order given."""
+    index = _InputIndex(network)
+    number = {f: n for n, f in enumerate(index.firms)}
+    roots = [number[f] for f in dict.fromkeys(firms) if f in number]
+    return index.all_cascades(roots) if roots else {}
+
+
 def single_stops(network: SupplyNetwork) -> dict[str, Cascade]:
     """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, keyed in firm
     order, each cascade's firms in the order :func:`cascade` finds them.
@@ -408,6 +438,13 @@ class _InputIndex:
         supplier_idx = supplier_of[np.argsort(shared_idx, kind="stable")]
         supplier_ptr = np.zeros(n_inputs + 1, dtype=np.int64)
         np.cumsum(np.bincount(shared_idx, minlength=n_inputs), out=supplier_ptr[1:])
+        # input -> its distinct suppliers (a twin link counts once): an input can be down in a cascade
+        # only when the cascade has at least that many firms down, so the others are not looked at
+        # (each supplier's inputs are in order, so a twin's second entry follows its first)
+        twin = np.zeros(len(shared_idx), dtype=bool)
+        twin[1:] = (supplier_of[1:] == supplier_of[:-1]) & (shared_idx[1:] == shared_idx[:-1])
+        distinct = np.bincount(shared_idx[~twin], minlength=n_inputs)
+        n_down = np.ones(len(roots), dtype=np.int64)  # cascade -> its firms down when the round begins
         cascade_no = np.arange(len(roots), dtype=np.int64)
         frontier = np.asarray(roots, dtype=np.int64)
         down = cascade_no * n_firms + frontier  # (cascade, firm) pairs down, as sorted keys
@@ -417,6 +454,9 @@ class _InputIndex:
             round_no += 1
             c1, i1, _ = _expand(single_ptr, single_idx, cascade_no, frontier)
             c2, i2, _ = _expand(shared_ptr, shared_idx, cascade_no, frontier)
+            if len(i2):
+                possible = distinct[i2] <= n_down[c2]
+                c2, i2 = c2[possible], i2[possible]
             if len(i2):
                 pairs = np.sort(c2 * n_inputs + i2)
                 pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # an input once per cascade
@@ -442,6 +482,7 @@ class _InputIndex:
             found_c.append(c)
             found_r.append(np.full(len(c), round_no, dtype=np.int64))
             found_i.append(i)
+            n_down += np.bincount(c, minlength=len(roots))
             fresh = np.sort(key)
             down = np.insert(down, np.searchsorted(down, fresh), fresh)  # still sorted
             cascade_no, frontier = c, buyer[i]

@@ -54,3 +54,28 @@ def test_a_firm_the_facts_do_not_know_falls_back_to_sorting_rows() -> None:
     read = SupplyNetwork.from_columns(as_columns(links), ["y", "z"])
     assert read.codes is None
     assert listed(single_stops(read)) == listed(single_stops(SupplyNetwork.from_links(links)))
+
+
+customers_strategy = st.dictionaries(
+    st.sampled_from(PRODUCTS), st.sets(st.sampled_from(FIRMS), max_size=4).map(lambda s: tuple(sorted(s)))
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(links=links_strategy, customers=customers_strategy)
+def test_the_what_if_graph_is_numbered_as_the_projection_and_cascades_alike(
+    links: list[Link], customers: dict[str, tuple[str, ...]]
+) -> None:
+    from service.analysis import recruitment as rec
+    from service.analysis.supply import cascade
+
+    read = SupplyNetwork.from_columns(as_columns(links), FIRMS)
+    branch = rec.Branch("whatif.x", "新设", tuple(sorted(customers)), (), customers)
+    after, _, _ = rec.with_branch(read, {}, {}, branch)
+    plain_after, _, _ = rec.with_branch(SupplyNetwork.from_links(list(links)), {}, {}, branch)
+    bought = {link.product for link in links}
+    if links and all(p in bought for p, buyers in customers.items() if buyers):
+        assert after.codes is not None
+    incremental = rec.single_stops_after(single_stops(read), after, branch)
+    one_by_one = {f: cascade(plain_after, [f]) for f in sorted({*FIRMS, branch.id})}
+    assert sorted(listed(incremental)) == sorted(listed({f: c for f, c in one_by_one.items() if c}))
