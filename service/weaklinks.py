@@ -71,7 +71,7 @@ def projection(store: GraphStore) -> Projection:
         for product, firm in zip(made["product_id"], made["enterprise_id"], strict=True):
             makers[product].add(firm)
         return Projection(
-            SupplyNetwork.from_columns(store.read_columns(Q.SUPPLY_LINKS), ids),
+            SupplyNetwork.from_columns(_supply_links(store), ids),
             facts,
             dict(zip(ids, firms["scale"], strict=True)),
             dict(zip(ids, firms["is_specialised"], strict=True)),
@@ -81,6 +81,16 @@ def projection(store: GraphStore) -> Projection:
         )
 
     return cache_for(store).get(store, "projection", build)
+
+
+def _supply_links(store: GraphStore) -> Mapping[str, Any]:
+    """Every supply link as columns: the engine's own Arrow columns where it hands them (LadybugDB's
+    ``read_arrow``: no Python object per value before the network needs one), else lists."""
+    read_arrow = getattr(store, "read_arrow", None)
+    table = read_arrow(Q.SUPPLY_LINKS) if read_arrow is not None else None
+    if table is None:
+        return store.read_columns(Q.SUPPLY_LINKS)
+    return {name: table.column(name) for name in table.column_names}
 
 
 def single_stop_cascades(store: GraphStore) -> Mapping[str, Mapping[str, Cut]]:

@@ -128,24 +128,29 @@ class SupplyNetwork:
 
     @classmethod
     def from_columns(
-        cls, columns: Mapping[str, Sequence[Any]], firms: Iterable[str] | None = None
+        cls,
+        columns: Mapping[str, Sequence[Any] | pa.Array | pa.ChunkedArray],
+        firms: Iterable[str] | None = None,
     ) -> SupplyNetwork:
         """:meth:`from_rows` of ``analysis/list_supply_links`` read as columns (no dict per row), with the
         links' :class:`LinkCodes`. ``firms``, where given, are every firm the links may name (the
         projection's firm facts): each id in the network is then the very object given there, one per
-        firm (the engine hands a new string per row; shared ones are found again faster)."""
+        firm (the engine hands a new string per row; shared ones are found again faster). A column may
+        be a list or an Arrow array (as an engine hands it): the same network either way."""
         names = ("supplier_id", "buyer_id", "product_id")
         if not len(columns[names[0]]):
             return cls()
-        ids = [pa.array(columns[n], type=pa.string()) for n in names]
-        known = sorted(set(firms) if firms is not None else set(columns[names[0]]) | set(columns[names[1]]))
+        ids = [_strings(columns[n]) for n in names]
+        if firms is None:
+            firms = pc.unique(pa.concat_arrays([ids[0], ids[1]])).to_pylist()
+        known = sorted(set(firms))
         products = sorted(set(pc.unique(ids[2]).to_pylist()))
         numbered = [
             pc.index_in(column, value_set=pa.array(pool, type=pa.string()))
             for column, pool in zip(ids, (known, known, products), strict=True)
         ]
         if any(n.null_count for n in numbered):  # a firm the facts do not know: sort the rows instead
-            rows = zip(*(columns[n] for n in _LINK_COLUMNS), strict=True)
+            rows = zip(*(_listed(columns[n]) for n in _LINK_COLUMNS), strict=True)
             return cls.from_links(list(map(Link._make, rows)))
         s_no, b_no, p_no = (np.asarray(n.to_numpy(), dtype=np.int64) for n in numbered)
         # the (supplier, buyer, product) order of from_links, stably; a twin keeps its first link only
@@ -156,7 +161,7 @@ class SupplyNetwork:
         order, s_no, b_no, p_no = order[keep], s_no[keep], b_no[keep], p_no[keep]
         firm_objects = np.array(known, dtype=object)
         product_objects = np.array(products, dtype=object)
-        rest = [np.array(columns[n], dtype=object)[order].tolist() for n in _LINK_COLUMNS[3:]]
+        rest = [_taken(columns[n], order) for n in _LINK_COLUMNS[3:]]
         links = list(
             map(
                 Link._make,
@@ -527,6 +532,32 @@ class _InputIndex:
             info = self._info[i] = (buyer, product, suppliers, sum(values) if values else None)
         buyer, product, suppliers, value = info
         return Cut(buyer, product, round_no, suppliers, value)
+
+
+def _strings(column: Sequence[Any] | pa.Array | pa.ChunkedArray) -> pa.Array:
+    """A column of ids as one Arrow string array."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if isinstance(column, pa.Array):
+        return column.cast(pa.string())
+    return pa.array(column, type=pa.string())
+
+
+def _listed(column: Sequence[Any] | pa.Array | pa.ChunkedArray) -> Sequence[Any]:
+    """A column as Python values (an Arrow one converted as the engine's own lists are)."""
+    if isinstance(column, pa.Array | pa.ChunkedArray):
+        values: list[Any] = column.to_pylist()
+        return values
+    return column
+
+
+def _taken(column: Sequence[Any] | pa.Array | pa.ChunkedArray, order: np.ndarray) -> list[Any]:
+    """A column's values at the rows ``order`` names, as Python values."""
+    if isinstance(column, pa.Array | pa.ChunkedArray):
+        taken: list[Any] = column.take(pa.array(order)).to_pylist()
+        return taken
+    listed: list[Any] = np.array(column, dtype=object)[order].tolist()
+    return listed
 
 
 def _numbers(ids: Sequence[str], sorted_ids: list[str]) -> np.ndarray:

@@ -4,6 +4,7 @@ and the network itself is the one :meth:`SupplyNetwork.from_links` indexes (twin
 
 from __future__ import annotations
 
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -37,10 +38,14 @@ def listed(cuts: dict[str, object]) -> list[tuple[str, list[tuple[str, object]]]
 
 
 @settings(max_examples=300, deadline=None)
-@given(links=links_strategy, with_facts=st.booleans())
-def test_cascades_from_numbers_are_those_built_link_by_link(links: list[Link], with_facts: bool) -> None:
+@given(links=links_strategy, with_facts=st.booleans(), arrow=st.booleans())
+def test_cascades_from_numbers_are_those_built_link_by_link(
+    links: list[Link], with_facts: bool, arrow: bool
+) -> None:
     plain = SupplyNetwork.from_links(list(links))
-    read = SupplyNetwork.from_columns(as_columns(links), FIRMS if with_facts else None)
+    columns = as_columns(links)
+    given_columns = {k: pa.array(v) for k, v in columns.items()} if arrow and links else columns
+    read = SupplyNetwork.from_columns(given_columns, FIRMS if with_facts else None)
     assert plain.codes is None and (read.codes is not None or not links)
     assert list(read.customers.items()) == list(plain.customers.items())
     assert [(b, list(p.items())) for b, p in read.inputs.items()] == [
@@ -51,9 +56,11 @@ def test_cascades_from_numbers_are_those_built_link_by_link(links: list[Link], w
 
 def test_a_firm_the_facts_do_not_know_falls_back_to_sorting_rows() -> None:
     links = [Link("x", "y", "p", value=1.0), Link("y", "z", "q")]
-    read = SupplyNetwork.from_columns(as_columns(links), ["y", "z"])
-    assert read.codes is None
-    assert listed(single_stops(read)) == listed(single_stops(SupplyNetwork.from_links(links)))
+    for columns in (as_columns(links), {k: pa.array(v) for k, v in as_columns(links).items()}):
+        read = SupplyNetwork.from_columns(columns, ["y", "z"])
+        assert read.codes is None
+        assert read == SupplyNetwork.from_links(list(links))
+        assert listed(single_stops(read)) == listed(single_stops(SupplyNetwork.from_links(links)))
 
 
 customers_strategy = st.dictionaries(
