@@ -376,7 +376,9 @@ class Cascade(Mapping[str, Cut]):
 
 class _InputIndex:
     """The network's inputs as integers: input ``i`` is the i-th (buyer, product) in sorted order, so
-    sorting input numbers sorts (buyer, product) pairs; firm ``f`` is the f-th firm in sorted order."""
+    sorting input numbers sorts (buyer, product) pairs; firm ``f`` is the f-th firm in sorted order (a
+    what-if branch, which buys nothing, may come last: see :meth:`LinkCodes.plus`). Numbered from the
+    network's :class:`LinkCodes` where it has them, else from its links."""
 
     def __init__(self, network: SupplyNetwork) -> None:
         self.network = network
