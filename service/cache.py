@@ -71,6 +71,11 @@ class ResultCache:
         with self.pinned(store) as version:
             return self._get(version, key, compute)
 
+    def peek(self, store: GraphStore, key: Hashable) -> Any:
+        """The cached answer for ``key`` at the graph's current version, or None: nothing is computed."""
+        with self.pinned(store) as version, self._lock:
+            return self._entries.get((version, key))
+
     @contextmanager
     def pinned(self, store: GraphStore) -> Iterator[str]:
         """Read the graph version once for everything this thread asks inside the block."""

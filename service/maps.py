@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +52,7 @@ def risk_line(risk: dict[str, Any] | None, rank: int | None) -> str:
     )
 
 
-def what_if_line(cut: dict[str, Any] | None, facts: dict[str, Any]) -> str:
+def what_if_line(cut: Mapping[str, Any] | None, facts: dict[str, Any]) -> str:
     """What the firm's stop alone would cut off, in one line (the whole graph, every round)."""
     if not cut:
         return "假如停产：没有企业因此断供（各客户另有供应商，或未记录客户）"

@@ -549,6 +549,20 @@ def _breaks_of(
     return break_analysis.find_breaks(segments, view.feeds, network, in_district, names, product_names)
 
 
+def _scores_before(
+    store: GraphStore, chain_id: str, view: weaklinks.ChainView
+) -> dict[str, risk_analysis.RiskScore]:
+    """Every risk node's score on the graph as it is (cached per chain: each target's what-if scores
+    again only the firms its branch changes)."""
+
+    def build() -> dict[str, risk_analysis.RiskScore]:
+        p = weaklinks.projection(store)
+        cascades = weaklinks.single_stop_cascades(store)
+        return risk_analysis.risk_scores(p.network, view.firms, p.facts, p.makers, cascades)
+
+    return cache_for(store).get(store, ("what_if_scores", chain_id), build)
+
+
 def _figures_before(store: GraphStore, chain_id: str, view: weaklinks.ChainView) -> dict[str, Any]:
     """The chain's figures on the graph as it is (the same for every target, so cached per chain)."""
 
@@ -557,7 +571,13 @@ def _figures_before(store: GraphStore, chain_id: str, view: weaklinks.ChainView)
         return {
             "breaks": _breaks_of(view.segments, view, p.network, p.facts, p.product_names),
             "risk_nodes": risk_analysis.rank_risks(
-                p.network, view.firms, p.facts, p.makers, WHAT_IF_TOP, weaklinks.single_stop_cascades(store)
+                p.network,
+                view.firms,
+                p.facts,
+                p.makers,
+                WHAT_IF_TOP,
+                weaklinks.single_stop_cascades(store),
+                _scores_before(store, chain_id, view),
             ),
             **_risk_lists(p.network, view.firms, p.facts),
         }
@@ -575,12 +595,24 @@ def _what_if(
     before = _figures_before(store, chain_id, view)
     network, facts, makers = rec.with_branch(p.network, p.facts, p.makers, branch)
     touched = rec.touched_buyers(branch)
-    cascades = rec.single_stops_after(weaklinks.single_stop_cascades(store), network, branch)
+    cascades_before = weaklinks.single_stop_cascades(store)
+    cascades = rec.single_stops_after(cascades_before, network, branch)
     firms_after = view.firms | {branch.id}
+    # only the firms the branch changes are scored again (rec.risk_firms_changed): the same ranking as
+    # scoring every firm of the graph with the branch, at a fraction of the cost
+    scores = dict(_scores_before(store, chain_id, view))
+    rescore = rec.risk_firms_changed(
+        cascades_before, p.network, branch, ((f, r.supplied) for f, r in scores.items())
+    )
+    for firm in rescore:
+        scores.pop(firm, None)
+    scores.update(risk_analysis.risk_scores(network, firms_after, facts, makers, cascades, rescore))
     changed = _risk_lists(network, touched & view.firms, facts)
     after: dict[str, Any] = {
         "breaks": _breaks_of(_with_firm(view.segments, branch), view, network, facts, p.product_names),
-        "risk_nodes": risk_analysis.rank_risks(network, firms_after, facts, makers, WHAT_IF_TOP, cascades),
+        "risk_nodes": risk_analysis.rank_risks(
+            network, firms_after, facts, makers, WHAT_IF_TOP, cascades, scores
+        ),
     }
     for key, rows in changed.items():
         after[key] = [r for r in before[key] if r["buyer_id"] not in touched] + rows

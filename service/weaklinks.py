@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -15,7 +15,7 @@ from service.analysis import breaks as break_analysis
 from service.analysis import risks as risk_analysis
 from service.analysis.demand import DEMAND_THRESHOLD
 from service.analysis.risks import FirmFacts
-from service.analysis.supply import SupplyNetwork, single_stops
+from service.analysis.supply import Cut, SupplyNetwork, single_stops
 from service.cache import cache_for, collector_paused
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
@@ -71,7 +71,7 @@ def projection(store: GraphStore) -> Projection:
         for product, firm in zip(made["product_id"], made["enterprise_id"], strict=True):
             makers[product].add(firm)
         return Projection(
-            SupplyNetwork.from_columns(store.read_columns(Q.SUPPLY_LINKS)),
+            SupplyNetwork.from_columns(_supply_links(store), ids),
             facts,
             dict(zip(ids, firms["scale"], strict=True)),
             dict(zip(ids, firms["is_specialised"], strict=True)),
@@ -83,11 +83,21 @@ def projection(store: GraphStore) -> Projection:
     return cache_for(store).get(store, "projection", build)
 
 
-def single_stop_cascades(store: GraphStore) -> dict[str, dict[str, Any]]:
+def _supply_links(store: GraphStore) -> Mapping[str, Any]:
+    """Every supply link as columns: the engine's own Arrow columns where it hands them (LadybugDB's
+    ``read_arrow``: no Python object per value before the network needs one), else lists."""
+    read_arrow = getattr(store, "read_arrow", None)
+    table = read_arrow(Q.SUPPLY_LINKS) if read_arrow is not None else None
+    if table is None:
+        return store.read_columns(Q.SUPPLY_LINKS)
+    return {name: table.column(name) for name in table.column_names}
+
+
+def single_stop_cascades(store: GraphStore) -> Mapping[str, Mapping[str, Cut]]:
     """What each firm's stop alone would cut off, for the whole graph (chain-independent)."""
 
     @collector_paused()
-    def build() -> dict[str, dict[str, Any]]:
+    def build() -> Mapping[str, Mapping[str, Cut]]:
         return single_stops(projection(store).network)
 
     return cache_for(store).get(store, "single_stop_cascades", build)
@@ -147,15 +157,27 @@ def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
     view = chain_view(store, chain_id)
 
     def build() -> list[dict[str, Any]]:
-        # Only what the chain's district firms buy is needed: no projection of the whole graph.
-        inputs = district_inputs(store, chain_id)
+        # Only what the chain's district firms buy is needed: read from the projection of the whole
+        # graph where it is at hand (the same links, in the same order), else fetched for the chain alone.
+        p: Projection | None = cache_for(store).peek(store, "projection")
+        if p is not None:
+            suppliers = {
+                link.supplier
+                for firm in view.firms
+                if firm in p.network.inputs and view.firm_rows[firm]["in_district"]
+                for links in p.network.inputs[firm].values()
+                for link in links
+            }
+            network = p.network
+            in_district = {s: p.facts[s].in_district for s in suppliers if s in p.facts}
+            names = {s: p.facts[s].name for s in suppliers if s in p.facts}
+        else:
+            inputs = district_inputs(store, chain_id)
+            network = inputs.network
+            in_district = {k: v[1] for k, v in inputs.suppliers.items()}
+            names = {k: v[0] for k, v in inputs.suppliers.items()}
         return break_analysis.find_breaks(
-            view.segments,
-            view.feeds,
-            inputs.network,
-            {k: v[1] for k, v in inputs.suppliers.items()},
-            {k: v[0] for k, v in inputs.suppliers.items()},
-            product_names(store),
+            view.segments, view.feeds, network, in_district, names, product_names(store)
         )
 
     return cache_for(store).get(store, ("breaks", chain_id), build)

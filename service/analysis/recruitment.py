@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from service.analysis import breaks as break_analysis
 from service.analysis.place import DISTRICT_CODE, PROVINCE_PREFIX, distance_class
 from service.analysis.risks import FirmFacts
-from service.analysis.supply import Cut, Link, SupplyNetwork, cascade, shares
+from service.analysis.supply import Cut, Link, SupplyNetwork, shares, stops_of
 
 # Gap kinds, their Chinese labels and how much filling one is worth (the ``gap`` factor).
 GAP_KINDS: dict[str, tuple[str, float]] = {
@@ -604,6 +604,8 @@ def with_branch(
             inputs[buyer][product] = [*inputs[buyer].get(product, []), link]
             added.append(link)
     after = SupplyNetwork(inputs, {**network.customers, branch.id: added})
+    if network.codes is not None:  # its links numbered as the projection's are, the branch's last
+        after.codes = network.codes.plus(branch.id, added)
     facts_after = {**facts, branch.id: FirmFacts(branch.id, branch.name, True, DISTRICT_CODE)}
     makers_after = {p: set(m) for p, m in makers.items()}
     for p in branch.products:
@@ -622,15 +624,42 @@ def single_stops_after(
     supplying its customers: more suppliers never cut anyone off, so only cascades that reached a
     customer can change, and only those (and the branch's own) are followed again."""
     touched = touched_buyers(branch)
+    again = [firm for firm, cut in before.items() if not touched.isdisjoint(cut)]
+    # followed again together over the numbered inputs (supply.stops_of), as single_stops does
+    found = stops_of(after, [branch.id, *again])
     out: dict[str, Mapping[str, Cut]] = {}
-    own = cascade(after, [branch.id])
+    own = found.get(branch.id)
     if own:  # only where a customer had no other supplier of what the branch sells it
         out[branch.id] = own
     for firm, cut in before.items():
         if touched.isdisjoint(cut):
             out[firm] = cut
             continue
-        again = cascade(after, [firm])
-        if again:
-            out[firm] = again
+        now = found.get(firm)
+        if now:
+            out[firm] = now
     return out
+
+
+def risk_firms_changed(
+    before: Mapping[str, Mapping[str, Cut]],
+    network: SupplyNetwork,
+    branch: Branch,
+    scored: Iterable[tuple[str, tuple[str, ...]]],
+) -> set[str]:
+    """The firms whose risk score (:func:`service.analysis.risks.risk_scores`) may differ once ``branch``
+    opens, given ``before`` (the single-stop cascades of ``network``, the graph without it) and
+    ``scored`` (each risk node scored before, with the products it sells): the branch; every firm whose
+    cascade reached one of its customers (:func:`single_stops_after` follows those again); every
+    supplier of an input the branch joins (it may no longer be the single source); and every risk
+    node selling a product the branch makes (one more substitute). Nothing else about any other firm
+    changes: the branch only adds links into its customers, and is never cut off."""
+    touched = touched_buyers(branch)
+    changed = {branch.id}
+    changed.update(firm for firm, cut in before.items() if not touched.isdisjoint(cut))
+    for product, buyers in branch.customers.items():
+        for buyer in buyers:
+            changed.update(link.supplier for link in network.suppliers_of(buyer, product))
+    made = set(branch.products)
+    changed.update(firm for firm, supplied in scored if not made.isdisjoint(supplied))
+    return changed

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, NamedTuple
 
 from service.analysis.demand import DEMAND_THRESHOLD, DemandLoss, disrupt
 from service.analysis.place import PROVINCE_PREFIX
@@ -143,11 +144,18 @@ def outside_dependency(
 
 def recovery_gaps(network: SupplyNetwork, buyers: Iterable[str] | None = None) -> list[dict[str, Any]]:
     """Links where the days to replace the supplier exceed the days the buyer can run on stock."""
-    wanted = set(buyers) if buyers is not None else None
+    links: Iterable[Link]
+    if buyers is None:
+        links = network.links()
+    else:  # only the buyers' own inputs: the sort below fixes the order either way
+        links = (
+            link
+            for buyer in set(buyers)
+            for bought in network.inputs.get(buyer, {}).values()
+            for link in bought
+        )
     out: list[dict[str, Any]] = []
-    for link in network.links():
-        if wanted is not None and link.buyer not in wanted:
-            continue
+    for link in links:
         if link.recovery_days is None or link.stock_days is None:
             continue
         if link.recovery_days > link.stock_days:
@@ -301,6 +309,109 @@ def _cut_row(c: Cut, facts: Mapping[str, FirmFacts], product_names: Mapping[str,
 SUBSTITUTE_SAMPLE = 20
 
 
+_BUYER_PRODUCT = itemgetter(1, 2)
+
+
+class RiskScore(NamedTuple):
+    """One firm's risk score and the parts it is made of (see :func:`rank_risks`)."""
+
+    score: float
+    cut_district: int
+    cut_outside: int
+    sole: tuple[Link, ...]  # the links by which it is the single source of a chain firm's input, sorted
+    gap_days: int
+    substitutes_inside: int
+    substitutes_outside: int
+    raw: float
+    supplied: tuple[str, ...]  # the products it sells, sorted
+
+
+def risk_scores(
+    network: SupplyNetwork,
+    chain_firms: set[str],
+    facts: Mapping[str, FirmFacts],
+    makers: Mapping[str, set[str]],
+    cascades: Mapping[str, Mapping[str, Cut]],
+    firms: Iterable[str] | None = None,
+) -> dict[str, RiskScore]:
+    """The score of every risk node of the chain (:func:`rank_risks`), or of those of ``firms`` that are
+    risk nodes: a firm's score reads only its own sales, its own cascade and the makers of what it
+    sells, so a what-if that changes a few firms' can score those again and keep the rest."""
+    sole: dict[str, list[Link]] = defaultdict(list)
+    if firms is None:
+        for buyer in chain_firms:
+            for links in network.inputs.get(buyer, {}).values():
+                if len(links) == 1:
+                    sole[links[0].supplier].append(links[0])
+        firms = set(sole) | set(cascades)
+    else:
+        firms = set(firms)
+        for firm in firms:
+            for link in network.customers.get(firm, ()):
+                if link.buyer in chain_firms and len(network.suppliers_of(link.buyer, link.product)) == 1:
+                    sole[firm].append(link)
+    # a planned, stopped or closed maker is no substitute: the makers of each product supplied, in
+    # operation, everywhere and in the district, worked out once per product as the firms need them
+    active: dict[str, tuple[set[str], set[str]]] = {}
+
+    def makers_of(product: str) -> tuple[set[str], set[str]]:
+        found = active.get(product)
+        if found is None:
+            everyone = {m for m in makers.get(product, ()) if is_active(facts.get(m))}
+            found = active[product] = (everyone, {m for m in everyone if facts[m].in_district})
+        return found
+
+    def substitute_counts(firm: str, supplied: list[str]) -> tuple[int, int]:
+        if len(supplied) == 1:  # the common case, without building a union
+            everyone, inside = makers_of(supplied[0])
+        else:
+            everyone = set().union(*(makers_of(p)[0] for p in supplied))
+            inside = set().union(*(makers_of(p)[1] for p in supplied))
+        n_inside = len(inside) - (firm in inside)
+        return n_inside, len(everyone) - (firm in everyone) - n_inside
+
+    chain_district = {k for k in chain_firms if (f := facts.get(k)) is not None and f.in_district}
+    no_cut: Mapping[str, Cut] = {}
+    out: dict[str, RiskScore] = {}
+    for firm in firms:
+        cut = cascades.get(firm, no_cut)
+        n_chain = len(chain_firms.intersection(cut)) if cut else 0
+        mine = sole.get(firm, ())
+        if not n_chain and not mine:
+            continue
+        cut_district = len(chain_district.intersection(cut)) if n_chain else 0
+        cut_outside = n_chain - cut_district
+        # the recovery gaps of the chain's inputs (recovery_gaps) on the links it alone supplies
+        gap_days = sum(
+            link.recovery_days - link.stock_days
+            for link in mine
+            if link.recovery_days is not None
+            and link.stock_days is not None
+            and link.recovery_days > link.stock_days
+        )
+        supplied = sorted({link.product for link in network.customers.get(firm, ())})
+        subs_inside, subs_outside = substitute_counts(firm, supplied)
+        raw = (
+            W_CUT_DISTRICT * cut_district
+            + W_CUT_OUTSIDE * cut_outside
+            + W_SINGLE_SOURCE * len(mine)
+            + W_GAP_DAY * gap_days
+        )
+        divisor = 1 + SUBSTITUTE_DISTRICT * subs_inside + SUBSTITUTE_OUTSIDE * subs_outside
+        out[firm] = RiskScore(
+            round(raw / divisor, 3),
+            cut_district,
+            cut_outside,
+            tuple(sorted(mine, key=_BUYER_PRODUCT)) if len(mine) > 1 else tuple(mine),
+            gap_days,
+            subs_inside,
+            subs_outside,
+            raw,
+            tuple(supplied),
+        )
+    return out
+
+
 def rank_risks(
     network: SupplyNetwork,
     chain_firms: set[str],
@@ -308,83 +419,52 @@ def rank_risks(
     makers: Mapping[str, set[str]],
     limit: int = 50,
     cascades: Mapping[str, Mapping[str, Cut]] | None = None,
+    scores: Mapping[str, RiskScore] | None = None,
 ) -> list[dict[str, Any]]:
     """Risk nodes of a chain: firms that are the single source of an input of a chain firm, or whose stop
     cuts off chain firms; ranked by a score whose parts are returned with it. ``cascades`` is
     :func:`service.analysis.supply.single_stops` of the network (chain-independent, so callers compute
-    it once per graph version), computed here when not given."""
+    it once per graph version), computed here when not given; ``scores`` is :func:`risk_scores`, where
+    the caller has it. Every firm is scored; the rows are built for the ``limit`` ranked first."""
     if cascades is None:
         cascades = single_stops(network)
-    sole: dict[str, list[Link]] = defaultdict(list)
-    for buyer in chain_firms:
-        for links in network.inputs.get(buyer, {}).values():
-            if len(links) == 1:
-                sole[links[0].supplier].append(links[0])
-    gaps = {
-        (g["supplier_id"], g["buyer_id"], g["product_id"]): g["gap_days"]
-        for g in recovery_gaps(network, chain_firms)
-    }
-    makers = active_makers(makers, facts)  # a planned, stopped or closed maker is no substitute
-    district_makers = {p: {m for m in ms if facts[m].in_district} for p, ms in makers.items()}
-
-    def substitute_counts(firm: str, supplied: list[str]) -> tuple[int, int]:
-        if len(supplied) == 1:  # the common case, without building a union
-            everyone, inside = makers.get(supplied[0], set()), district_makers.get(supplied[0], set())
-        else:
-            everyone = set().union(*(makers.get(p, set()) for p in supplied))
-            inside = set().union(*(district_makers.get(p, set()) for p in supplied))
-        n_inside = len(inside) - (firm in inside)
-        return n_inside, len(everyone) - (firm in everyone) - n_inside
-
-    rows = []
-    for firm in set(sole) | set(cascades):
-        cut_chain = {k: v for k, v in cascades.get(firm, {}).items() if k in chain_firms}
-        if not cut_chain and firm not in sole:
-            continue
-        cut_district = sum(1 for k in cut_chain if facts.get(k) and facts[k].in_district)
-        cut_outside = len(cut_chain) - cut_district
-        gap_days = sum(gaps.get((firm, link.buyer, link.product), 0) for link in sole[firm])
-        supplied = sorted({link.product for link in network.customers.get(firm, ())})
-        subs_inside, subs_outside = substitute_counts(firm, supplied)
-        raw = (
-            W_CUT_DISTRICT * cut_district
-            + W_CUT_OUTSIDE * cut_outside
-            + W_SINGLE_SOURCE * len(sole[firm])
-            + W_GAP_DAY * gap_days
-        )
-        divisor = 1 + SUBSTITUTE_DISTRICT * subs_inside + SUBSTITUTE_OUTSIDE * subs_outside
+    if scores is None:
+        scores = risk_scores(network, chain_firms, facts, makers, cascades)
+    ranked = sorted(scores.items(), key=lambda x: (-x[1].score, x[0]))
+    top = []
+    no_cut: Mapping[str, Cut] = {}
+    for firm, r in ranked[:limit]:
+        cut_chain = {k: v for k, v in cascades.get(firm, no_cut).items() if k in chain_firms}
+        divisor = 1 + SUBSTITUTE_DISTRICT * r.substitutes_inside + SUBSTITUTE_OUTSIDE * r.substitutes_outside
         values = [c.lost_value for c in cut_chain.values() if c.lost_value is not None]
         f = facts.get(firm)
-        rows.append(
+        subs = substitutes(firm, r.supplied, makers, facts)
+        top.append(
             {
                 "enterprise_id": firm,
                 "enterprise_name": f.name if f else firm,
                 "in_district": bool(f and f.in_district),
-                "score": round(raw / divisor, 3),
+                "score": r.score,
                 "parts": {
-                    "cut_off_in_district": cut_district,
-                    "cut_off_outside": cut_outside,
-                    "single_source_inputs": len(sole[firm]),
-                    "recovery_gap_days": gap_days,
-                    "substitutes_in_district": subs_inside,
-                    "substitutes_outside": subs_outside,
-                    "raw_score": round(raw, 3),
+                    "cut_off_in_district": r.cut_district,
+                    "cut_off_outside": r.cut_outside,
+                    "single_source_inputs": len(r.sole),
+                    "recovery_gap_days": r.gap_days,
+                    "substitutes_in_district": r.substitutes_inside,
+                    "substitutes_outside": r.substitutes_outside,
+                    "raw_score": round(r.raw, 3),
                     "divisor": round(divisor, 3),
                 },
                 "single_source_for": sorted(
-                    ({"buyer_id": link.buyer, "product_id": link.product} for link in sole[firm]),
+                    ({"buyer_id": link.buyer, "product_id": link.product} for link in r.sole),
                     key=lambda x: (x["buyer_id"], x["product_id"]),
                 ),
                 "cut_off": sorted(cut_chain),
                 "lost_value": round(sum(values), 2) if values else None,
-                "supplied": supplied,
+                # the counts are in the parts; the lists are cut to a sample a person can read
+                "substitutes": {k: v[:SUBSTITUTE_SAMPLE] for k, v in subs.items()},
             }
         )
-    rows.sort(key=lambda r: (-r["score"], r["enterprise_id"]))
-    top = rows[:limit]
-    for row in top:  # the counts are in the parts; the lists are cut to a sample a person can read
-        subs = substitutes(row["enterprise_id"], row.pop("supplied"), makers, facts)
-        row["substitutes"] = {k: v[:SUBSTITUTE_SAMPLE] for k, v in subs.items()}
     return top
 
 

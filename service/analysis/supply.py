@@ -4,12 +4,15 @@ of its suppliers will do. Pure functions over a projection of supply links; no s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 class Link(NamedTuple):
@@ -47,12 +50,47 @@ class Cut:
     lost_value: float | None
 
 
+@dataclass(frozen=True)
+class LinkCodes:
+    """A network's links as numbers, in the order of its links (:meth:`SupplyNetwork.links`): firm ``n``
+    is ``firms[n]``, product ``n`` is ``products[n]``, both lists sorted, so the numbers sort as the ids
+    do. Kept beside a projection so that the single-stop cascades number nothing again."""
+
+    firms: list[str]
+    products: list[str]
+    supplier: np.ndarray
+    buyer: np.ndarray
+    product: np.ndarray
+
+    def plus(self, supplier: str, links: Sequence[Link]) -> LinkCodes | None:
+        """These codes with ``links`` of a new firm ``supplier`` appended (the firm numbered last: only
+        the products are numbered in order, which is all the cascades need); None where a buyer or a
+        product is not numbered here."""
+        if supplier in self.firms:
+            return None
+        firm_no = {f: n for n, f in enumerate(self.firms)} if links else {}
+        product_no = {p: n for n, p in enumerate(self.products)} if links else {}
+        if any(link.buyer not in firm_no or link.product not in product_no for link in links):
+            return None
+        n = len(links)
+        return LinkCodes(
+            [*self.firms, supplier],
+            self.products,
+            np.concatenate([self.supplier, np.full(n, len(self.firms), dtype=np.int64)]),
+            np.concatenate([self.buyer, np.array([firm_no[link.buyer] for link in links], dtype=np.int64)]),
+            np.concatenate(
+                [self.product, np.array([product_no[link.product] for link in links], dtype=np.int64)]
+            ),
+        )
+
+
 @dataclass
 class SupplyNetwork:
     """Supply links indexed both ways."""
 
     inputs: dict[str, dict[str, list[Link]]] = field(default_factory=dict)  # buyer -> product -> links
     customers: dict[str, list[Link]] = field(default_factory=dict)  # supplier -> links
+    codes: LinkCodes | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def build(cls, links: Iterable[Link]) -> SupplyNetwork:
@@ -89,25 +127,101 @@ class SupplyNetwork:
         return cls.from_links(links)
 
     @classmethod
-    def from_columns(cls, columns: Mapping[str, Sequence[Any]]) -> SupplyNetwork:
-        """:meth:`from_rows` of ``analysis/list_supply_links`` read as columns (no dict per row)."""
-        names = (
-            "supplier_id",
-            "buyer_id",
-            "product_id",
-            "share",
-            "annual_value",
-            "recovery_days",
-            "stock_days",
+    def from_columns(
+        cls,
+        columns: Mapping[str, Sequence[Any] | pa.Array | pa.ChunkedArray],
+        firms: Iterable[str] | None = None,
+    ) -> SupplyNetwork:
+        """:meth:`from_rows` of ``analysis/list_supply_links`` read as columns (no dict per row), with the
+        links' :class:`LinkCodes`. ``firms``, where given, are every firm the links may name (the
+        projection's firm facts): each id in the network is then the very object given there, one per
+        firm (the engine hands a new string per row; shared ones are found again faster). A column may
+        be a list or an Arrow array (as an engine hands it): the same network either way."""
+        names = ("supplier_id", "buyer_id", "product_id")
+        if not len(columns[names[0]]):
+            return cls()
+        ids = [_strings(columns[n]) for n in names]
+        if firms is None:
+            firms = pc.unique(pa.concat_arrays([ids[0], ids[1]])).to_pylist()
+        known = sorted(set(firms))
+        products = sorted(set(pc.unique(ids[2]).to_pylist()))
+        numbered = [
+            pc.index_in(column, value_set=pa.array(pool, type=pa.string()))
+            for column, pool in zip(ids, (known, known, products), strict=True)
+        ]
+        if any(n.null_count for n in numbered):  # a firm the facts do not know: sort the rows instead
+            rows = zip(*(_listed(columns[n]) for n in _LINK_COLUMNS), strict=True)
+            return cls.from_links(list(map(Link._make, rows)))
+        s_no, b_no, p_no = (np.asarray(n.to_numpy(), dtype=np.int64) for n in numbered)
+        # the (supplier, buyer, product) order of from_links, stably; a twin keeps its first link only
+        order = np.lexsort((p_no, b_no, s_no))
+        s_no, b_no, p_no = s_no[order], b_no[order], p_no[order]
+        keep = np.ones(len(order), dtype=bool)
+        keep[1:] = (s_no[1:] != s_no[:-1]) | (b_no[1:] != b_no[:-1]) | (p_no[1:] != p_no[:-1])
+        order, s_no, b_no, p_no = order[keep], s_no[keep], b_no[keep], p_no[keep]
+        firm_objects = np.array(known, dtype=object)
+        product_objects = np.array(products, dtype=object)
+        rest = [_taken(columns[n], order) for n in _LINK_COLUMNS[3:]]
+        links = list(
+            map(
+                Link._make,
+                zip(
+                    firm_objects[s_no].tolist(),
+                    firm_objects[b_no].tolist(),
+                    product_objects[p_no].tolist(),
+                    *rest,
+                    strict=True,
+                ),
+            )
         )
-        rows = zip(*(columns[n] for n in names), strict=True)
-        return cls.from_links(list(map(Link._make, rows)))
+        return cls._indexed_by_codes(links, LinkCodes(known, products, s_no, b_no, p_no))
+
+    @classmethod
+    def _indexed_by_codes(cls, links: list[Link], codes: LinkCodes) -> SupplyNetwork:
+        """:meth:`_indexed` of ``links`` (sorted, no twins) numbered by ``codes``: the same dicts, keys
+        inserted in the same order (buyers, and each buyer's inputs, as the links first name them), with
+        the grouping done over the numbers instead of a dict lookup per link."""
+        n = len(links)
+        s_no, b_no, p_no = codes.supplier, codes.buyer, codes.product
+        at = np.arange(n, dtype=np.int64)
+        keys, link_input = np.unique(b_no * max(len(codes.products), 1) + p_no, return_inverse=True)
+        link_input = link_input.reshape(-1)
+        first = np.full(len(keys), n, dtype=np.int64)  # input -> where its first link is
+        np.minimum.at(first, link_input, at)
+        input_buyer = b_no[first]
+        buyer_first = np.full(len(codes.firms), n, dtype=np.int64)  # buyer -> where its first link is
+        np.minimum.at(buyer_first, input_buyer, first)
+        input_order = np.lexsort((first, buyer_first[input_buyer]))  # buyer by buyer, as first named
+        rank = np.empty(len(keys), dtype=np.int64)
+        rank[input_order] = np.arange(len(keys), dtype=np.int64)
+        by_input = np.argsort(rank[link_input], kind="stable")  # each input's links in link order
+        grouped = list(itemgetter(*by_input.tolist())(links)) if n > 1 else list(links)
+        ends = np.cumsum(np.bincount(link_input, minlength=len(keys))[input_order]).tolist()
+        firms, products = codes.firms, codes.products
+        buyers = input_buyer[input_order].tolist()
+        bought = p_no[first[input_order]].tolist()
+        inputs: dict[str, dict[str, list[Link]]] = {}
+        start, last, mine = 0, -1, {}
+        for buyer, product, end in zip(buyers, bought, ends, strict=True):
+            if buyer != last:
+                mine = inputs[firms[buyer]] = {}
+                last = buyer
+            mine[products[product]] = grouped[start:end]
+            start = end
+        cuts = (np.flatnonzero(s_no[1:] != s_no[:-1]) + 1).tolist()
+        customers = {firms[s_no[a]]: links[a:b] for a, b in zip([0, *cuts], [*cuts, n], strict=True)}
+        return cls(inputs, customers, codes)
 
     @classmethod
     def from_links(cls, links: list[Link]) -> SupplyNetwork:
         """:meth:`build` of ``links`` in (supplier, buyer, product) order (sorted here, in place): every
         network from the graph is indexed in this one order, whatever order the engine gave."""
         links.sort(key=_LINK_KEY)  # (supplier, buyer, product) is unique per link
+        return cls._indexed(links)
+
+    @classmethod
+    def _indexed(cls, links: list[Link]) -> SupplyNetwork:
+        """The network of ``links``, already in (supplier, buyer, product) order."""
         inputs: dict[str, dict[str, list[Link]]] = {}
         customers: dict[str, list[Link]] = {}
         last: tuple[str, str, str] | None = None
@@ -205,7 +319,16 @@ def cut_off(
     return newly
 
 
-def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
+def stops_of(network: SupplyNetwork, firms: Iterable[str]) -> dict[str, Cascade]:
+    """``cascade(network, [x])`` for each of ``firms`` (that cuts someone off), computed together as
+    :func:`single_stops` does, keyed in the order given."""
+    index = _InputIndex(network)
+    number = {f: n for n, f in enumerate(index.firms)}
+    roots = [number[f] for f in dict.fromkeys(firms) if f in number]
+    return index.all_cascades(roots) if roots else {}
+
+
+def single_stops(network: SupplyNetwork) -> dict[str, Cascade]:
     """``cascade(network, [x])`` for every firm ``x`` whose stop alone cuts someone off, keyed in firm
     order, each cascade's firms in the order :func:`cascade` finds them.
 
@@ -225,42 +348,80 @@ def single_stops(network: SupplyNetwork) -> dict[str, dict[str, Cut]]:
     return index.all_cascades(index.sole_suppliers())
 
 
+class Cascade(Mapping[str, Cut]):
+    """One firm's single-stop cascade, as :func:`cascade` gives it (firm cut off -> its Cut, in the order
+    found), each Cut built from the numbered inputs when first read: at province scale there are
+    hundreds of thousands, and most answers only count them."""
+
+    __slots__ = ("_at", "_index")
+
+    def __init__(self, index: _InputIndex, at: dict[str, int]) -> None:
+        self._index, self._at = index, at
+
+    def __getitem__(self, firm: str) -> Cut:
+        return self._index.cut_at(self._at[firm])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __contains__(self, firm: object) -> bool:
+        return firm in self._at
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
 class _InputIndex:
     """The network's inputs as integers: input ``i`` is the i-th (buyer, product) in sorted order, so
-    sorting input numbers sorts (buyer, product) pairs; firm ``f`` is the f-th firm in sorted order."""
+    sorting input numbers sorts (buyer, product) pairs; firm ``f`` is the f-th firm in sorted order (a
+    what-if branch, which buys nothing, may come last: see :meth:`LinkCodes.plus`). Numbered from the
+    network's :class:`LinkCodes` where it has them, else from its links."""
 
     def __init__(self, network: SupplyNetwork) -> None:
         self.network = network
-        firms = sorted(set(network.inputs) | set(network.customers))
-        self.firms = firms
-        number = {f: i for i, f in enumerate(firms)}
-        self.buyer: list[int] = []  # input -> its buyer
-        self.size: list[int] = []  # input -> its number of links
-        self.pair: list[tuple[str, str]] = []  # input -> (buyer, product)
-        # firm -> the inputs it supplies, once a link: those with one link, and those with more
-        self.feeds: list[list[int]] = [[] for _ in firms]
-        self.shared: list[list[int]] = [[] for _ in firms]
-        sole: set[int] = set()  # firms that are every link of some input of another firm
-        buyer_of, size_of, pair_of = self.buyer.append, self.size.append, self.pair.append
-        feeds, shared = self.feeds, self.shared
-        for buyer in sorted(network.inputs):
-            b = number[buyer]
-            inputs = network.inputs[buyer]
-            for product in sorted(inputs):
-                links = inputs[product]
-                i = len(self.buyer)
-                buyer_of(b)
-                size_of(len(links))
-                pair_of((buyer, product))
-                if len(links) == 1:
-                    feeds[number[links[0].supplier]].append(i)
-                else:
-                    for link in links:
-                        shared[number[link.supplier]].append(i)
-                first = links[0].supplier
-                if first != buyer and all(link.supplier == first for link in links):
-                    sole.add(number[first])
-        self.sole = sorted(sole)
+        codes = network.codes
+        if codes is not None:  # numbered already, in link order (the projection's)
+            firms, products = codes.firms, codes.products
+            s_no, b_no, p_no = codes.supplier, codes.buyer, codes.product
+        else:
+            inputs = network.inputs
+            firms = sorted(set(inputs) | set(network.customers))
+            # Every link of every input, flattened; a link under inputs[b][p] is (_, b, p, ...). The
+            # numbering and grouping are array operations; the links of one input stay in their order.
+            links = list(chain.from_iterable(ls for bought in inputs.values() for ls in bought.values()))
+            products = sorted({link[2] for link in links})
+            s_no = _numbers([link[0] for link in links], firms)
+            b_no = _numbers([link[1] for link in links], firms)
+            p_no = _numbers([link[2] for link in links], products)
+        self.firms, self.products = firms, products
+        n_firms, n_products = len(firms), max(len(products), 1)
+        # inputs numbered in (buyer, product) order: firm and product numbers follow their sorted ids
+        keys, link_input = np.unique(b_no * n_products + p_no, return_inverse=True)
+        link_input = link_input.reshape(-1)
+        n_inputs = len(keys)
+        self.buyer = keys // n_products  # input -> its buyer
+        self.product = keys % n_products  # input -> its product
+        size = np.bincount(link_input, minlength=n_inputs)  # input -> its number of links
+        # firm -> the inputs it supplies, once a link, in input order (a twin link twice, as listed):
+        # those with one link, and those with more
+        by_input = np.argsort(link_input, kind="stable")  # each input's links in their list's order
+        s_sorted, i_sorted = s_no[by_input], link_input[by_input]
+        alone = size[i_sorted] == 1
+        self.single = _grouped(s_sorted[alone], i_sorted[alone], n_firms)
+        self.shared = _grouped(s_sorted[~alone], i_sorted[~alone], n_firms)
+        # firms that are every link of some input of another firm
+        if n_inputs:
+            starts = np.zeros(n_inputs, dtype=np.int64)
+            np.cumsum(size[:-1], out=starts[1:])
+            low = np.minimum.reduceat(s_sorted, starts)
+            high = np.maximum.reduceat(s_sorted, starts)
+            only = (low == high) & (low != self.buyer)
+            self.sole: list[int] = np.unique(low[only]).tolist()
+        else:
+            self.sole = []
         self._made: dict[int, Cut] = {}  # (round, input) -> its Cut: equal cuts are one object
         self._info: dict[int, tuple[str, str, tuple[str, ...], float | None]] = {}  # input -> its Cut's
 
@@ -268,22 +429,29 @@ class _InputIndex:
         """Firms, in order, that are every link of some input of another firm."""
         return self.sole
 
-    def all_cascades(self, roots: list[int]) -> dict[str, dict[str, Cut]]:
+    def all_cascades(self, roots: list[int]) -> dict[str, Cascade]:
         """:func:`cascade` of each of ``roots`` alone (in order), all of them at once, round by round, over
         arrays: round ``r`` takes every (cascade, firm) that went down in round ``r - 1``, the inputs
         those firms supply, keeps the inputs whose suppliers were all down when the round began and
         whose buyer was not, and cuts off each buyer through its first such input. The cascades with
         someone cut off, keyed by firm."""
         n_firms, n_inputs = len(self.firms), len(self.buyer)
-        buyer = np.asarray(self.buyer, dtype=np.int64)
-        single_ptr, single_idx = _csr(self.feeds)
-        shared_ptr, shared_idx = _csr(self.shared)
+        buyer = self.buyer
+        single_ptr, single_idx = self.single
+        shared_ptr, shared_idx = self.shared
         # input -> its suppliers (the inputs with more than one link): the shared lists turned round
         lens = np.diff(shared_ptr)
         supplier_of = np.repeat(np.arange(n_firms, dtype=np.int64), lens)
         supplier_idx = supplier_of[np.argsort(shared_idx, kind="stable")]
         supplier_ptr = np.zeros(n_inputs + 1, dtype=np.int64)
         np.cumsum(np.bincount(shared_idx, minlength=n_inputs), out=supplier_ptr[1:])
+        # input -> its distinct suppliers (a twin link counts once): an input can be down in a cascade
+        # only when the cascade has at least that many firms down, so the others are not looked at
+        # (each supplier's inputs are in order, so a twin's second entry follows its first)
+        twin = np.zeros(len(shared_idx), dtype=bool)
+        twin[1:] = (supplier_of[1:] == supplier_of[:-1]) & (shared_idx[1:] == shared_idx[:-1])
+        distinct = np.bincount(shared_idx[~twin], minlength=n_inputs)
+        n_down = np.ones(len(roots), dtype=np.int64)  # cascade -> its firms down when the round begins
         cascade_no = np.arange(len(roots), dtype=np.int64)
         frontier = np.asarray(roots, dtype=np.int64)
         down = cascade_no * n_firms + frontier  # (cascade, firm) pairs down, as sorted keys
@@ -293,6 +461,9 @@ class _InputIndex:
             round_no += 1
             c1, i1, _ = _expand(single_ptr, single_idx, cascade_no, frontier)
             c2, i2, _ = _expand(shared_ptr, shared_idx, cascade_no, frontier)
+            if len(i2):
+                possible = distinct[i2] <= n_down[c2]
+                c2, i2 = c2[possible], i2[possible]
             if len(i2):
                 pairs = np.sort(c2 * n_inputs + i2)
                 pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # an input once per cascade
@@ -318,6 +489,7 @@ class _InputIndex:
             found_c.append(c)
             found_r.append(np.full(len(c), round_no, dtype=np.int64))
             found_i.append(i)
+            n_down += np.bincount(c, minlength=len(roots))
             fresh = np.sort(key)
             down = np.insert(down, np.searchsorted(down, fresh), fresh)  # still sorted
             cascade_no, frontier = c, buyer[i]
@@ -328,28 +500,34 @@ class _InputIndex:
         i = np.concatenate(found_i)
         order = np.lexsort((i, r, c))  # each cascade's cuts by round, then input
         c, r, i = c[order], r[order], i[order]
-        out: dict[str, dict[str, Cut]] = {}
-        made = self._made
+        # Each cascade keeps, per firm cut off, the number of its (round, input): its Cut is built the
+        # first time someone reads it (most are only counted, as the risk ranking does).
         stride = n_inputs
+        names = [self.firms[x] for x in buyer[i].tolist()]
+        keys = (r * stride + i).tolist()
         bounds = np.flatnonzero(np.diff(c)) + 1
         starts = [0, *bounds.tolist()]
         ends = [*bounds.tolist(), len(c)]
-        c_list, r_list, i_list = c.tolist(), r.tolist(), i.tolist()
-        for start, end in zip(starts, ends, strict=True):
-            cut: dict[str, Cut] = {}
-            for round_no, input_no in zip(r_list[start:end], i_list[start:end], strict=True):
-                key_ = round_no * stride + input_no
-                one = made.get(key_)
-                if one is None:
-                    one = made[key_] = self._cut(round_no, input_no)
-                cut[one.firm] = one
-            out[self.firms[roots[c_list[start]]]] = cut
-        return out
+        c_list = c.tolist()
+        return {
+            self.firms[roots[c_list[start]]]: Cascade(
+                self, dict(zip(names[start:end], keys[start:end], strict=True))
+            )
+            for start, end in zip(starts, ends, strict=True)
+        }
+
+    def cut_at(self, key: int) -> Cut:
+        """The Cut numbered ``round * inputs + input`` (equal cuts are one object)."""
+        one = self._made.get(key)
+        if one is None:
+            round_no, input_no = divmod(key, len(self.buyer))
+            one = self._made[key] = self._cut(round_no, input_no)
+        return one
 
     def _cut(self, round_no: int, i: int) -> Cut:
         info = self._info.get(i)
         if info is None:
-            buyer, product = self.pair[i]
+            buyer, product = self.firms[self.buyer[i]], self.products[self.product[i]]
             links = self.network.inputs[buyer][product]
             values = [link.value for link in links if link.value is not None]
             suppliers = tuple(sorted(link.supplier for link in links))
@@ -358,12 +536,44 @@ class _InputIndex:
         return Cut(buyer, product, round_no, suppliers, value)
 
 
-def _csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """Lists of numbers as (offsets, values): list ``k`` is ``values[offsets[k]:offsets[k + 1]]``."""
-    ptr = np.zeros(len(lists) + 1, dtype=np.int64)
-    np.cumsum([len(x) for x in lists], out=ptr[1:])
-    values = np.fromiter((v for x in lists for v in x), dtype=np.int64, count=int(ptr[-1]))
-    return ptr, values
+def _strings(column: Sequence[Any] | pa.Array | pa.ChunkedArray) -> pa.Array:
+    """A column of ids as one Arrow string array."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    if isinstance(column, pa.Array):
+        return column.cast(pa.string())
+    return pa.array(column, type=pa.string())
+
+
+def _listed(column: Sequence[Any] | pa.Array | pa.ChunkedArray) -> Sequence[Any]:
+    """A column as Python values (an Arrow one converted as the engine's own lists are)."""
+    if isinstance(column, pa.Array | pa.ChunkedArray):
+        values: list[Any] = column.to_pylist()
+        return values
+    return column
+
+
+def _taken(column: Sequence[Any] | pa.Array | pa.ChunkedArray, order: np.ndarray) -> list[Any]:
+    """A column's values at the rows ``order`` names, as Python values."""
+    if isinstance(column, pa.Array | pa.ChunkedArray):
+        taken: list[Any] = column.take(pa.array(order)).to_pylist()
+        return taken
+    listed: list[Any] = np.array(column, dtype=object)[order].tolist()
+    return listed
+
+
+def _numbers(ids: Sequence[str], sorted_ids: list[str]) -> np.ndarray:
+    """Each of ``ids`` as its position in ``sorted_ids`` (every id is there)."""
+    number = {x: n for n, x in enumerate(sorted_ids)}
+    return np.fromiter(map(number.__getitem__, ids), dtype=np.int64, count=len(ids))
+
+
+def _grouped(owner: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """``values`` grouped by ``owner`` as (offsets, values), each group in the order given: group ``k``
+    is ``values[offsets[k]:offsets[k + 1]]``."""
+    ptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(owner, minlength=n), out=ptr[1:])
+    return ptr, values[np.argsort(owner, kind="stable")]
 
 
 def _expand(

@@ -156,6 +156,23 @@ class LadybugStore:
         columns: dict[str, list[Any]] = result.get_as_arrow().to_pydict()
         return columns
 
+    def read_arrow(self, query: str, params: Params | None = None) -> pa.Table | None:
+        """:meth:`read_columns` as the engine's own Arrow table (no Python object per value), for the
+        projection of the whole graph; None when there are no rows."""
+        q = self.queries.get(query)
+        params = params or {}
+        q.check_params(params)
+        try:
+            result = self._conn().execute(q.text, _native(params))
+        except RuntimeError as e:
+            raise _translate(e, q.name) from e
+        if isinstance(result, list):
+            raise QueryFailed(f"{q.name}: more than one statement")
+        if result.get_num_tuples() == 0:
+            return None
+        table: pa.Table = result.get_as_arrow()
+        return table
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[GraphStore]:
         joined: _Transaction | None = getattr(self._local, "tx", None)
