@@ -17,15 +17,19 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import compress
+from operator import itemgetter, methodcaller
 from typing import Any
 
 from graph_schema import PropertyType
 from seed.reference import vocabulary
+from service.cache import collector_paused
 from service.ledger.format import OP_DELETE, OP_KEY, OP_UPSERT, Column, Sheet
-from service.ledger.read import Problem, RawLedger, RawRow
+from service.ledger.read import Problem, RawLedger, RawRow, RawSheet
 
 _LIST_SPLIT = re.compile(r"[;；,，、\s]+")
 _TRUE = {"是", "true", "yes", "y", "1", "√", "✓"}
@@ -203,6 +207,11 @@ def _ids_in(column: Column, value: Any) -> tuple[str, ...]:
 
 def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     """Validate every row; the result holds typed rows, every problem found and the warnings."""
+    with collector_paused():  # a row, its values and its key each: up to millions of objects, all kept
+        return _check(raw, graph)
+
+
+def _check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     problems = list(raw.problems)
     checked: list[CheckedSheet] = []
     invalid: dict[str, dict[str, RawRow]] = defaultdict(dict)  # label -> id -> its row that failed
@@ -216,8 +225,7 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
         if missing_keys:
             checked.append(out)
             continue
-        for raw_row in raw_sheet.rows:
-            row = _check_row(sheet, raw_row, raw_sheet.present, problems)
+        for raw_row, row in zip(raw_sheet.rows, _check_rows(sheet, raw_sheet, problems), strict=True):
             if row is not None:
                 out.rows.append(row)
             elif sheet.node is not None and _text(raw_row.cells.get("id")):
@@ -350,35 +358,170 @@ def _check_row(sheet: Sheet, raw: RawRow, present: set[str], problems: list[Prob
         if column.key not in present:
             continue
         cell = cells.get(column.key)  # a short line lacks its trailing cells: they are blank
-        value, message = _parse(column, cell)
-        if message:
-            problem(column, cell, message)
+        value, found = _judge(check, cell)
+        if found:
+            for quoted, message in found:
+                problem(column, quoted, message)
             ok = False
-            continue
-        if (value is None or value == ()) and column.required:
-            if check.is_key:
-                problem(column, cell, "必填项为空")
-                ok = False
-            elif not delete:  # new row: refused; existing row: keeps its value (decided later)
+        elif value is _BLANK:
+            if not delete:  # new row: refused; existing row: keeps its value (decided later)
                 blank.add(column.key)
-            continue
-        if check.holds_ids:
-            for node_id in _ids_in(column, value):
-                if not _ID.match(node_id):
-                    problem(column, node_id, "编号只能由字母、数字和 . _ : - 组成")
-                    ok = False
-        if check.vocabulary is not None and value is not None and value not in check.vocabulary:
-            problem(column, cell, f"不是有效的{_REFERENCE_NAMES[column.reference or '']}")
-            ok = False
-        if check.ranged and isinstance(value, int | float) and not isinstance(value, bool):
-            if column.minimum is not None and value < column.minimum:
-                problem(column, cell, f"不能小于{column.minimum:g}")
-                ok = False
-            elif column.maximum is not None and value > column.maximum:
-                problem(column, cell, f"不能大于{column.maximum:g}")
-                ok = False
-        values[column.key] = value
+        else:
+            values[column.key] = value
     return Row(raw, delete, values, blank=blank) if ok else None
+
+
+_BLANK = object()  # a required cell left blank, outside the row's key
+_BAD = object()  # a cell the row-by-row check must look at (a problem, or a required cell left blank)
+
+
+def _judge(check: _Check, cell: Any) -> tuple[Any, list[tuple[Any, str]]]:
+    """One cell of a column the sheet has: its typed value (``_BLANK`` for a required cell left blank
+    that is no key) and its problems, each with the value it quotes."""
+    column = check.column
+    value, message = _parse(column, cell)
+    if message:
+        return None, [(cell, message)]
+    if (value is None or value == ()) and column.required:
+        if check.is_key:
+            return None, [(cell, "必填项为空")]
+        return _BLANK, []
+    found: list[tuple[Any, str]] = []
+    if check.holds_ids:
+        for node_id in _ids_in(column, value):
+            if not _ID.match(node_id):
+                found.append((node_id, "编号只能由字母、数字和 . _ : - 组成"))
+    if check.vocabulary is not None and value is not None and value not in check.vocabulary:
+        found.append((cell, f"不是有效的{_REFERENCE_NAMES[column.reference or '']}"))
+    if check.ranged and isinstance(value, int | float) and not isinstance(value, bool):
+        if column.minimum is not None and value < column.minimum:
+            found.append((cell, f"不能小于{column.minimum:g}"))
+        elif column.maximum is not None and value > column.maximum:
+            found.append((cell, f"不能大于{column.maximum:g}"))
+    return value, found
+
+
+def _check_rows(sheet: Sheet, raw: RawSheet, problems: list[Problem]) -> list[Row | None]:
+    """:func:`_check_row` over every row of ``raw``, a column at a time: each column's distinct cells are
+    judged once (plain ids, lists of ids and numbers by a pattern, a whole column in one pass); a row
+    with any cell that is not plainly good goes through :func:`_check_row`, which reports its problems
+    exactly as a row-by-row check would, in the same order."""
+    rows = raw.rows
+    checks = [c for c in _checks(sheet) if c.column.key in raw.present]
+    keys = [c.column.key for c in checks]
+    cells = [r.cells for r in rows]
+    deletes = _mapped(list(map(methodcaller("get", OP_KEY), cells)), _op)
+    suspect = {i for i, d in enumerate(deletes) if d is _BAD}
+    columns: list[Sequence[Any]] = []
+    for check, column in zip(checks, _table(cells, keys), strict=True):
+        values = _mapped(column, partial(_judged, check))
+        if _BAD in values:
+            suspect.update(i for i, v in enumerate(values) if v is _BAD)
+        columns.append(values)
+    if sheet.rel is not None:  # a link from a firm to itself
+        a, b = (columns[keys.index(c.key)] for c in sheet.columns[:2])
+        suspect.update(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x == y)
+    out: list[Row | None] = []
+    for i, (raw_row, delete, values) in enumerate(
+        zip(rows, deletes, zip(*columns, strict=True), strict=True)
+    ):
+        if i in suspect:
+            out.append(_check_row(sheet, raw_row, raw.present, problems))
+        else:
+            out.append(Row(raw_row, delete, dict(zip(keys, values, strict=True))))
+    return out
+
+
+def _table(cells: list[dict[str, Any]], keys: list[str]) -> list[Sequence[Any]]:
+    """The cells of ``keys``, a column each, taken in one pass over the rows (which is several times
+    faster than a pass per column); a short line lacks its trailing cells, which are blank."""
+    if not cells:
+        return [() for _ in keys]
+    if len(keys) == 1:
+        return [list(map(methodcaller("get", keys[0]), cells))]
+    try:
+        rows = list(map(itemgetter(*keys), cells))
+    except KeyError:
+        rows = [tuple(map(c.get, keys)) for c in cells]
+    return list(zip(*rows, strict=True))
+
+
+def _mapped(column: Sequence[Any], judge: Callable[[list[Any]], dict[Any, Any] | None]) -> Sequence[Any]:
+    """One column's cells mapped through ``judge``, which maps each distinct cell to its value or _BAD
+    (or returns None when every cell is its own value). Cells that are not all text (a workbook's
+    numbers and dates: 1, 1.0 and True are equal as keys but read differently) are judged one by one."""
+    distinct = set(column)
+    if not {type(c) for c in distinct} <= {str, type(None)}:
+        return [_value(judge, c) for c in column]
+    mapping = judge(list(distinct))
+    if mapping is None:
+        return column
+    return list(map(mapping.__getitem__, column))
+
+
+def _value(judge: Callable[[list[Any]], dict[Any, Any] | None], cell: Any) -> Any:
+    mapping = judge([cell])
+    return cell if mapping is None else mapping[cell]
+
+
+def _op(distinct: list[Any]) -> dict[Any, Any] | None:
+    """Whether each distinct 操作 cell deletes; _BAD where it is neither 删除 nor an update."""
+    out: dict[Any, Any] = {}
+    for cell in distinct:
+        op = _text(cell).lower()
+        out[cell] = op in OP_DELETE if op in OP_DELETE or op in OP_UPSERT else _BAD
+    return out
+
+
+_PLAIN_ID = r"(?!(?i:unknown)$)[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"
+_FAST_ID = re.compile(_PLAIN_ID)
+_FAST_IDS = re.compile(rf"{_PLAIN_ID}(?:;{_PLAIN_ID})*")
+# Text without NUL that needs no trimming (its length and the words for unknown are checked apart).
+_FAST_TEXT = re.compile(r"[^\s\x00](?:[^\x00]*[^\s\x00])?", re.DOTALL)
+_FAST_INT = re.compile(r"-?[0-9]{1,15}")  # exact as int: int(float(text)) is int(text) below 2**53
+_FAST_FLOAT = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")
+
+
+def _judged(check: _Check, distinct: list[Any]) -> dict[Any, Any] | None:
+    """Each distinct cell of one column: its value where the cell is plainly good, else _BAD (None when
+    every cell is a plain id, its own value). Plain ids, lists of ids and numbers are matched by pattern
+    a column at a time; other cells go through :func:`_judge` (the row-by-row check), once each."""
+    column = check.column
+    out: dict[Any, Any] = {}
+    fast = None
+    if column.type is PropertyType.STRING and not column.choices:
+        if check.holds_ids:
+            fast = _FAST_IDS if column.is_list else _FAST_ID
+        elif check.vocabulary is None:
+            fast = _FAST_TEXT
+    elif column.type is PropertyType.INT:
+        fast = _FAST_INT
+    elif column.type is PropertyType.FLOAT:
+        fast = _FAST_FLOAT
+    if fast is not None and all(type(c) is str for c in distinct):
+        good = list(compress(distinct, map(fast.fullmatch, distinct)))
+        if fast is _FAST_TEXT:
+            good = [c for c in good if len(c) <= _MAX_TEXT and c.lower() not in UNKNOWN_WORDS]
+        if column.is_list:
+            out = {c: tuple(c.split(";")) for c in good}
+        elif column.type is PropertyType.INT:
+            out = dict(zip(good, map(int, good), strict=True))
+        elif column.type is PropertyType.FLOAT:
+            out = dict(zip(good, map(float, good), strict=True))
+        else:
+            if len(good) == len(distinct) and check.vocabulary is None:
+                return None
+            out = dict(zip(good, good, strict=True))
+        if check.vocabulary is not None:
+            out = {c: v for c, v in out.items() if v in check.vocabulary}
+        if check.ranged:
+            low, high = column.minimum, column.maximum
+            out = {c: v for c, v in out.items() if (low is None or v >= low) and (high is None or v <= high)}
+    for cell in distinct:
+        if cell not in out:
+            value, found = _judge(check, cell)
+            out[cell] = _BAD if found or value is _BLANK else value
+    return out
 
 
 _REFERENCE_NAMES = {"region": "行政区划代码", "industry": "国民经济行业分类代码", "hs": "HS编码"}
