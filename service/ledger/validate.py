@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import compress
+from itertools import chain, compress
 from operator import itemgetter, methodcaller
 from typing import Any
 
@@ -47,7 +47,7 @@ _NOT_UNKNOWN = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A validated row: typed values by column key, list columns as tuples of ids. ``given`` names the
     columns the row sets (the others keep their values); ``exists`` is true when its key is already in
@@ -597,17 +597,28 @@ def _check_references(
         return "引用的编号在台账和图谱中都不存在"
 
     for cs in sheets:
-        for row in cs.rows:
+        referring = _referring(cs.sheet)
+        if not referring:
+            continue
+        # Each column's distinct ids are looked up once; only the rows naming one that is missing are
+        # gone through below, cell by cell, in the order a row-by-row pass reports them.
+        suspect: set[int] = set()
+        for column, labels in referring:
+            values = list(map(methodcaller("get", column.key), (r.values for r in cs.rows)))
+            ids = set(chain.from_iterable(v for v in values if v)) if column.is_list else set(values)
+            ids.discard(None)
+            missing = {i for i in ids if not any(exists(label, i) for label in labels)}
+            if not missing:
+                continue
+            if column.is_list:
+                suspect.update(i for i, v in enumerate(values) if v and not missing.isdisjoint(v))
+            else:
+                suspect.update(compress(range(len(values)), map(missing.__contains__, values)))
+        for index in sorted(suspect):
+            row = cs.rows[index]
             if row.delete:
                 continue
-            for column in cs.sheet.columns:
-                labels: tuple[str, ...] = ()
-                if column.names_label:
-                    labels = (column.names_label,)
-                elif column.links:
-                    labels = tuple(t for link in column.links for t in link.targets)
-                if not labels:
-                    continue
+            for column, labels in referring:
                 for node_id in _ids_in(column, row.values.get(column.key)):
                     if not any(exists(label, node_id) for label in labels):
                         problems.append(
@@ -619,6 +630,20 @@ def _check_references(
                                 why_not(labels, node_id),
                             )
                         )
+
+
+def _referring(sheet: Sheet) -> list[tuple[Column, tuple[str, ...]]]:
+    """The columns of ``sheet`` that name nodes, with the labels their ids may name."""
+    out = []
+    for column in sheet.columns:
+        labels: tuple[str, ...] = ()
+        if column.names_label:
+            labels = (column.names_label,)
+        elif column.links:
+            labels = tuple(t for link in column.links for t in link.targets)
+        if labels:
+            out.append((column, labels))
+    return out
 
 
 def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
@@ -642,8 +667,9 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
     totals: dict[tuple[str, str], float] = defaultdict(float)
     for (_, buyer, product), share in shares.items():
         totals[(buyer, product)] += share or 0.0
-    for pair, total in sorted(totals.items()):
-        if total > 1 + SHARE_TOLERANCE and pair in last_row:
+    over = [(pair, total) for pair, total in totals.items() if total > 1 + SHARE_TOLERANCE]
+    for pair, total in sorted(over):
+        if pair in last_row:
             row = last_row[pair]
             problems.append(
                 Problem(
@@ -691,9 +717,14 @@ def _warnings(sheets: list[CheckedSheet], graph: GraphIds) -> list[Problem]:
             continue
         product_column = cs.sheet.column("product_id")
         assert product_column is not None
-        for row in cs.rows:
+        values = [r.values for r in cs.rows]
+        pairs = list(
+            zip(map(itemgetter("supplier_id"), values), map(itemgetter("product_id"), values), strict=True)
+        )
+        unmade = {(firm, product) for firm, product in set(pairs) if product not in made_by(firm)}
+        for row in compress(cs.rows, map(unmade.__contains__, pairs)) if unmade else ():
             v = row.values
-            if not row.delete and v["product_id"] not in made_by(v["supplier_id"]):
+            if not row.delete:
                 message = (
                     f"供应企业{v['supplier_id']}的主要产品中没有{v['product_id']}："
                     "请核实供应关系，或补登该企业的主要产品"
