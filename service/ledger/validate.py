@@ -22,7 +22,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain, compress
-from operator import itemgetter, methodcaller
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from graph_schema import PropertyType
@@ -653,7 +653,18 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
     shares = dict(graph.shares)
     last_row: dict[tuple[str, str], Row] = {}
     for cs in links:
-        for row in cs.rows:
+        rows = cs.rows
+        values = list(map(attrgetter("values"), rows))
+        if not any(map(attrgetter("delete"), rows)) and all(
+            "share" in given for given in set(map(attrgetter("given"), rows))
+        ):  # every row sets its share: the sheet's column in one step
+            keys = map(itemgetter("supplier_id", "buyer_id", "product_id"), values)
+            shares.update(
+                zip(keys, [share or 0.0 for share in map(methodcaller("get", "share"), values)], strict=True)
+            )
+            last_row.update(zip(map(itemgetter("buyer_id", "product_id"), values), rows, strict=True))
+            continue
+        for row in rows:
             v = row.values
             key = (v["supplier_id"], v["buyer_id"], v["product_id"])
             if row.delete:
@@ -693,7 +704,7 @@ def _warnings(sheets: list[CheckedSheet], graph: GraphIds) -> list[Problem]:
             firms.update({r.values["id"]: r for r in cs.rows if not r.delete})
         elif cs.sheet.rel is not None and cs.sheet.rel.type == "SUPPLIES":
             listed_links.update(
-                (r.values["supplier_id"], r.values["buyer_id"], r.values["product_id"]) for r in cs.rows
+                map(itemgetter("supplier_id", "buyer_id", "product_id"), map(attrgetter("values"), cs.rows))
             )
 
     def warn(row: Row, column: Column, value: str | None, message: str) -> None:
