@@ -410,25 +410,21 @@ def _check_rows(sheet: Sheet, raw: RawSheet, problems: list[Problem]) -> list[Ro
     checks = [c for c in _checks(sheet) if c.column.key in raw.present]
     keys = [c.column.key for c in checks]
     cells = [r.cells for r in rows]
-    deletes = _mapped(list(map(methodcaller("get", OP_KEY), cells)), _op)
-    suspect = {i for i, d in enumerate(deletes) if d is _BAD}
+    deletes, bad = _mapped(list(map(methodcaller("get", OP_KEY), cells)), _op)
+    suspect = {i for i, d in enumerate(deletes) if d is _BAD} if bad else set()
     columns: list[Sequence[Any]] = []
     for check, column in zip(checks, _table(cells, keys), strict=True):
-        values = _mapped(column, partial(_judged, check))
-        if _BAD in values:
+        values, bad = _mapped(column, partial(_judged, check))
+        if bad:
             suspect.update(i for i, v in enumerate(values) if v is _BAD)
         columns.append(values)
     if sheet.rel is not None:  # a link from a firm to itself
         a, b = (columns[keys.index(c.key)] for c in sheet.columns[:2])
         suspect.update(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x == y)
-    out: list[Row | None] = []
-    for i, (raw_row, delete, values) in enumerate(
-        zip(rows, deletes, zip(*columns, strict=True), strict=True)
-    ):
-        if i in suspect:
-            out.append(_check_row(sheet, raw_row, raw.present, problems))
-        else:
-            out.append(Row(raw_row, delete, dict(zip(keys, values, strict=True))))
+    dicts = map(dict, map(partial(zip, keys), zip(*columns, strict=True)))
+    out: list[Row | None] = list(map(Row, rows, deletes, dicts))
+    for i in sorted(suspect):  # in row order, as a row-by-row pass reports them
+        out[i] = _check_row(sheet, rows[i], raw.present, problems)
     return out
 
 
@@ -446,17 +442,21 @@ def _table(cells: list[dict[str, Any]], keys: list[str]) -> list[Sequence[Any]]:
     return list(zip(*rows, strict=True))
 
 
-def _mapped(column: Sequence[Any], judge: Callable[[list[Any]], dict[Any, Any] | None]) -> Sequence[Any]:
+def _mapped(
+    column: Sequence[Any], judge: Callable[[list[Any]], dict[Any, Any] | None]
+) -> tuple[Sequence[Any], bool]:
     """One column's cells mapped through ``judge``, which maps each distinct cell to its value or _BAD
-    (or returns None when every cell is its own value). Cells that are not all text (a workbook's
-    numbers and dates: 1, 1.0 and True are equal as keys but read differently) are judged one by one."""
+    (or returns None when every cell is its own value), and whether any is _BAD. Cells that are not all
+    text (a workbook's numbers and dates: 1, 1.0 and True are equal as keys but read differently) are
+    judged one by one."""
     distinct = set(column)
     if not {type(c) for c in distinct} <= {str, type(None)}:
-        return [_value(judge, c) for c in column]
+        values = [_value(judge, c) for c in column]
+        return values, any(v is _BAD for v in values)
     mapping = judge(list(distinct))
     if mapping is None:
-        return column
-    return list(map(mapping.__getitem__, column))
+        return column, False
+    return list(map(mapping.__getitem__, column)), any(v is _BAD for v in mapping.values())
 
 
 def _value(judge: Callable[[list[Any]], dict[Any, Any] | None], cell: Any) -> Any:
