@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
@@ -530,7 +530,21 @@ _REFERENCE_NAMES = {"region": "行政区划代码", "industry": "国民经济行
 def _check_duplicates(sheets: list[CheckedSheet], problems: list[Problem]) -> None:
     seen: dict[tuple[str, tuple[Any, ...]], Row] = {}
     owner: dict[str, tuple[str, Row]] = {}  # node id -> (label, row), ids are unique across labels
+    sheet_keys: set[str] = set()
     for cs in sheets:
+        keys = list(map(methodcaller("key", cs.sheet), cs.rows))
+        if (
+            cs.sheet.key not in sheet_keys
+            and len(set(keys)) == len(keys)
+            and (cs.sheet.node is None or owner.keys().isdisjoint(k[0] for k in keys))
+        ):  # no key twice and no id another sheet holds: nothing to report, the sheet in one step
+            sheet_keys.add(cs.sheet.key)
+            seen.update(zip(zip(repeat(cs.sheet.key), keys), cs.rows, strict=True))
+            if cs.sheet.node is not None:
+                label = cs.sheet.node.label
+                owner.update(zip((k[0] for k in keys), zip(repeat(label), cs.rows), strict=True))
+            continue
+        sheet_keys.add(cs.sheet.key)
         for row in cs.rows:
             key = row.key(cs.sheet)
             first = seen.get((cs.sheet.key, key))
