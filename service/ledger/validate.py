@@ -690,8 +690,9 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
                     shares.setdefault(key, 0.0)
                 last_row[(v["buyer_id"], v["product_id"])] = row
     totals: dict[tuple[str, str], float] = defaultdict(float)
-    for (_, buyer, product), share in shares.items():
-        totals[(buyer, product)] += share or 0.0
+    # a blank or nought share adds nothing (x + 0.0 is x): only the others are summed, in the same order
+    for (_, buyer, product), share in compress(shares.items(), shares.values()):
+        totals[(buyer, product)] += share
     over = [(pair, total) for pair, total in totals.items() if total > 1 + SHARE_TOLERANCE]
     for pair, total in sorted(over):
         if pair in last_row:

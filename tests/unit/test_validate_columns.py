@@ -213,14 +213,27 @@ def _cases(base: RawLedger) -> Iterator[tuple[str, RawLedger, dict[str, Any]]]:
 
 def test_column_wise_check_matches_the_row_by_row_check(seed_ledger: RawLedger) -> None:
     problems = warnings = 0
+    kinds: set[str] = set()
     for name, raw, graph in _cases(seed_ledger):
         before = reference.check(raw, reference.GraphIds(**graph))
         after = current.check(raw, current.GraphIds(**graph))
         assert _plain(after) == _plain(before), name
         problems += len(before.problems)
         warnings += len(before.warnings)
+        kinds.update(p.message[:6] for p in before.problems)
     # the spoiled ledgers must really be wrong, in many ways, for the comparison to mean anything
     assert problems > 1000 and warnings > 20
+    for kind in (
+        "不是可选值之一",
+        "应为整数",
+        "应为数字",
+        "新建的行必填",
+        "与第",
+        "编号已用于",
+        "引用的编号",
+        "采购企业",
+    ):
+        assert any(k.startswith(kind[:6]) for k in kinds), kind
 
 
 def test_every_kind_of_cell_is_judged_as_before(seed_ledger: RawLedger) -> None:
