@@ -19,11 +19,13 @@ import time
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from graph_schema import MODEL, Endpoints, PropertyType, RelType
 from graph_schema.ingest_cypher import node_query, rel_columns, rel_query
 from seed.reference import regions
+from service.cache import collector_paused
 from service.errors import Forbidden, InvalidInput
 from service.ledger.format import OP_DELETE, OP_KEY, REGION_SHEET, SHEETS, Sheet
 from service.ledger.read import Problem, RawLedger, RawRow, RawSheet
@@ -417,7 +419,15 @@ def _import(
 
 
 def _typed(columns: Iterable[tuple[str, PropertyType]], records: list[dict[str, Any]]) -> Rows:
-    return Rows.from_dicts(list(columns), records)
+    """``Rows.from_dicts``, with each record's values taken in one step where it has every column."""
+    columns = list(columns)
+    if len(columns) < 2:
+        return Rows.from_dicts(columns, records)
+    try:
+        data = tuple(map(itemgetter(*(name for name, _ in columns)), records))
+    except KeyError:  # a record that leaves a column out: it is null there
+        return Rows.from_dicts(columns, records)
+    return Rows(tuple(columns), data)
 
 
 def _node_columns(sheet: Sheet) -> list[tuple[str, PropertyType]]:
@@ -435,6 +445,11 @@ def _rel_typed_columns(rel: RelType, names: Iterable[str]) -> list[tuple[str, Pr
 
 def plan(checked: CheckedLedger, state: GraphState) -> list[Statement]:
     """The statements that bring the graph to what the ledger says, in a safe order."""
+    with collector_paused():  # a tuple or dict per row and link, all kept until written
+        return _plan(checked, state)
+
+
+def _plan(checked: CheckedLedger, state: GraphState) -> list[Statement]:
     deletes: list[Statement] = []
     upserts: list[Statement] = []
     unlinks: list[Statement] = []
@@ -532,9 +547,10 @@ def _plan_nodes(
     assert sheet.node is not None
     label = sheet.node.label
     existing = state.nodes.get(label, {})
-    props = sheet.node.property_names
-    new_rows: list[dict[str, Any]] = []
-    changed_rows: list[dict[str, Any]] = []
+    columns = _node_columns(sheet)
+    props = [name for name, _ in columns]  # "id" among them: a row always gives its key
+    new_rows: list[tuple[Any, ...]] = []
+    changed_rows: list[tuple[Any, ...]] = []
     gone: list[str] = []
     kept: list[Row] = []
     for row in cs.rows:
@@ -544,17 +560,18 @@ def _plan_nodes(
                 gone.append(node_id)
             continue
         kept.append(row)
-        before = existing.get(node_id, {})
-        record = {p: (row.values.get(p) if p in row.given else before.get(p)) for p in props}
-        record["id"] = node_id
-        (changed_rows if node_id in existing else new_rows).append(record)
-    columns = _node_columns(sheet)
+        before = existing.get(node_id)
+        if before is None:  # a new node: what the row gives, null elsewhere (its values hold no other)
+            new_rows.append(tuple(map(row.values.get, props)))
+        else:
+            given = row.given
+            changed_rows.append(tuple(row.values.get(p) if p in given else before.get(p) for p in props))
     if gone:
         deletes.append((node_query("delete", label), {"ids": gone}))
     if changed_rows:
-        upserts.append((node_query("update", label), {"rows": _typed(columns, changed_rows)}))
+        upserts.append((node_query("update", label), {"rows": Rows(tuple(columns), tuple(changed_rows))}))
     if new_rows:
-        upserts.append((node_query("create", label), {"rows": _typed(columns, new_rows)}))
+        upserts.append((node_query("create", label), {"rows": Rows(tuple(columns), tuple(new_rows))}))
 
     for column in sheet.columns:
         if column.key not in cs.present:
@@ -598,28 +615,31 @@ def _plan_rel_sheet(
     rel = cs.sheet.rel
     assert rel is not None
     pair = rel.endpoints[0]
-    source_key, target_key = (c.key for c in cs.sheet.columns[:2])
     existing = state.rels.get(rel.type, {})
+    props = [p for p in rel.property_names if p not in rel.discriminator]
+    made: list[dict[str, Any]] = []  # joins creates at the end: a type without rows gets no statement
     for row in cs.rows:
         v = row.values
-        key = (v[source_key], v[target_key], *(v.get(d) for d in rel.discriminator))
+        key = row.key(cs.sheet)  # (source, target, *discriminator)
         ident = {"from_id": key[0], "to_id": key[1]}
         ident.update(zip(rel.discriminator, key[2:], strict=True))
         before = existing.get(key)
+        if before is None and not row.delete:  # a new link: what the row gives, null elsewhere
+            ident.update(zip(props, map(v.get, props), strict=True))
+            made.append(ident)
+            continue
         if before is not None:
             rel_deletes[(rel.type, pair)].append(ident)
         if row.delete and rel.ledger_columns:  # a list column owns the link: 删除 clears its facts
             if before is not None:
                 kept = {p: before.get(p) for p in ("provenance", "confirmed_on")}
-                creates[(rel.type, pair)].append(
-                    {**ident, **dict.fromkeys(_facts(rel)), **kept, _CLEARED: True}
-                )
+                made.append({**ident, **dict.fromkeys(_facts(rel)), **kept, _CLEARED: True})
             continue
         if row.delete:
             continue
         record = dict(ident)
-        for p in rel.property_names:
-            if p in rel.discriminator:
-                continue
+        for p in props:
             record[p] = v.get(p) if p in row.given else (before or {}).get(p)
-        creates[(rel.type, pair)].append(record)
+        made.append(record)
+    if made:
+        creates[(rel.type, pair)].extend(made)

@@ -20,8 +20,9 @@ from typing import IO, Any
 
 from openpyxl.utils.cell import get_column_letter
 
+from service.cache import collector_paused
 from service.errors import TooLarge
-from service.ledger.cells import unguard
+from service.ledger.cells import GUARD, unguard
 from service.ledger.format import OP_HEADER, OP_KEY, Sheet, sheet_for
 from service.ledger.limits import MESSAGE_CHARS, NAME_CHARS, QUOTE_CHARS, Limits, clip
 from service.ledger.xlsx import MAX_COLUMNS, Formula, Oversized, Workbook, XlsxError
@@ -103,8 +104,11 @@ class RawLedger:
 def read_ledger(path: Path, limits: Limits | None = None) -> RawLedger:
     """Read every list in ``path`` (a folder of ``<sheet>.csv`` files, a single CSV, or an XLSX) within
     ``limits`` (by default the settings' upload limits, whose byte limit applies to uploads only)."""
-    path = Path(path)
-    limits = limits or Limits.from_settings()
+    with collector_paused():  # a dict of cells per row: up to millions of objects, all kept
+        return _read_ledger(Path(path), limits or Limits.from_settings())
+
+
+def _read_ledger(path: Path, limits: Limits) -> RawLedger:
     ledger = RawLedger()
     if path.is_dir():
         files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".csv")
@@ -345,11 +349,25 @@ def _take_rows(
     raw.present = {k for k in keys if k and k != OP_KEY}
     previous = first[0]
     cap = limits.cell_chars
+    named = [k for k in keys if k is not None]
+    plain = len(named) == len(keys)  # every column is one the sheet knows
     for number, values in numbered:
         ledger.rows_read += number - previous
         previous = number
         if ledger.rows_read > limits.rows:
             raise _too_many_rows(limits, source, number)
+        if plain and values and type(values) is list:  # a CSV line: text cells only
+            try:
+                joined = "".join(values)
+            except TypeError:  # a workbook's numbers, dates or empty cells
+                joined = None
+            if joined is not None:
+                if not joined.strip():
+                    continue
+                if GUARD not in joined and max(map(len, values)) <= cap:  # nothing to unguard or cut
+                    plain_cells = dict(zip(named, values, strict=False))
+                    raw.rows.append(RawRow(source, number, plain_cells, headers))
+                    continue
         if all(v is None or str(v).strip() == "" for v in values):
             continue
         cells: dict[str, Any] = {}

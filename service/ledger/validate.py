@@ -17,15 +17,19 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain, compress, repeat
+from operator import attrgetter, itemgetter, methodcaller
 from typing import Any
 
 from graph_schema import PropertyType
 from seed.reference import vocabulary
+from service.cache import collector_paused
 from service.ledger.format import OP_DELETE, OP_KEY, OP_UPSERT, Column, Sheet
-from service.ledger.read import Problem, RawLedger, RawRow
+from service.ledger.read import Problem, RawLedger, RawRow, RawSheet
 
 _LIST_SPLIT = re.compile(r"[;；,，、\s]+")
 _TRUE = {"是", "true", "yes", "y", "1", "√", "✓"}
@@ -43,7 +47,7 @@ _NOT_UNKNOWN = {
 }
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A validated row: typed values by column key, list columns as tuples of ids. ``given`` names the
     columns the row sets (the others keep their values); ``exists`` is true when its key is already in
@@ -203,6 +207,11 @@ def _ids_in(column: Column, value: Any) -> tuple[str, ...]:
 
 def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     """Validate every row; the result holds typed rows, every problem found and the warnings."""
+    with collector_paused():  # a row, its values and its key each: up to millions of objects, all kept
+        return _check(raw, graph)
+
+
+def _check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
     problems = list(raw.problems)
     checked: list[CheckedSheet] = []
     invalid: dict[str, dict[str, RawRow]] = defaultdict(dict)  # label -> id -> its row that failed
@@ -216,8 +225,7 @@ def check(raw: RawLedger, graph: GraphIds) -> CheckedLedger:
         if missing_keys:
             checked.append(out)
             continue
-        for raw_row in raw_sheet.rows:
-            row = _check_row(sheet, raw_row, raw_sheet.present, problems)
+        for raw_row, row in zip(raw_sheet.rows, _check_rows(sheet, raw_sheet, problems), strict=True):
             if row is not None:
                 out.rows.append(row)
             elif sheet.node is not None and _text(raw_row.cells.get("id")):
@@ -350,35 +358,170 @@ def _check_row(sheet: Sheet, raw: RawRow, present: set[str], problems: list[Prob
         if column.key not in present:
             continue
         cell = cells.get(column.key)  # a short line lacks its trailing cells: they are blank
-        value, message = _parse(column, cell)
-        if message:
-            problem(column, cell, message)
+        value, found = _judge(check, cell)
+        if found:
+            for quoted, message in found:
+                problem(column, quoted, message)
             ok = False
-            continue
-        if (value is None or value == ()) and column.required:
-            if check.is_key:
-                problem(column, cell, "必填项为空")
-                ok = False
-            elif not delete:  # new row: refused; existing row: keeps its value (decided later)
+        elif value is _BLANK:
+            if not delete:  # new row: refused; existing row: keeps its value (decided later)
                 blank.add(column.key)
-            continue
-        if check.holds_ids:
-            for node_id in _ids_in(column, value):
-                if not _ID.match(node_id):
-                    problem(column, node_id, "编号只能由字母、数字和 . _ : - 组成")
-                    ok = False
-        if check.vocabulary is not None and value is not None and value not in check.vocabulary:
-            problem(column, cell, f"不是有效的{_REFERENCE_NAMES[column.reference or '']}")
-            ok = False
-        if check.ranged and isinstance(value, int | float) and not isinstance(value, bool):
-            if column.minimum is not None and value < column.minimum:
-                problem(column, cell, f"不能小于{column.minimum:g}")
-                ok = False
-            elif column.maximum is not None and value > column.maximum:
-                problem(column, cell, f"不能大于{column.maximum:g}")
-                ok = False
-        values[column.key] = value
+        else:
+            values[column.key] = value
     return Row(raw, delete, values, blank=blank) if ok else None
+
+
+_BLANK = object()  # a required cell left blank, outside the row's key
+_BAD = object()  # a cell the row-by-row check must look at (a problem, or a required cell left blank)
+
+
+def _judge(check: _Check, cell: Any) -> tuple[Any, list[tuple[Any, str]]]:
+    """One cell of a column the sheet has: its typed value (``_BLANK`` for a required cell left blank
+    that is no key) and its problems, each with the value it quotes."""
+    column = check.column
+    value, message = _parse(column, cell)
+    if message:
+        return None, [(cell, message)]
+    if (value is None or value == ()) and column.required:
+        if check.is_key:
+            return None, [(cell, "必填项为空")]
+        return _BLANK, []
+    found: list[tuple[Any, str]] = []
+    if check.holds_ids:
+        for node_id in _ids_in(column, value):
+            if not _ID.match(node_id):
+                found.append((node_id, "编号只能由字母、数字和 . _ : - 组成"))
+    if check.vocabulary is not None and value is not None and value not in check.vocabulary:
+        found.append((cell, f"不是有效的{_REFERENCE_NAMES[column.reference or '']}"))
+    if check.ranged and isinstance(value, int | float) and not isinstance(value, bool):
+        if column.minimum is not None and value < column.minimum:
+            found.append((cell, f"不能小于{column.minimum:g}"))
+        elif column.maximum is not None and value > column.maximum:
+            found.append((cell, f"不能大于{column.maximum:g}"))
+    return value, found
+
+
+def _check_rows(sheet: Sheet, raw: RawSheet, problems: list[Problem]) -> list[Row | None]:
+    """:func:`_check_row` over every row of ``raw``, a column at a time: each column's distinct cells are
+    judged once (plain ids, lists of ids and numbers by a pattern, a whole column in one pass); a row
+    with any cell that is not plainly good goes through :func:`_check_row`, which reports its problems
+    exactly as a row-by-row check would, in the same order."""
+    rows = raw.rows
+    checks = [c for c in _checks(sheet) if c.column.key in raw.present]
+    keys = [c.column.key for c in checks]
+    cells = [r.cells for r in rows]
+    deletes, bad = _mapped(list(map(methodcaller("get", OP_KEY), cells)), _op)
+    suspect = {i for i, d in enumerate(deletes) if d is _BAD} if bad else set()
+    columns: list[Sequence[Any]] = []
+    for check, column in zip(checks, _table(cells, keys), strict=True):
+        values, bad = _mapped(column, partial(_judged, check))
+        if bad:
+            suspect.update(i for i, v in enumerate(values) if v is _BAD)
+        columns.append(values)
+    if sheet.rel is not None:  # a link from a firm to itself
+        a, b = (columns[keys.index(c.key)] for c in sheet.columns[:2])
+        suspect.update(i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x == y)
+    dicts = map(dict, map(partial(zip, keys), zip(*columns, strict=True)))
+    out: list[Row | None] = list(map(Row, rows, deletes, dicts))
+    for i in sorted(suspect):  # in row order, as a row-by-row pass reports them
+        out[i] = _check_row(sheet, rows[i], raw.present, problems)
+    return out
+
+
+def _table(cells: list[dict[str, Any]], keys: list[str]) -> list[Sequence[Any]]:
+    """The cells of ``keys``, a column each, taken in one pass over the rows (which is several times
+    faster than a pass per column); a short line lacks its trailing cells, which are blank."""
+    if not cells:
+        return [() for _ in keys]
+    if len(keys) == 1:
+        return [list(map(methodcaller("get", keys[0]), cells))]
+    try:
+        rows = list(map(itemgetter(*keys), cells))
+    except KeyError:
+        rows = [tuple(map(c.get, keys)) for c in cells]
+    return list(zip(*rows, strict=True))
+
+
+def _mapped(
+    column: Sequence[Any], judge: Callable[[list[Any]], dict[Any, Any] | None]
+) -> tuple[Sequence[Any], bool]:
+    """One column's cells mapped through ``judge``, which maps each distinct cell to its value or _BAD
+    (or returns None when every cell is its own value), and whether any is _BAD. Cells that are not all
+    text (a workbook's numbers and dates: 1, 1.0 and True are equal as keys but read differently) are
+    judged one by one."""
+    distinct = set(column)
+    if not {type(c) for c in distinct} <= {str, type(None)}:
+        values = [_value(judge, c) for c in column]
+        return values, any(v is _BAD for v in values)
+    mapping = judge(list(distinct))
+    if mapping is None:
+        return column, False
+    return list(map(mapping.__getitem__, column)), any(v is _BAD for v in mapping.values())
+
+
+def _value(judge: Callable[[list[Any]], dict[Any, Any] | None], cell: Any) -> Any:
+    mapping = judge([cell])
+    return cell if mapping is None else mapping[cell]
+
+
+def _op(distinct: list[Any]) -> dict[Any, Any] | None:
+    """Whether each distinct 操作 cell deletes; _BAD where it is neither 删除 nor an update."""
+    out: dict[Any, Any] = {}
+    for cell in distinct:
+        op = _text(cell).lower()
+        out[cell] = op in OP_DELETE if op in OP_DELETE or op in OP_UPSERT else _BAD
+    return out
+
+
+_PLAIN_ID = r"(?!(?i:unknown)$)[A-Za-z0-9][A-Za-z0-9._:-]{0,127}"
+_FAST_ID = re.compile(_PLAIN_ID)
+_FAST_IDS = re.compile(rf"{_PLAIN_ID}(?:;{_PLAIN_ID})*")
+# Text without NUL that needs no trimming (its length and the words for unknown are checked apart).
+_FAST_TEXT = re.compile(r"[^\s\x00](?:[^\x00]*[^\s\x00])?", re.DOTALL)
+_FAST_INT = re.compile(r"-?[0-9]{1,15}")  # exact as int: int(float(text)) is int(text) below 2**53
+_FAST_FLOAT = re.compile(r"-?[0-9]{1,15}(?:\.[0-9]{1,15})?")
+
+
+def _judged(check: _Check, distinct: list[Any]) -> dict[Any, Any] | None:
+    """Each distinct cell of one column: its value where the cell is plainly good, else _BAD (None when
+    every cell is a plain id, its own value). Plain ids, lists of ids and numbers are matched by pattern
+    a column at a time; other cells go through :func:`_judge` (the row-by-row check), once each."""
+    column = check.column
+    out: dict[Any, Any] = {}
+    fast = None
+    if column.type is PropertyType.STRING and not column.choices:
+        if check.holds_ids:
+            fast = _FAST_IDS if column.is_list else _FAST_ID
+        elif check.vocabulary is None:
+            fast = _FAST_TEXT
+    elif column.type is PropertyType.INT:
+        fast = _FAST_INT
+    elif column.type is PropertyType.FLOAT:
+        fast = _FAST_FLOAT
+    if fast is not None and all(type(c) is str for c in distinct):
+        good = list(compress(distinct, map(fast.fullmatch, distinct)))
+        if fast is _FAST_TEXT:
+            good = [c for c in good if len(c) <= _MAX_TEXT and c.lower() not in UNKNOWN_WORDS]
+        if column.is_list:
+            out = {c: tuple(c.split(";")) for c in good}
+        elif column.type is PropertyType.INT:
+            out = dict(zip(good, map(int, good), strict=True))
+        elif column.type is PropertyType.FLOAT:
+            out = dict(zip(good, map(float, good), strict=True))
+        else:
+            if len(good) == len(distinct) and check.vocabulary is None:
+                return None
+            out = dict(zip(good, good, strict=True))
+        if check.vocabulary is not None:
+            out = {c: v for c, v in out.items() if v in check.vocabulary}
+        if check.ranged:
+            low, high = column.minimum, column.maximum
+            out = {c: v for c, v in out.items() if (low is None or v >= low) and (high is None or v <= high)}
+    for cell in distinct:
+        if cell not in out:
+            value, found = _judge(check, cell)
+            out[cell] = _BAD if found or value is _BLANK else value
+    return out
 
 
 _REFERENCE_NAMES = {"region": "行政区划代码", "industry": "国民经济行业分类代码", "hs": "HS编码"}
@@ -387,7 +530,21 @@ _REFERENCE_NAMES = {"region": "行政区划代码", "industry": "国民经济行
 def _check_duplicates(sheets: list[CheckedSheet], problems: list[Problem]) -> None:
     seen: dict[tuple[str, tuple[Any, ...]], Row] = {}
     owner: dict[str, tuple[str, Row]] = {}  # node id -> (label, row), ids are unique across labels
+    sheet_keys: set[str] = set()
     for cs in sheets:
+        keys = list(map(methodcaller("key", cs.sheet), cs.rows))
+        if (
+            cs.sheet.key not in sheet_keys
+            and len(set(keys)) == len(keys)
+            and (cs.sheet.node is None or owner.keys().isdisjoint(k[0] for k in keys))
+        ):  # no key twice and no id another sheet holds: nothing to report, the sheet in one step
+            sheet_keys.add(cs.sheet.key)
+            seen.update(zip(zip(repeat(cs.sheet.key), keys), cs.rows, strict=True))
+            if cs.sheet.node is not None:
+                label = cs.sheet.node.label
+                owner.update(zip((k[0] for k in keys), zip(repeat(label), cs.rows), strict=True))
+            continue
+        sheet_keys.add(cs.sheet.key)
         for row in cs.rows:
             key = row.key(cs.sheet)
             first = seen.get((cs.sheet.key, key))
@@ -454,17 +611,28 @@ def _check_references(
         return "引用的编号在台账和图谱中都不存在"
 
     for cs in sheets:
-        for row in cs.rows:
+        referring = _referring(cs.sheet)
+        if not referring:
+            continue
+        # Each column's distinct ids are looked up once; only the rows naming one that is missing are
+        # gone through below, cell by cell, in the order a row-by-row pass reports them.
+        suspect: set[int] = set()
+        for column, labels in referring:
+            values = list(map(methodcaller("get", column.key), (r.values for r in cs.rows)))
+            ids = set(chain.from_iterable(v for v in values if v)) if column.is_list else set(values)
+            ids.discard(None)
+            missing = {i for i in ids if not any(exists(label, i) for label in labels)}
+            if not missing:
+                continue
+            if column.is_list:
+                suspect.update(i for i, v in enumerate(values) if v and not missing.isdisjoint(v))
+            else:
+                suspect.update(compress(range(len(values)), map(missing.__contains__, values)))
+        for index in sorted(suspect):
+            row = cs.rows[index]
             if row.delete:
                 continue
-            for column in cs.sheet.columns:
-                labels: tuple[str, ...] = ()
-                if column.names_label:
-                    labels = (column.names_label,)
-                elif column.links:
-                    labels = tuple(t for link in column.links for t in link.targets)
-                if not labels:
-                    continue
+            for column, labels in referring:
                 for node_id in _ids_in(column, row.values.get(column.key)):
                     if not any(exists(label, node_id) for label in labels):
                         problems.append(
@@ -478,6 +646,20 @@ def _check_references(
                         )
 
 
+def _referring(sheet: Sheet) -> list[tuple[Column, tuple[str, ...]]]:
+    """The columns of ``sheet`` that name nodes, with the labels their ids may name."""
+    out = []
+    for column in sheet.columns:
+        labels: tuple[str, ...] = ()
+        if column.names_label:
+            labels = (column.names_label,)
+        elif column.links:
+            labels = tuple(t for link in column.links for t in link.targets)
+        if labels:
+            out.append((column, labels))
+    return out
+
+
 def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Problem]) -> None:
     links = [cs for cs in sheets if cs.sheet.rel is not None and cs.sheet.rel.type == "SUPPLIES"]
     if not links:
@@ -485,7 +667,18 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
     shares = dict(graph.shares)
     last_row: dict[tuple[str, str], Row] = {}
     for cs in links:
-        for row in cs.rows:
+        rows = cs.rows
+        values = list(map(attrgetter("values"), rows))
+        if not any(map(attrgetter("delete"), rows)) and all(
+            "share" in given for given in set(map(attrgetter("given"), rows))
+        ):  # every row sets its share: the sheet's column in one step
+            keys = map(itemgetter("supplier_id", "buyer_id", "product_id"), values)
+            shares.update(
+                zip(keys, [share or 0.0 for share in map(methodcaller("get", "share"), values)], strict=True)
+            )
+            last_row.update(zip(map(itemgetter("buyer_id", "product_id"), values), rows, strict=True))
+            continue
+        for row in rows:
             v = row.values
             key = (v["supplier_id"], v["buyer_id"], v["product_id"])
             if row.delete:
@@ -497,10 +690,12 @@ def _check_shares(sheets: list[CheckedSheet], graph: GraphIds, problems: list[Pr
                     shares.setdefault(key, 0.0)
                 last_row[(v["buyer_id"], v["product_id"])] = row
     totals: dict[tuple[str, str], float] = defaultdict(float)
-    for (_, buyer, product), share in shares.items():
-        totals[(buyer, product)] += share or 0.0
-    for pair, total in sorted(totals.items()):
-        if total > 1 + SHARE_TOLERANCE and pair in last_row:
+    # a blank or nought share adds nothing (x + 0.0 is x): only the others are summed, in the same order
+    for (_, buyer, product), share in compress(shares.items(), shares.values()):
+        totals[(buyer, product)] += share
+    over = [(pair, total) for pair, total in totals.items() if total > 1 + SHARE_TOLERANCE]
+    for pair, total in sorted(over):
+        if pair in last_row:
             row = last_row[pair]
             problems.append(
                 Problem(
@@ -524,7 +719,7 @@ def _warnings(sheets: list[CheckedSheet], graph: GraphIds) -> list[Problem]:
             firms.update({r.values["id"]: r for r in cs.rows if not r.delete})
         elif cs.sheet.rel is not None and cs.sheet.rel.type == "SUPPLIES":
             listed_links.update(
-                (r.values["supplier_id"], r.values["buyer_id"], r.values["product_id"]) for r in cs.rows
+                map(itemgetter("supplier_id", "buyer_id", "product_id"), map(attrgetter("values"), cs.rows))
             )
 
     def warn(row: Row, column: Column, value: str | None, message: str) -> None:
@@ -548,9 +743,14 @@ def _warnings(sheets: list[CheckedSheet], graph: GraphIds) -> list[Problem]:
             continue
         product_column = cs.sheet.column("product_id")
         assert product_column is not None
-        for row in cs.rows:
+        values = [r.values for r in cs.rows]
+        pairs = list(
+            zip(map(itemgetter("supplier_id"), values), map(itemgetter("product_id"), values), strict=True)
+        )
+        unmade = {(firm, product) for firm, product in set(pairs) if product not in made_by(firm)}
+        for row in compress(cs.rows, map(unmade.__contains__, pairs)) if unmade else ():
             v = row.values
-            if not row.delete and v["product_id"] not in made_by(v["supplier_id"]):
+            if not row.delete:
                 message = (
                     f"供应企业{v['supplier_id']}的主要产品中没有{v['product_id']}："
                     "请核实供应关系，或补登该企业的主要产品"
