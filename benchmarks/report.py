@@ -82,7 +82,7 @@ def _figure(runs: dict[str, dict], where: str) -> float | None:
     """One figure named as in TARGETS: a run's file stem, then the path into its JSON."""
     stem, *path = where.split()
     value: object = runs.get(stem)
-    if value is not None and path[0] in ANALYSES + ("dossier",):
+    if value is not None and path[0] in (*ANALYSES, "dossier"):
         value = value["analyses"]  # type: ignore[index]
         path = [*path, "cold"] if len(path) == 1 else path
     for key in path:
