@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from service.errors import Conflict, InvalidInput, NotFound
+from service.ledger.bulk import collector_paused, load_trusted
 from service.ledger.cells import unguard
 from service.ledger.export import sheet_rows
 from service.ledger.format import OP_DELETE, OP_KEY, SHEETS, Sheet
@@ -418,8 +419,9 @@ def replay(store: GraphStore, until: dt.date | None = None, log: list[Update] | 
     done, state = _REPLAY.latest(wanted)
     if done == len(wanted):
         return state
-    for u in wanted[done:]:
-        apply(state, recorded(store, u.id))
+    with collector_paused():  # hundreds of thousands of rows, no cycles
+        for u in wanted[done:]:
+            apply(state, recorded(store, u.id))
     _REPLAY.keep(wanted[-1], state)
     return state
 
@@ -705,8 +707,8 @@ def as_of(store: GraphStore, day: dt.date) -> GraphStore:
     def build() -> tuple[GraphStore, Path]:
         past, folder = _scratch_store("chainlens-asof-")
         state = replay(store, day, log)
-        if state:
-            import_ledger(past, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), f"asof-{day}"))
+        if state:  # rows the log holds were judged when they were imported: written as they are
+            load_trusted(past, ((s, c) for (s, _), c in state.items()))
         return past, folder
 
     return _PAST.get(store, key, build)
@@ -725,17 +727,23 @@ def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.d
         logged: State = {}  # the log replayed up to the day
         held: State = {}  # what the scratch store holds (rows are shared with ``logged``, never edited)
         done = 0  # updates of the log applied so far
+        written = False  # whether the scratch store holds anything yet
         for day in days:
             touched: set[tuple[str, Key]] = set()
-            while done < len(log) and log[done].at <= day.isoformat():
-                changes = recorded(store, log[done].id)
-                apply(logged, changes)
-                touched.update((s, k) for s, k, _, _ in changes)
-                done += 1
+            with collector_paused():
+                while done < len(log) and log[done].at <= day.isoformat():
+                    changes = recorded(store, log[done].id)
+                    apply(logged, changes)
+                    touched.update((s, k) for s, k, _, _ in changes)
+                    done += 1
             moved = sorted(r for r in touched if held.get(r) != logged.get(r))
-            if moved:
+            if moved and not written:  # the first state, judged when it was imported: written as it is
+                load_trusted(scratch, ((s, logged[(s, k)]) for s, k in moved if (s, k) in logged))
+                written = True
+            elif moved:
                 rows = [(s, k, logged.get((s, k))) for s, k in moved]
                 import_ledger(scratch, as_ledger(rows, f"walk-{day}"))
+            if moved:
                 for r in moved:
                     if r in logged:
                         held[r] = logged[r]
