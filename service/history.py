@@ -695,6 +695,55 @@ _PAST = _PastStores()
 atexit.register(_PAST.close)  # the temporary stores go with the process
 
 
+class _FrozenStates:
+    """Past states written once, by COPY, into an embedded store that is then closed: every ``as_of``
+    store and every ``walk`` starting from that state opens a copy of its file (a file copy instead of
+    a second build). Keyed by the store and the last update the state includes; a few at a time."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep
+        self.lock = threading.Lock()
+        self.folders: OrderedDict[tuple[int, str], Path] = OrderedDict()
+        self.building: dict[tuple[int, str], threading.Lock] = defaultdict(threading.Lock)
+
+    def open_copy(
+        self, store: GraphStore, last: str, state: Callable[[], State], prefix: str
+    ) -> tuple[GraphStore, Path]:
+        """A new embedded store, in a temporary folder of its own, holding the state after update
+        ``last`` (``state`` gives it when it is not frozen yet)."""
+        from service.storage.ladybug_store import LadybugStore
+
+        full = (id(store), last)
+        with self.building[full]:
+            with self.lock:
+                frozen = self.folders.get(full)
+            if frozen is None:
+                scratch, frozen = _scratch_store("chainlens-state-")
+                try:
+                    rows = state()
+                    if rows:  # rows the log holds were judged when they were imported: written as they are
+                        load_trusted(scratch, ((s, c) for (s, _), c in rows.items()))
+                finally:
+                    scratch.close()
+            folder = Path(tempfile.mkdtemp(prefix=prefix))
+            with self.lock:  # copied before another build can drop the frozen file
+                shutil.copyfile(frozen / "graph.lbdb", folder / "graph.lbdb")
+                self.folders[full] = frozen
+                self.folders.move_to_end(full)
+                while len(self.folders) > self.keep:
+                    shutil.rmtree(self.folders.popitem(last=False)[1], ignore_errors=True)
+        return LadybugStore(folder / "graph.lbdb"), folder
+
+    def close(self) -> None:
+        with self.lock:
+            while self.folders:
+                shutil.rmtree(self.folders.popitem()[1], ignore_errors=True)
+
+
+_FROZEN = _FrozenStates()
+atexit.register(_FROZEN.close)
+
+
 def as_of(store: GraphStore, day: dt.date) -> GraphStore:
     """The graph as it stood at the end of ``day``: the store itself when nothing changed since, else a
     temporary embedded store holding the replayed state (kept for later questions about that day)."""
@@ -705,30 +754,32 @@ def as_of(store: GraphStore, day: dt.date) -> GraphStore:
     key = f"{day.isoformat()}@{wanted[-1].id if wanted else 'empty'}"
 
     def build() -> tuple[GraphStore, Path]:
-        past, folder = _scratch_store("chainlens-asof-")
-        state = replay(store, day, log)
-        if state:  # rows the log holds were judged when they were imported: written as they are
-            load_trusted(past, ((s, c) for (s, _), c in state.items()))
-        return past, folder
+        if not wanted:
+            return _scratch_store("chainlens-asof-")
+        return _FROZEN.open_copy(store, wanted[-1].id, lambda: replay(store, day, log), "chainlens-asof-")
 
     return _PAST.get(store, key, build)
 
 
 @contextlib.contextmanager
 def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.date, GraphStore]]]:
-    """The graph as it stood at the end of each of ``days`` (ascending), in one private temporary store
-    moved forward from day to day by importing only what changed in between: far cheaper than an
+    """The graph as it stood at the end of each of ``days`` (ascending), in one private temporary store:
+    the first day's state written by COPY (or copied, when ``as_of`` or another walk wrote it before),
+    then moved forward from day to day by importing only what changed in between: far cheaper than an
     ``as_of`` store per day when the days are many and the updates small. Each yielded store is valid
     until the next step; the temporary store goes when the block ends."""
     log = updates(store)
-    scratch, folder = _scratch_store("chainlens-walk-")
+    first = [u for u in log if days and u.at <= days[0].isoformat()]
+    logged: State = replay(store, days[0], log) if first else {}  # the log replayed up to the day
+    if first:
+        scratch, folder = _FROZEN.open_copy(store, first[-1].id, lambda: logged, "chainlens-walk-")
+    else:
+        scratch, folder = _scratch_store("chainlens-walk-")
 
     def steps() -> Iterator[tuple[dt.date, GraphStore]]:
-        logged: State = {}  # the log replayed up to the day
-        held: State = {}  # what the scratch store holds (rows are shared with ``logged``, never edited)
-        done = 0  # updates of the log applied so far
-        written = False  # whether the scratch store holds anything yet
-        for day in days:
+        held = dict(logged)  # what the scratch store holds (rows are shared with ``logged``, never edited)
+        done = len(first)  # updates of the log applied so far
+        for n, day in enumerate(days):
             touched: set[tuple[str, Key]] = set()
             with collector_paused():
                 while done < len(log) and log[done].at <= day.isoformat():
@@ -737,13 +788,10 @@ def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.d
                     touched.update((s, k) for s, k, _, _ in changes)
                     done += 1
             moved = sorted(r for r in touched if held.get(r) != logged.get(r))
-            if moved and not written:  # the first state, judged when it was imported: written as it is
-                load_trusted(scratch, ((s, logged[(s, k)]) for s, k in moved if (s, k) in logged))
-                written = True
-            elif moved:
+            if moved:
+                assert n > 0  # the first day's state is written whole
                 rows = [(s, k, logged.get((s, k))) for s, k in moved]
                 import_ledger(scratch, as_ledger(rows, f"walk-{day}"))
-            if moved:
                 for r in moved:
                     if r in logged:
                         held[r] = logged[r]
