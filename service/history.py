@@ -6,8 +6,9 @@ raised. Any past state is the replay of the updates up to a date;
 
 Why a log and not validity intervals: the 135 read queries stay as they are and as fast on both engines,
 the current graph pays nothing, and an update log is what undo, backup and restore need anyway. The cost:
-the first question about a past date imports that state into a temporary store (about 1 s for the seed,
-about 30 s at province scale), kept for later questions; and every import also exports the whole ledger
+the first question about a past date writes that state by COPY into a temporary store (rows the log
+holds were judged when imported: ``service.ledger.bulk``; about 6 s at province scale, 34 s when it was
+imported again), kept for later questions; and every import also exports the whole ledger
 once to diff it (a few seconds at province scale).
 
 An update and its import commit in one transaction (``GraphStore.transaction``), which first takes the
