@@ -6,8 +6,9 @@ raised. Any past state is the replay of the updates up to a date;
 
 Why a log and not validity intervals: the 135 read queries stay as they are and as fast on both engines,
 the current graph pays nothing, and an update log is what undo, backup and restore need anyway. The cost:
-the first question about a past date imports that state into a temporary store (about 1 s for the seed,
-about 30 s at province scale), kept for later questions; and every import also exports the whole ledger
+the first question about a past date writes that state by COPY into a temporary store (rows the log
+holds were judged when imported: ``service.ledger.bulk``; about 6 s at province scale, 34 s when it was
+imported again), kept for later questions; and every import also exports the whole ledger
 once to diff it (a few seconds at province scale).
 
 An update and its import commit in one transaction (``GraphStore.transaction``), which first takes the
@@ -37,6 +38,7 @@ from typing import Any
 
 from graph_schema.ingest_cypher import node_query, rel_query
 from service.errors import Conflict, InvalidInput, NotFound
+from service.ledger.bulk import collector_paused, load_trusted
 from service.ledger.cells import unguard
 from service.ledger.export import sheet_rows
 from service.ledger.format import OP_KEY, SHEETS, Sheet
@@ -428,8 +430,9 @@ def replay(store: GraphStore, until: dt.date | None = None, log: list[Update] | 
     done, state = _REPLAY.latest(wanted)
     if done == len(wanted):
         return state
-    for u in wanted[done:]:
-        apply(state, recorded(store, u.id))
+    with collector_paused():  # hundreds of thousands of rows, no cycles
+        for u in wanted[done:]:
+            apply(state, recorded(store, u.id))
     _REPLAY.keep(wanted[-1], state)
     return state
 
@@ -770,6 +773,55 @@ _PAST = _PastStores()
 atexit.register(_PAST.close)  # the temporary stores go with the process
 
 
+class _FrozenStates:
+    """Past states written once, by COPY, into an embedded store that is then closed: every ``as_of``
+    store and every ``walk`` starting from that state opens a copy of its file (a file copy instead of
+    a second build). Keyed by the store and the last update the state includes; a few at a time."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self.keep = keep
+        self.lock = threading.Lock()
+        self.folders: OrderedDict[tuple[int, str], Path] = OrderedDict()
+        self.building: dict[tuple[int, str], threading.Lock] = defaultdict(threading.Lock)
+
+    def open_copy(
+        self, store: GraphStore, last: str, state: Callable[[], State], prefix: str
+    ) -> tuple[GraphStore, Path]:
+        """A new embedded store, in a temporary folder of its own, holding the state after update
+        ``last`` (``state`` gives it when it is not frozen yet)."""
+        from service.storage.ladybug_store import LadybugStore
+
+        full = (id(store), last)
+        with self.building[full]:
+            with self.lock:
+                frozen = self.folders.get(full)
+            if frozen is None:
+                scratch, frozen = _scratch_store("chainlens-state-")
+                try:
+                    rows = state()
+                    if rows:  # rows the log holds were judged when they were imported: written as they are
+                        load_trusted(scratch, ((s, c) for (s, _), c in rows.items()))
+                finally:
+                    scratch.close()
+            folder = Path(tempfile.mkdtemp(prefix=prefix))
+            with self.lock:  # copied before another build can drop the frozen file
+                shutil.copyfile(frozen / "graph.lbdb", folder / "graph.lbdb")
+                self.folders[full] = frozen
+                self.folders.move_to_end(full)
+                while len(self.folders) > self.keep:
+                    shutil.rmtree(self.folders.popitem(last=False)[1], ignore_errors=True)
+        return LadybugStore(folder / "graph.lbdb"), folder
+
+    def close(self) -> None:
+        with self.lock:
+            while self.folders:
+                shutil.rmtree(self.folders.popitem()[1], ignore_errors=True)
+
+
+_FROZEN = _FrozenStates()
+atexit.register(_FROZEN.close)
+
+
 def as_of(store: GraphStore, day: dt.date) -> GraphStore:
     """The graph as it stood at the end of ``day``: the store itself when nothing changed since, else a
     temporary embedded store holding the replayed state (kept for later questions about that day)."""
@@ -780,37 +832,42 @@ def as_of(store: GraphStore, day: dt.date) -> GraphStore:
     key = f"{day.isoformat()}@{wanted[-1].id if wanted else 'empty'}"
 
     def build() -> tuple[GraphStore, Path]:
-        past, folder = _scratch_store("chainlens-asof-")
-        state = replay(store, day, log)
-        if state:
-            import_ledger(past, as_ledger(((s, k, c) for (s, k), c in sorted(state.items())), f"asof-{day}"))
-        return past, folder
+        if not wanted:
+            return _scratch_store("chainlens-asof-")
+        return _FROZEN.open_copy(store, wanted[-1].id, lambda: replay(store, day, log), "chainlens-asof-")
 
     return _PAST.get(store, key, build)
 
 
 @contextlib.contextmanager
 def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.date, GraphStore]]]:
-    """The graph as it stood at the end of each of ``days`` (ascending), in one private temporary store
-    moved forward from day to day by importing only what changed in between: far cheaper than an
+    """The graph as it stood at the end of each of ``days`` (ascending), in one private temporary store:
+    the first day's state written by COPY (or copied, when ``as_of`` or another walk wrote it before),
+    then moved forward from day to day by importing only what changed in between: far cheaper than an
     ``as_of`` store per day when the days are many and the updates small. Each yielded store is valid
     until the next step; the temporary store goes when the block ends."""
     log = updates(store)
-    scratch, folder = _scratch_store("chainlens-walk-")
+    first = [u for u in log if days and u.at <= days[0].isoformat()]
+    logged: State = replay(store, days[0], log) if first else {}  # the log replayed up to the day
+    if first:
+        scratch, folder = _FROZEN.open_copy(store, first[-1].id, lambda: logged, "chainlens-walk-")
+    else:
+        scratch, folder = _scratch_store("chainlens-walk-")
 
     def steps() -> Iterator[tuple[dt.date, GraphStore]]:
-        logged: State = {}  # the log replayed up to the day
-        held: State = {}  # what the scratch store holds (rows are shared with ``logged``, never edited)
-        done = 0  # updates of the log applied so far
-        for day in days:
+        held = dict(logged)  # what the scratch store holds (rows are shared with ``logged``, never edited)
+        done = len(first)  # updates of the log applied so far
+        for n, day in enumerate(days):
             touched: set[tuple[str, Key]] = set()
-            while done < len(log) and log[done].at <= day.isoformat():
-                changes = recorded(store, log[done].id)
-                apply(logged, changes)
-                touched.update((s, k) for s, k, _, _ in changes)
-                done += 1
+            with collector_paused():
+                while done < len(log) and log[done].at <= day.isoformat():
+                    changes = recorded(store, log[done].id)
+                    apply(logged, changes)
+                    touched.update((s, k) for s, k, _, _ in changes)
+                    done += 1
             moved = sorted(r for r in touched if held.get(r) != logged.get(r))
             if moved:
+                assert n > 0  # the first day's state is written whole
                 rows = [(s, k, logged.get((s, k))) for s, k in moved]
                 import_ledger(scratch, as_ledger(rows, f"walk-{day}"))
                 for r in moved:
