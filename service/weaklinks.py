@@ -141,7 +141,7 @@ class DistrictInputs:
 def district_inputs(store: GraphStore, chain_id: str) -> DistrictInputs:
     def build() -> DistrictInputs:
         rows = store.read(Q.CHAIN_DISTRICT_INPUTS, {"chain_id": chain_id})
-        network = SupplyNetwork.from_rows({**r, "recovery_days": None, "stock_days": None} for r in rows)
+        network = break_analysis.inputs_network(rows)
         suppliers = {
             r["supplier_id"]: (r["supplier_name"], bool(r["supplier_in_district"]), r["supplier_region_code"])
             for r in rows
@@ -149,6 +149,31 @@ def district_inputs(store: GraphStore, chain_id: str) -> DistrictInputs:
         return DistrictInputs(network, suppliers)
 
     return cache_for(store).get(store, ("district_inputs", chain_id), build)
+
+
+# Past this many district firms read a few at a time, a chain's breaks read all its district inputs at
+# once (one query for the chain is cheaper than many small ones by then).
+BREAK_INPUTS_BY_FIRM = 256
+
+
+def _break_inputs(
+    store: GraphStore, chain_id: str, view: ChainView
+) -> tuple[SupplyNetwork, dict[str, bool], dict[str, str]]:
+    """What a chain's breaks need of its district firms' inputs without the projection: the inputs of
+    just the firms the common-supplier check reads (``breaks.needed_inputs``), or all of them."""
+
+    def inputs_of(ids: list[str]) -> list[dict[str, Any]]:
+        return store.read(Q.INPUTS_OF_BUYERS, {"buyer_ids": ids})
+
+    rows = break_analysis.needed_inputs(view.segments, inputs_of, BREAK_INPUTS_BY_FIRM)
+    if rows is None:
+        inputs = district_inputs(store, chain_id)
+        found = inputs.suppliers
+        return inputs.network, {k: v[1] for k, v in found.items()}, {k: v[0] for k, v in found.items()}
+    network = break_analysis.inputs_network(rows)
+    in_district = {r["supplier_id"]: bool(r["supplier_in_district"]) for r in rows}
+    names = {r["supplier_id"]: r["supplier_name"] for r in rows}
+    return network, in_district, names
 
 
 @_one_version
@@ -172,10 +197,7 @@ def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
             in_district = {s: p.facts[s].in_district for s in suppliers if s in p.facts}
             names = {s: p.facts[s].name for s in suppliers if s in p.facts}
         else:
-            inputs = district_inputs(store, chain_id)
-            network = inputs.network
-            in_district = {k: v[1] for k, v in inputs.suppliers.items()}
-            names = {k: v[0] for k, v in inputs.suppliers.items()}
+            network, in_district, names = _break_inputs(store, chain_id, view)
         return break_analysis.find_breaks(
             view.segments, view.feeds, network, in_district, names, product_names(store)
         )

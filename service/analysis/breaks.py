@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,7 +94,7 @@ def find_breaks(
     seg_names = {s.id: s.name for s in segments}
     out: list[dict[str, Any]] = []
     for seg in segments:
-        active = [f for f in seg.firms if f.in_district and f.status == "active"]
+        active = _active(seg)
         idle = [f for f in seg.firms if f.in_district and f.status != "active"]
         outside = [f for f in seg.firms if not f.in_district]
         base = {
@@ -182,18 +182,75 @@ def _firm(f: Firm, role: str) -> dict[str, Any]:
     }
 
 
+def _active(seg: Segment) -> list[Firm]:
+    """The segment's district firms in operation: its capacity."""
+    return [f for f in seg.firms if f.in_district and f.status == "active"]
+
+
+def _main_outside(firm: str, network: SupplyNetwork, in_district: Mapping[str, bool]) -> set[tuple[str, str]]:
+    """The (supplier, product) pairs where an outside supplier is ``firm``'s only or main one."""
+    mains: set[tuple[str, str]] = set()
+    for product, links in network.inputs.get(firm, {}).items():
+        for link, share in zip(links, shares(links), strict=True):
+            if not in_district.get(link.supplier, False) and share >= MAIN_SUPPLIER_SHARE:
+                mains.add((link.supplier, product))
+    return mains
+
+
 def _common_outside_suppliers(
     active: Sequence[Firm], network: SupplyNetwork, in_district: Mapping[str, bool]
 ) -> list[tuple[str, str]]:
     """(supplier, product) pairs that are the only or main outside supplier of every firm in ``active``."""
     common: set[tuple[str, str]] | None = None
     for firm in active:
-        mains: set[tuple[str, str]] = set()
-        for product, links in network.inputs.get(firm.id, {}).items():
-            for link, share in zip(links, shares(links), strict=True):
-                if not in_district.get(link.supplier, False) and share >= MAIN_SUPPLIER_SHARE:
-                    mains.add((link.supplier, product))
+        mains = _main_outside(firm.id, network, in_district)
         common = mains if common is None else common & mains
         if not common:
             return []
     return sorted(common or ())
+
+
+# Rows of analysis/list_inputs_of_buyers for some buyers: every supply link into each of them.
+InputsOf = Callable[[list[str]], Sequence[Mapping[str, Any]]]
+
+
+def inputs_network(rows: Iterable[Mapping[str, Any]]) -> SupplyNetwork:
+    """The network of rows of ``list_chain_district_inputs`` or ``list_inputs_of_buyers`` (which carry
+    no recovery or stock days)."""
+    return SupplyNetwork.from_rows({**r, "recovery_days": None, "stock_days": None} for r in rows)
+
+
+def needed_inputs(
+    segments: Sequence[Segment], inputs_of: InputsOf, most: int
+) -> list[Mapping[str, Any]] | None:
+    """The supply links into just the firms :func:`find_breaks` looks at before it knows a segment has
+    no common outside supplier: it reads each segment's active district firms in order and stops at
+    the first whose main outside inputs share nothing with those before it. Firms are fetched in
+    growing batches (1, 4, 16, …) through ``inputs_of``. Given these rows in place of every district
+    firm's inputs, :func:`find_breaks` gives the same answer: each firm it reads has all its inputs.
+    None when more than ``most`` firms would be needed (then read them all at once)."""
+    rows: list[Mapping[str, Any]] = []
+    mains_of: dict[str, set[tuple[str, str]]] = {}
+    for seg in segments:
+        active = [f.id for f in _active(seg)]
+        if len(active) < 2:
+            continue
+        common: set[tuple[str, str]] | None = None
+        done, batch = 0, 1
+        while done < len(active) and common != set():
+            ids = active[done : done + batch]
+            new = [f for f in ids if f not in mains_of]
+            if len(mains_of) + len(new) > most:
+                return None
+            if new:
+                got = inputs_of(new)
+                rows.extend(got)
+                network = inputs_network(got)
+                outside = {r["supplier_id"]: bool(r["supplier_in_district"]) for r in got}
+                mains_of.update((f, _main_outside(f, network, outside)) for f in new)
+            for firm in ids:
+                common = mains_of[firm] if common is None else common & mains_of[firm]
+                if not common:
+                    break
+            done, batch = done + len(ids), batch * 4
+    return rows

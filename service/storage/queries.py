@@ -49,6 +49,7 @@ class Q(StrEnum):
     CHAIN_FIRMS = "analysis/list_chain_firms"
     CHAIN_FEEDS = "analysis/list_chain_feeds"
     CHAIN_DISTRICT_INPUTS = "analysis/list_chain_district_inputs"
+    INPUTS_OF_BUYERS = "analysis/list_inputs_of_buyers"
     SUPPLY_LINKS = "analysis/list_supply_links"
     ENTERPRISE_FACTS = "analysis/list_enterprise_facts"
     MAKERS = "analysis/list_makers"

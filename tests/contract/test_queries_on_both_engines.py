@@ -34,6 +34,7 @@ READ_PARAMS: dict[str, dict[str, Any]] = {
     Q.CHAIN_FIRMS: {"chain_id": "c1"},
     Q.CHAIN_FEEDS: {"chain_id": "c1"},
     Q.CHAIN_DISTRICT_INPUTS: {"chain_id": "c1"},
+    Q.INPUTS_OF_BUYERS: {"buyer_ids": ["e2", "e3"]},
     Q.SUPPLY_LINKS: {},
     Q.ENTERPRISE_FACTS: {},
     Q.MAKERS: {},
