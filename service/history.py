@@ -8,8 +8,9 @@ Why a log and not validity intervals: the 135 read queries stay as they are and 
 the current graph pays nothing, and an update log is what undo, backup and restore need anyway. The cost:
 the first question about a past date writes that state by COPY into a temporary store (rows the log
 holds were judged when imported: ``service.ledger.bulk``; about 6 s at province scale, 34 s when it was
-imported again), kept for later questions; and every import also exports the whole ledger
-once to diff it (a few seconds at province scale).
+imported again), kept for later questions. An import reads back and diffs only the rows its ledger
+lists (and, for a deleted node, the rows that named it: ``_after``); a ledger too big for that exports
+the whole ledger once to diff it (a few seconds at province scale).
 
 An update and its import commit in one transaction (``GraphStore.transaction``), which first takes the
 graph's write lock: writers of every process, on one Neo4j or a cluster, queue there, and each reads the
