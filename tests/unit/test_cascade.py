@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from service.analysis.risks import FirmFacts, impact, recovery_gaps
 from service.analysis.supply import Link, SupplyNetwork, cascade, herfindahl, single_stops
+from tests.unit.link_strategies import links, whole_values
 
 FIRMS = [f"f{i}" for i in range(8)]
 PRODUCTS = ["p", "q", "r"]
@@ -31,19 +32,7 @@ def brute_force(links: list[Link], stopped: set[str]) -> set[str]:
             return down - set(stopped)
 
 
-links_strategy = st.lists(
-    st.builds(
-        Link,
-        st.sampled_from(FIRMS),
-        st.sampled_from(FIRMS),
-        st.sampled_from(PRODUCTS),
-        share=st.none(),
-        value=st.none() | st.integers(0, 1000).map(float),
-        recovery_days=st.none(),
-        stock_days=st.none(),
-    ),
-    max_size=30,
-).map(lambda ls: [x for x in ls if x.supplier != x.buyer])
+links_strategy = links(FIRMS, PRODUCTS, value=whole_values(), max_size=30, self_links=False)
 
 
 @settings(max_examples=300, deadline=None)

@@ -14,6 +14,7 @@ from service.analysis import anchors, breaks, demand, supply, wording
 from service.analysis.demand import disrupt, lost_share
 from service.analysis.risks import FirmFacts, impact
 from service.analysis.supply import Link, SupplyNetwork, cascade
+from tests.unit.link_strategies import links, whole_values
 
 FIRMS = [f"f{i}" for i in range(8)]
 PRODUCTS = ["p", "q", "r"]
@@ -76,19 +77,7 @@ def brute_force(
             return cut, hit, down
 
 
-links_strategy = st.lists(
-    st.builds(
-        Link,
-        st.sampled_from(FIRMS),
-        st.sampled_from(FIRMS),
-        st.sampled_from(PRODUCTS),
-        share=st.none(),
-        value=st.none() | st.integers(0, 1000).map(float),
-        recovery_days=st.none(),
-        stock_days=st.none(),
-    ),
-    max_size=30,
-).map(lambda ls: [x for x in ls if x.supplier != x.buyer])
+links_strategy = links(FIRMS, PRODUCTS, value=whole_values(), max_size=30, self_links=False)
 
 
 @settings(max_examples=400, deadline=None)

@@ -9,23 +9,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.analysis.supply import Link, SupplyNetwork, single_stops
+from tests.unit.link_strategies import floats, links
 
 FIRMS = [f"f{i}" for i in range(8)] + ["企业甲", "Z"]
 PRODUCTS = ["p", "q", "r", "产品"]
 COLUMNS = ("supplier_id", "buyer_id", "product_id", "share", "annual_value", "recovery_days", "stock_days")
 
-links_strategy = st.lists(
-    st.builds(
-        Link,
-        st.sampled_from(FIRMS),
-        st.sampled_from(FIRMS),
-        st.sampled_from(PRODUCTS),
-        share=st.none() | st.floats(0, 1, allow_nan=False),
-        value=st.none() | st.floats(0, 1000, allow_nan=False),
-        recovery_days=st.none() | st.integers(0, 90),
-        stock_days=st.none() | st.integers(0, 90),
-    ),
-    max_size=40,
+links_strategy = links(
+    FIRMS, PRODUCTS, share=floats(1), value=floats(1000), days=st.none() | st.integers(0, 90)
 )
 
 

@@ -5,24 +5,14 @@ lost values in that order, so an order change could change a float)."""
 from __future__ import annotations
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from service.analysis.supply import Link, SupplyNetwork, cascade, single_stops
+from tests.unit.link_strategies import floats, links
 
 FIRMS = [f"f{i}" for i in range(10)]
 PRODUCTS = ["p", "q", "r"]
 
-links_strategy = st.lists(
-    st.builds(
-        Link,
-        st.sampled_from(FIRMS),
-        st.sampled_from(FIRMS),
-        st.sampled_from(PRODUCTS),
-        share=st.none(),
-        value=st.none() | st.floats(0, 1000, allow_nan=False),
-    ),
-    max_size=40,
-)
+links_strategy = links(FIRMS, PRODUCTS, value=floats(1000))
 
 
 def listed(cuts: dict[str, dict[str, object]]) -> list[tuple[str, list[tuple[str, object]]]]:
