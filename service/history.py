@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import Any
 
 from graph_schema.ingest_cypher import node_query, rel_query
+from service.cache import collector_paused
 from service.errors import Conflict, InvalidInput, NotFound
-from service.ledger.bulk import collector_paused, load_trusted
+from service.ledger.bulk import load_trusted
 from service.ledger.cells import unguard
 from service.ledger.export import sheet_rows
 from service.ledger.format import OP_KEY, SHEETS, Sheet
@@ -777,7 +778,9 @@ atexit.register(_PAST.close)  # the temporary stores go with the process
 class _FrozenStates:
     """Past states written once, by COPY, into an embedded store that is then closed: every ``as_of``
     store and every ``walk`` starting from that state opens a copy of its file (a file copy instead of
-    a second build). Keyed by the store and the last update the state includes; a few at a time."""
+    a second build). Keyed by the store and by the last update the state includes with the graph version
+    that update left (a random token per write, so states of different graphs never mix, even when a
+    store is emptied and its update ids start again); a few at a time."""
 
     def __init__(self, keep: int = 4) -> None:
         self.keep = keep
@@ -785,33 +788,52 @@ class _FrozenStates:
         self.folders: OrderedDict[tuple[int, str], Path] = OrderedDict()
         self.building: dict[tuple[int, str], threading.Lock] = defaultdict(threading.Lock)
 
+    def _copy(self, full: tuple[int, str], into: Path) -> bool:
+        """Copy the frozen state ``full`` into ``into``, under the lock that guards its eviction; whether
+        it was there."""
+        with self.lock:
+            frozen = self.folders.get(full)
+            if frozen is None:
+                return False
+            shutil.copyfile(frozen / "graph.lbdb", into / "graph.lbdb")
+            self.folders.move_to_end(full)
+            return True
+
+    def _freeze(self, full: tuple[int, str], state: Callable[[], State]) -> None:
+        scratch, frozen = _scratch_store("chainlens-state-")
+        try:
+            rows = state()
+            if rows:  # rows the log holds were judged when they were imported: written as they are
+                load_trusted(scratch, ((s, c) for (s, _), c in rows.items()))
+        except BaseException:
+            _discard(scratch, frozen)  # no half-written state is kept or left on disk
+            raise
+        scratch.close()
+        with self.lock:
+            self.folders[full] = frozen
+            self.folders.move_to_end(full)
+            while len(self.folders) > self.keep:
+                shutil.rmtree(self.folders.popitem(last=False)[1], ignore_errors=True)
+
     def open_copy(
-        self, store: GraphStore, last: str, state: Callable[[], State], prefix: str
+        self, store: GraphStore, last: Update, state: Callable[[], State], prefix: str
     ) -> tuple[GraphStore, Path]:
         """A new embedded store, in a temporary folder of its own, holding the state after update
         ``last`` (``state`` gives it when it is not frozen yet)."""
         from service.storage.ladybug_store import LadybugStore
 
-        full = (id(store), last)
-        with self.building[full]:
-            with self.lock:
-                frozen = self.folders.get(full)
-            if frozen is None:
-                scratch, frozen = _scratch_store("chainlens-state-")
-                try:
-                    rows = state()
-                    if rows:  # rows the log holds were judged when they were imported: written as they are
-                        load_trusted(scratch, ((s, c) for (s, _), c in rows.items()))
-                finally:
-                    scratch.close()
-            folder = Path(tempfile.mkdtemp(prefix=prefix))
-            with self.lock:  # copied before another build can drop the frozen file
-                shutil.copyfile(frozen / "graph.lbdb", folder / "graph.lbdb")
-                self.folders[full] = frozen
-                self.folders.move_to_end(full)
-                while len(self.folders) > self.keep:
-                    shutil.rmtree(self.folders.popitem(last=False)[1], ignore_errors=True)
-        return LadybugStore(folder / "graph.lbdb"), folder
+        full = (id(store), f"{last.id}@{last.version or ''}")
+        folder = Path(tempfile.mkdtemp(prefix=prefix))
+        try:
+            with self.building[full]:
+                if not self._copy(full, folder):
+                    self._freeze(full, state)
+                    if not self._copy(full, folder):  # evicted at once: keep is 0
+                        raise RuntimeError("past state evicted before it was copied")
+            return LadybugStore(folder / "graph.lbdb"), folder
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
 
     def close(self) -> None:
         with self.lock:
@@ -830,12 +852,12 @@ def as_of(store: GraphStore, day: dt.date) -> GraphStore:
     if not any(u.at > day.isoformat() for u in log):
         return store
     wanted = [u for u in log if u.at <= day.isoformat()]
-    key = f"{day.isoformat()}@{wanted[-1].id if wanted else 'empty'}"
+    key = f"{day.isoformat()}@{f'{wanted[-1].id}@{wanted[-1].version}' if wanted else 'empty'}"
 
     def build() -> tuple[GraphStore, Path]:
         if not wanted:
             return _scratch_store("chainlens-asof-")
-        return _FROZEN.open_copy(store, wanted[-1].id, lambda: replay(store, day, log), "chainlens-asof-")
+        return _FROZEN.open_copy(store, wanted[-1], lambda: replay(store, day, log), "chainlens-asof-")
 
     return _PAST.get(store, key, build)
 
@@ -851,7 +873,7 @@ def walk(store: GraphStore, days: list[dt.date]) -> Iterator[Iterator[tuple[dt.d
     first = [u for u in log if days and u.at <= days[0].isoformat()]
     logged: State = replay(store, days[0], log) if first else {}  # the log replayed up to the day
     if first:
-        scratch, folder = _FROZEN.open_copy(store, first[-1].id, lambda: logged, "chainlens-walk-")
+        scratch, folder = _FROZEN.open_copy(store, first[-1], lambda: logged, "chainlens-walk-")
     else:
         scratch, folder = _scratch_store("chainlens-walk-")
 

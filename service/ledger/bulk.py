@@ -17,16 +17,15 @@ Never use it for rows a person wrote: those go through :func:`service.ledger.loa
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, TypeAlias
 
 import pyarrow as pa
 
 from graph_schema import MODEL, Endpoints, PropertyType, RelType
 from graph_schema.ingest_cypher import node_query, rel_columns, rel_query
+from service.cache import collector_paused
 from service.ledger.format import SHEETS, Sheet
 from service.ledger.load import GraphState, region_sheet
 from service.ledger.validate import _parse
@@ -45,19 +44,6 @@ _ARROW = {  # as the embedded adapter types bulk rows (a date is ISO text)
 # typed values per row (None where blank or unknown): an Arrow array, or a list column's tuples
 Column: TypeAlias = "pa.Array | list[Any]"
 Columns = dict[str, Column]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: building hundreds of thousands of rows makes no cycles, and
-    its full passes over them cost more than the build."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def typed_columns(sheet: Sheet, rows: Sequence[Mapping[str, str]]) -> Columns:

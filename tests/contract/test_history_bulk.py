@@ -125,3 +125,29 @@ def test_as_of_and_each_step_of_a_walk_answer_as_the_state_imported_again(
             finally:
                 new.close()
                 old.close()
+
+
+def test_an_emptied_store_with_a_new_history_never_gets_the_old_past_states(
+    empty_store: GraphStore,
+) -> None:
+    """Past states are keyed by the update and the graph version it left: a store emptied and given a
+    new history (update ids start again at u000001) answers from its own log."""
+    from service.storage.queries import Q
+
+    def firms_on(day: dt.date) -> set[str]:
+        past = history.as_of(empty_store, day)
+        return set(history.current_state(past, {"enterprises"}))
+
+    with dataset_path() as path:
+        history.import_update(empty_store, read_ledger(path), author="t", at=DAYS[0])
+    history.import_update(empty_store, read_ledger(HISTORY / "w46"), author="t", at=DAYS[1])
+    before = firms_on(DAYS[0])
+    assert before
+    empty_store.write([(Q.CLEAR_GRAPH, {})])
+    header = "编号,名称,所在地区代码,区内企业,链主企业,经营状态,来源,核实日期\n"
+    for day, firm in ((DAYS[0], "ent.only"), (DAYS[1], "ent.next")):
+        row = f"{firm},新企业,220106,是,否,在营,illustrative,{day}\n"
+        history.import_update(
+            empty_store, read_upload("enterprises.csv", (header + row).encode()), author="t", at=day
+        )
+    assert firms_on(DAYS[0]) == {("enterprises", ("ent.only",))}
