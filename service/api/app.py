@@ -35,7 +35,7 @@ from service.errors import BackendUnavailable
 from service.settings import Settings, get_settings
 from service.storage.backends import open_store
 from service.storage.port import GraphStore
-from service.warmup import Warmer, weights
+from service.warmup import Warmer, preload_in_background, weights
 
 log = logging.getLogger("chainlens.api")
 GZIP_MIN_BYTES = 1024  # smaller answers gain less than the work of compressing them
@@ -57,6 +57,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         except BackendUnavailable as e:  # serve anyway: /health reports it, requests answer 503
             log.warning("backend unavailable at start-up: %s", e)
         app.state.warmer = Warmer(app.state.store, weights(settings)) if settings.warm_up else None
+        if settings.warm_up:
+            preload_in_background()
         try:
             yield
         finally:
