@@ -30,3 +30,11 @@ def test_a_numeric_cell_is_read_as_validation_reads_it() -> None:
     sheet = RawSheet(_SHEET["enterprises"], "enterprises.xlsx", {"id", "region_code"})
     sheet.rows.append(RawRow(sheet.source, 2, {"id": "e9", "region_code": 220106400.0}, {}))
     assert ledger_ids(RawLedger([sheet])) == {"e9", "220106400"}
+
+
+def test_counting_stops_once_past_the_bound() -> None:
+    rows = "".join(f"e{i},e{i + 1},p1,0.5\n" for i in range(1000))
+    header = "供应企业编号,采购企业编号,供应产品,供应份额\n"
+    upload = read_upload("supply_links.csv", (header + rows).encode())
+    assert len(ledger_ids(upload)) == 1002
+    assert 5 < len(ledger_ids(upload, most=5)) <= 8  # past 5 within the row that crossed it
