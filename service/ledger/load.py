@@ -416,6 +416,7 @@ def _import(
         else:
             report.reference[sheet_type(cs.sheet)] += len(cs.rows)
     statements = plan(checked, state)
+    del checked, state  # the checked rows and the graph read are done with: not held through the write
     lap("plan")
     store.write(statements, progress=lambda done, total: step("写入", done, total))
     lap("write")
