@@ -115,13 +115,25 @@ class LadybugStore:
             self._connections.append(conn)
         return conn
 
-    def _run(self, conn: ladybug.Connection, text: str, params: Params, what: str) -> list[dict[str, Any]]:
+    @staticmethod
+    def _result(conn: ladybug.Connection, text: str, params: Params, what: str) -> ladybug.QueryResult:
         try:
             result = conn.execute(text, _native(params))
         except RuntimeError as e:
             raise _translate(e, what) from e
         if isinstance(result, list):  # several statements: never produced by the registry
             raise QueryFailed(f"{what}: more than one statement")
+        return result
+
+    def _read_result(self, query: str, params: Params | None) -> ladybug.QueryResult:
+        """A registered read query's result on this thread's connection, its parameters checked."""
+        q = self.queries.get(query)
+        params = params or {}
+        q.check_params(params)
+        return self._result(self._conn(), q.text, params, q.name)
+
+    def _run(self, conn: ladybug.Connection, text: str, params: Params, what: str) -> list[dict[str, Any]]:
+        result = self._result(conn, text, params, what)
         names = result.get_column_names()
         if not names:
             return []
@@ -141,15 +153,7 @@ class LadybugStore:
         return self._run(self._conn(), q.text, params, q.name)
 
     def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:
-        q = self.queries.get(query)
-        params = params or {}
-        q.check_params(params)
-        try:
-            result = self._conn().execute(q.text, _native(params))
-        except RuntimeError as e:
-            raise _translate(e, q.name) from e
-        if isinstance(result, list):
-            raise QueryFailed(f"{q.name}: more than one statement")
+        result = self._read_result(query, params)
         names = result.get_column_names()
         if result.get_num_tuples() == 0:
             return {name: [] for name in names}
@@ -159,15 +163,7 @@ class LadybugStore:
     def read_arrow(self, query: str, params: Params | None = None) -> pa.Table | None:
         """:meth:`read_columns` as the engine's own Arrow table (no Python object per value), for the
         projection of the whole graph; None when there are no rows."""
-        q = self.queries.get(query)
-        params = params or {}
-        q.check_params(params)
-        try:
-            result = self._conn().execute(q.text, _native(params))
-        except RuntimeError as e:
-            raise _translate(e, q.name) from e
-        if isinstance(result, list):
-            raise QueryFailed(f"{q.name}: more than one statement")
+        result = self._read_result(query, params)
         if result.get_num_tuples() == 0:
             return None
         table: pa.Table = result.get_as_arrow()
