@@ -46,3 +46,10 @@ def whole_values() -> st.SearchStrategy[float | None]:
 
 def floats(top: float) -> st.SearchStrategy[float | None]:
     return st.none() | st.floats(0, top, allow_nan=False)
+
+
+def customers(firms: Sequence[str], products: Sequence[str]) -> st.SearchStrategy[dict[str, tuple[str, ...]]]:
+    """A what-if firm's customers: product -> up to four buying firms, sorted."""
+    return st.dictionaries(
+        st.sampled_from(products), st.sets(st.sampled_from(firms), max_size=4).map(lambda s: tuple(sorted(s)))
+    )

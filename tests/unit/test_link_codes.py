@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.analysis.supply import Link, SupplyNetwork, single_stops
-from tests.unit.link_strategies import floats, links
+from tests.unit.link_strategies import customers, floats, links
 
 FIRMS = [f"f{i}" for i in range(8)] + ["企业甲", "Z"]
 PRODUCTS = ["p", "q", "r", "产品"]
@@ -54,9 +54,7 @@ def test_a_firm_the_facts_do_not_know_falls_back_to_sorting_rows() -> None:
         assert listed(single_stops(read)) == listed(single_stops(SupplyNetwork.from_links(links)))
 
 
-customers_strategy = st.dictionaries(
-    st.sampled_from(PRODUCTS), st.sets(st.sampled_from(FIRMS), max_size=4).map(lambda s: tuple(sorted(s)))
-)
+customers_strategy = customers(FIRMS, PRODUCTS)
 
 
 @settings(max_examples=300, deadline=None)

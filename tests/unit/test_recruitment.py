@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from service.analysis import recruitment as rec
 from service.analysis.risks import FirmFacts
 from service.analysis.supply import Link, SupplyNetwork, single_stops
+from tests.unit.link_strategies import customers
 from tests.unit.test_cascade import FIRMS, PRODUCTS, links_strategy
 
 
@@ -16,9 +17,7 @@ def _branch(customers: dict[str, tuple[str, ...]]) -> rec.Branch:
     return rec.Branch("whatif.x", "新设", tuple(sorted(customers)), (), customers)
 
 
-customers_strategy = st.dictionaries(
-    st.sampled_from(PRODUCTS), st.sets(st.sampled_from(FIRMS), max_size=4).map(lambda s: tuple(sorted(s)))
-)
+customers_strategy = customers(FIRMS, PRODUCTS)
 
 
 @settings(max_examples=300, deadline=None)

@@ -10,15 +10,13 @@ from hypothesis import strategies as st
 from service.analysis import recruitment as rec
 from service.analysis.risks import FirmFacts, rank_risks, risk_scores
 from service.analysis.supply import Link, SupplyNetwork, single_stops
-from tests.unit.link_strategies import floats, links
+from tests.unit.link_strategies import customers, floats, links
 from tests.unit.test_cascade import FIRMS, PRODUCTS
 
 links_strategy = links(
     FIRMS, PRODUCTS, share=floats(1), value=floats(1000), days=st.none() | st.integers(0, 60)
 )
-customers_strategy = st.dictionaries(
-    st.sampled_from(PRODUCTS), st.sets(st.sampled_from(FIRMS), max_size=4).map(lambda s: tuple(sorted(s)))
-)
+customers_strategy = customers(FIRMS, PRODUCTS)
 
 
 @settings(max_examples=300, deadline=None)
