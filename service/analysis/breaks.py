@@ -246,8 +246,8 @@ def needed_inputs(
                 got = inputs_of(new)
                 rows.extend(got)
                 network = inputs_network(got)
-                outside = {r["supplier_id"]: bool(r["supplier_in_district"]) for r in got}
-                mains_of.update((f, _main_outside(f, network, outside)) for f in new)
+                inside = {r["supplier_id"]: bool(r["supplier_in_district"]) for r in got}
+                mains_of.update((f, _main_outside(f, network, inside)) for f in new)
             for firm in ids:
                 common = mains_of[firm] if common is None else common & mains_of[firm]
                 if not common:
