@@ -21,6 +21,7 @@ from service.storage.port import (
     Statement,
     lock_statement,
     prepared,
+    read_query,
 )
 from service.storage.queries import QueryRegistry
 from service.storage.rows import Rows
@@ -73,9 +74,7 @@ class _Transaction(OpenTransaction):
     def read(
         self, query: str, params: Params | None = None, *, primary: bool = False
     ) -> list[dict[str, Any]]:
-        q = self.queries.get(query)
-        params = params or {}
-        q.check_params(params)
+        q, params = read_query(self.queries, query, params)
         return self._store._run(self._conn, q.text, params, q.name)
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
@@ -127,9 +126,7 @@ class LadybugStore:
 
     def _read_result(self, query: str, params: Params | None) -> ladybug.QueryResult:
         """A registered read query's result on this thread's connection, its parameters checked."""
-        q = self.queries.get(query)
-        params = params or {}
-        q.check_params(params)
+        q, params = read_query(self.queries, query, params)
         return self._result(self._conn(), q.text, params, q.name)
 
     def _run(self, conn: ladybug.Connection, text: str, params: Params, what: str) -> list[dict[str, Any]]:
@@ -147,9 +144,7 @@ class LadybugStore:
     def read(
         self, query: str, params: Params | None = None, *, primary: bool = False
     ) -> list[dict[str, Any]]:
-        q = self.queries.get(query)
-        params = params or {}
-        q.check_params(params)
+        q, params = read_query(self.queries, query, params)
         return self._run(self._conn(), q.text, params, q.name)
 
     def read_columns(self, query: str, params: Params | None = None) -> dict[str, list[Any]]:

@@ -21,6 +21,7 @@ from service.storage.port import (
     columns_of,
     lock_statement,
     prepared,
+    read_query,
 )
 from service.storage.queries import Query, QueryRegistry
 from service.storage.rows import Rows
@@ -95,9 +96,7 @@ class _Transaction(OpenTransaction):
     def read(
         self, query: str, params: Params | None = None, *, primary: bool = False
     ) -> list[dict[str, Any]]:
-        q = self.queries.get(query)
-        params = params or {}
-        q.check_params(params)
+        q, params = read_query(self.queries, query, params)
         return _rows(q, *self._run(q, params))
 
     def write(self, statements: Sequence[Statement], progress: Progress | None = None) -> None:
@@ -129,9 +128,7 @@ class Neo4jStore:
     def read(
         self, query: str, params: Params | None = None, *, primary: bool = False
     ) -> list[dict[str, Any]]:
-        q = self.queries.get(query)
-        params = params or {}
-        q.check_params(params)
+        q, params = read_query(self.queries, query, params)
         try:
             records, _, keys = self.driver.execute_query(
                 neo4j.Query(_text(q)),

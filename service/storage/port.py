@@ -40,6 +40,14 @@ def prepared(queries: QueryRegistry, statements: Sequence[Statement]) -> list[tu
     return checked
 
 
+def read_query(queries: QueryRegistry, query: str, params: Params | None) -> tuple[Query, Params]:
+    """A read's query and its parameters (none: empty), checked against the query's params."""
+    q = queries.get(query)
+    checked = params or {}
+    q.check_params(checked)
+    return q, checked
+
+
 def columns_of(rows: Sequence[Mapping[str, Any]], query: Query) -> dict[str, list[Any]]:
     """Rows turned into columns in the order of the query's ``// returns:`` header."""
     return {name: [r[name] for r in rows] for name in query.returns}
