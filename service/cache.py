@@ -34,17 +34,19 @@ class ResultCache:
         self._pinned = threading.local()
         self._running: dict[tuple[str, Hashable], threading.Event] = {}  # computations under way
         self._requests = 0  # answers being built for requests (not for the background warm-up)
+        self._waiting = 0  # request threads waiting for an answer another thread is building
         self._idle = threading.Condition(self._lock)
 
     @property
     def busy(self) -> bool:
-        """Whether an answer is being built for a request (the warm-up steps aside meanwhile)."""
-        return self._requests > 0
+        """Whether a request is computing (the warm-up steps aside meanwhile). A request waiting for an
+        answer another thread builds is not: that may be the warm-up itself, which must go on."""
+        return self._requests - self._waiting > 0
 
     def wait_idle(self, timeout: float) -> bool:
-        """Wait until no request is being answered, at most ``timeout`` seconds; whether it is so."""
+        """Wait until no request is computing, at most ``timeout`` seconds; whether it is so."""
         with self._idle:
-            return self._idle.wait_for(lambda: self._requests == 0, timeout)
+            return self._idle.wait_for(lambda: self._requests - self._waiting <= 0, timeout)
 
     @staticmethod
     def version(store: GraphStore) -> str:
@@ -145,7 +147,7 @@ class ResultCache:
                 if running is None:  # this thread computes; others asking meanwhile wait for it
                     running = self._running[full] = threading.Event()
                     break
-            running.wait()  # then take the entry, or compute it if that thread failed
+            self._wait_for(running)  # then take the entry, or compute it if that thread failed
         try:
             result = compute()
             with self._lock:
@@ -158,6 +160,20 @@ class ResultCache:
             with self._lock:
                 del self._running[full]
             running.set()
+
+    def _wait_for(self, running: threading.Event) -> None:
+        """Wait for another thread's computation, counted as waiting (not computing) for a request's."""
+        request = not getattr(self._pinned, "background", False)
+        if request:
+            with self._lock:
+                self._waiting += 1
+                self._idle.notify_all()
+        try:
+            running.wait()
+        finally:
+            if request:
+                with self._lock:
+                    self._waiting -= 1
 
 
 _GC_LOCK = threading.Lock()

@@ -7,8 +7,10 @@ the projection, every firm's single-stop cascade, then each chain's breaks, risk
 candidates, recruitment list and the figures every dossier of the chain reuses), and a new warm-up starts
 on the new version. A request never waits for the warm-up as such: asking for an answer the warm-up is
 computing, it waits for that computation (begun earlier than its own would have); asking for anything
-else, it computes it itself, and the warm-up steps aside between steps while requests are being answered
-(at most ``YIELD_SECONDS`` per step, so steady traffic cannot hold it off for ever).
+else, it computes it itself, and the warm-up steps aside while a request computes: between steps, and
+inside them wherever the analyses call ``service.courtesy.step_aside`` (at most ``YIELD_SECONDS`` per
+step, so steady traffic cannot hold it off for ever). A request waiting for what the warm-up computes does
+not hold it up. A newer write also stops a step under way at its next such call.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ from typing import Any
 
 from service import catalog, recruitment, weaklinks
 from service.analysis.recruitment import Weights
-from service.cache import cache_for
+from service.cache import ResultCache, cache_for
+from service.courtesy import stepping_aside
 from service.settings import Settings
 from service.storage.port import GraphStore
 
@@ -32,6 +35,10 @@ YIELD_SECONDS = 5.0
 KEPT_RUNS = 20
 
 Step = tuple[str, Callable[[], Any]]
+
+
+class Superseded(Exception):
+    """A newer write (or the store closing) ends the warm-up's step under way."""
 
 
 def preload() -> None:
@@ -101,6 +108,7 @@ class Warmer:
         self._done = 0  # the last write signalled when a run began
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._budget = yield_seconds  # what is left of the current step's time to step aside
 
     def schedule(self) -> None:
         """A write has committed: warm the new version (superseding a run under way)."""
@@ -151,18 +159,36 @@ class Warmer:
             run = Run(version, time.monotonic())
             self.runs = [*self.runs[-(KEPT_RUNS - 1) :], run]
             try:
-                for name, compute in self.steps(self.store):
-                    if cache.busy:
-                        cache.wait_idle(self.yield_seconds)
-                    if self._superseded(asked) or cache.version(self.store) != version:
-                        run.outcome = "closed" if self._closed else "superseded"
-                        return
-                    compute()
-                    run.steps.append(name)
+                with stepping_aside(lambda: self._step_aside(cache, asked)):
+                    for name, compute in self.steps(self.store):
+                        self._budget = self.yield_seconds
+                        if cache.busy:
+                            self._pause(cache)
+                        if self._superseded(asked) or cache.version(self.store) != version:
+                            raise Superseded
+                        compute()
+                        run.steps.append(name)
                 run.outcome = "done"
+            except Superseded:
+                run.outcome = "closed" if self._closed else "superseded"
             except Exception:
                 run.outcome = "failed"
                 raise
             finally:
                 run.seconds = time.monotonic() - run.started
                 log.info("warm-up of %s %s after %.2f s: %s", version, run.outcome, run.seconds, run.steps)
+
+    def _step_aside(self, cache: ResultCache, asked: int) -> None:
+        """The hook the analyses' long loops call on the warm-up's thread (service.courtesy)."""
+        if self._superseded(asked):
+            raise Superseded
+        if cache.busy:
+            self._pause(cache)
+
+    def _pause(self, cache: ResultCache) -> None:
+        """Wait while a request computes, within what is left of this step's ``yield_seconds``."""
+        if self._budget <= 0:
+            return
+        start = time.monotonic()
+        cache.wait_idle(self._budget)
+        self._budget -= time.monotonic() - start

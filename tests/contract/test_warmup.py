@@ -5,7 +5,8 @@ aside while a request is answered; it stops before the store closes. Behaviour o
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from fastapi.testclient import TestClient
 from service import recruitment, weaklinks
 from service.api.app import create_app
 from service.cache import cache_for
+from service.courtesy import step_aside
 from service.ledger.load import import_ledger
 from service.ledger.read import read_ledger
 from service.settings import Settings
@@ -132,6 +134,100 @@ def test_the_warm_up_steps_aside_while_a_request_is_answered(mini_store: GraphSt
     finish.set()
     asking.join(WAIT)
     assert warmer.wait(WAIT) and done == ["one", "two"]
+
+
+class Loop:
+    """A step that runs until stopped, stepping aside at every turn, as the analyses' long loops do."""
+
+    def __init__(self) -> None:
+        self.turns = 0
+        self.stop = threading.Event()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            step_aside()
+            self.turns += 1
+            time.sleep(0.001)
+
+    def reaches(self, turns: int) -> bool:
+        deadline = time.monotonic() + WAIT
+        while self.turns < turns and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return self.turns >= turns
+
+
+def asked_in_background(fn: Callable[[], Any]) -> threading.Thread:
+    thread = threading.Thread(target=fn)
+    thread.start()
+    return thread
+
+
+def test_the_warm_up_steps_aside_inside_a_step_while_a_request_computes(mini_store: GraphStore) -> None:
+    loop = Loop()
+    warmer = Warmer(mini_store, steps=lambda store: iter([("loop", loop.run)]), yield_seconds=WAIT)
+    warmer.schedule()
+    assert loop.reaches(10)
+    answering, finish = threading.Event(), threading.Event()
+
+    def slow() -> int:
+        answering.set()
+        finish.wait(WAIT)
+        return 1
+
+    asking = asked_in_background(lambda: cache_for(mini_store).get(mini_store, "a slow answer", slow))
+    assert answering.wait(WAIT)
+    time.sleep(0.1)  # a turn begun before the request came ends
+    turns = loop.turns
+    time.sleep(0.3)
+    assert loop.turns == turns  # stepped aside while the request computes
+    finish.set()
+    asking.join(WAIT)
+    assert loop.reaches(turns + 10)  # and went on after it
+    loop.stop.set()
+    assert warmer.wait(WAIT) and warmer.runs[-1].outcome == "done"
+
+
+def test_a_request_waiting_for_what_the_warm_up_computes_does_not_hold_it_up(mini_store: GraphStore) -> None:
+    cache = cache_for(mini_store)
+    computing = threading.Event()
+    computed = []
+
+    def shared() -> str:
+        computing.set()
+        for _ in range(100):  # about a second, stepping aside as it goes
+            step_aside()
+            time.sleep(0.01)
+        computed.append("once")
+        return "answer"
+
+    def steps(store: GraphStore) -> Iterator[Step]:
+        yield "shared", lambda: cache.get(store, "shared", shared)
+
+    warmer = Warmer(mini_store, steps=steps, yield_seconds=WAIT)
+    warmer.schedule()
+    assert computing.wait(WAIT)
+    answers: list[str] = []
+    start = time.monotonic()
+    asking = asked_in_background(lambda: answers.append(cache.get(mini_store, "shared", shared)))
+    asking.join(WAIT)
+    # the request waits for the warm-up's computation, which goes on meanwhile: no pause of WAIT seconds
+    assert answers == ["answer"] and computed == ["once"]
+    assert time.monotonic() - start < WAIT / 4
+    assert warmer.wait(WAIT) and warmer.runs[-1].outcome == "done"
+
+
+def test_a_newer_write_stops_a_step_under_way(mini_store: GraphStore) -> None:
+    loops = [Loop(), Loop()]
+    loops[1].stop.set()  # the second run's step ends at once
+    runs = iter(loops)
+    warmer = Warmer(mini_store, steps=lambda store: iter([("loop", next(runs).run)]))
+    warmer.schedule()
+    assert loops[0].reaches(10)
+    warmer.schedule()  # a write's signal: the step under way stops at its next turn
+    assert warmer.wait(WAIT)
+    first, last = warmer.runs
+    assert first.outcome == "superseded" and first.steps == []
+    assert last.outcome == "done" and last.steps == ["loop"]
 
 
 def test_close_stops_the_warm_up_before_its_next_step(mini_store: GraphStore) -> None:
