@@ -3,7 +3,10 @@
 The files land in ``cypher/ingest/`` (run ``python -m graph_schema.ingest_cypher``); a unit test checks the
 checked-in files equal this rendering. They come in per-engine pairs by design: bulk rows reach Neo4j as a
 list of maps (``UNWIND``) and LadybugDB as a typed Arrow table (``COPY``/``LOAD FROM``), which is typed even
-where a column is all null and is the engine's fast path.
+where a column is all null and is the engine's fast path. A few rows are created by the ``add`` queries
+instead: LadybugDB checkpoints the whole store when a transaction that ran a ``COPY`` commits, which costs a
+weekly update of one firm more than everything else it does (see ``service.ledger.load.COPY_FROM_ROWS``);
+``LOAD FROM … CREATE`` is journaled like any other write.
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ def snake(label: str) -> str:
 
 
 def node_query(action: str, label: str) -> str:
-    """Registry name of a node ingestion query (``create``, ``update``, ``delete``, ``list``, ``find``)."""
+    """Registry name of a node ingestion query (``create``, ``add``, ``update``, ``delete``, ``list``,
+    ``find``)."""
     return f"ingest/{action}_{snake(label)}"
 
 
 def rel_query(action: str, rel_type: str, pair: Endpoints) -> str:
-    """Registry name of a relationship ingestion query (``create``, ``delete``, ``unlink_out``,
+    """Registry name of a relationship ingestion query (``create``, ``add``, ``delete``, ``unlink_out``,
     ``unlink_in``, ``list``, ``find_from``, ``find_to``)."""
     return f"ingest/{action}_{rel_type.lower()}_{snake(pair.source)}_{snake(pair.target)}"
 
@@ -56,6 +60,26 @@ def _node_files(node: NodeType) -> Iterator[tuple[str, str]]:
         f"{name}.neo4j.cypher",
         _file(
             f"Creates new {label} nodes in bulk.",
+            "rows",
+            "-",
+            f"UNWIND $rows AS r\nCREATE (n:{label} {{{create_map}}})",
+        ),
+    )
+    name = node_query("add", label)
+    load_map = ", ".join(f"{p}: {p}" for p in props)
+    yield (
+        f"{name}.ladybug.cypher",
+        _file(
+            f"Creates a few new {label} nodes (journaled: see create_{snake(label)} for many).",
+            "rows",
+            "-",
+            f"LOAD FROM $rows\nCREATE (n:{label} {{{load_map}}})",
+        ),
+    )
+    yield (
+        f"{name}.neo4j.cypher",
+        _file(
+            f"Creates a few new {label} nodes (as create_{snake(label)} does on this engine).",
             "rows",
             "-",
             f"UNWIND $rows AS r\nCREATE (n:{label} {{{create_map}}})",
@@ -129,6 +153,29 @@ def _rel_files(rel: RelType, pair: Endpoints) -> Iterator[tuple[str, str]]:
         f"{name}.neo4j.cypher",
         _file(
             f"Creates {t} relationships from {a} to {b} in bulk.",
+            "rows",
+            "-",
+            f"UNWIND $rows AS r\nMATCH (a:{a} {{id: r.from_id}})\nMATCH (b:{b} {{id: r.to_id}})\n"
+            f"CREATE (a)-[:{t} {{{props}}}]->(b)",
+        ),
+    )
+    add = rel_query("add", t, pair)
+    create = name.removeprefix("ingest/")
+    load_props = ", ".join(f"{p}: {p}" for p in rel.property_names)
+    yield (
+        f"{add}.ladybug.cypher",
+        _file(
+            f"Creates a few {t} relationships from {a} to {b} (journaled: see {create} for many).",
+            "rows",
+            "-",
+            f"LOAD FROM $rows\nMATCH (a:{a})\nWHERE a.id = from_id\nMATCH (b:{b})\nWHERE b.id = to_id\n"
+            f"CREATE (a)-[:{t} {{{load_props}}}]->(b)",
+        ),
+    )
+    yield (
+        f"{add}.neo4j.cypher",
+        _file(
+            f"Creates a few {t} relationships from {a} to {b} (as {create} does on this engine).",
             "rows",
             "-",
             f"UNWIND $rows AS r\nMATCH (a:{a} {{id: r.from_id}})\nMATCH (b:{b} {{id: r.to_id}})\n"

@@ -1,0 +1,10 @@
+// Creates a few HOLDS_TECHNOLOGY relationships from Enterprise to Technology (journaled: see create_holds_technology_enterprise_technology for many).
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+LOAD FROM $rows
+MATCH (a:Enterprise)
+WHERE a.id = from_id
+MATCH (b:Technology)
+WHERE b.id = to_id
+CREATE (a)-[:HOLDS_TECHNOLOGY {provenance: provenance, confirmed_on: confirmed_on}]->(b)

@@ -1,0 +1,10 @@
+// Creates a few PART_OF relationships from Region to Region (journaled: see create_part_of_region_region for many).
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+LOAD FROM $rows
+MATCH (a:Region)
+WHERE a.id = from_id
+MATCH (b:Region)
+WHERE b.id = to_id
+CREATE (a)-[:PART_OF {provenance: provenance, confirmed_on: confirmed_on}]->(b)

@@ -1,0 +1,8 @@
+// Creates a few PART_OF relationships from Region to Region (as create_part_of_region_region does on this engine).
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+UNWIND $rows AS r
+MATCH (a:Region {id: r.from_id})
+MATCH (b:Region {id: r.to_id})
+CREATE (a)-[:PART_OF {provenance: r.provenance, confirmed_on: r.confirmed_on}]->(b)

@@ -1,0 +1,8 @@
+// Creates a few SUPPORTS relationships from Policy to Segment (as create_supports_policy_segment does on this engine).
+// Generated from graph_schema by `python -m graph_schema.ingest_cypher`; do not edit.
+// params: rows
+// returns: -
+UNWIND $rows AS r
+MATCH (a:Policy {id: r.from_id})
+MATCH (b:Segment {id: r.to_id})
+CREATE (a)-[:SUPPORTS {provenance: r.provenance, confirmed_on: r.confirmed_on}]->(b)
