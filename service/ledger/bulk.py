@@ -28,7 +28,7 @@ from graph_schema.ingest_cypher import node_query, rel_columns, rel_query
 from service.cache import collector_paused
 from service.ledger.format import SHEETS, Sheet
 from service.ledger.load import GraphState, region_sheet
-from service.ledger.validate import _parse
+from service.ledger.validate import _BAD, _Check, _checks, _judged, _parse
 from service.storage.port import GraphStore, Statement
 
 _ORDER = {s.key: i for i, s in enumerate(SHEETS)}
@@ -52,14 +52,24 @@ def typed_columns(sheet: Sheet, rows: Sequence[Mapping[str, str]]) -> Columns:
     Arrow array of its type; a list column (ids, never a property) a Python list of tuples."""
     text = pa.array(rows, type=pa.struct([(c.key, pa.string()) for c in sheet.columns]))
     out: Columns = {}
-    for i, column in enumerate(sheet.columns):
+    for i, check in enumerate(_checks(sheet)):
+        column = check.column
         codes = text.field(i).fill_null("").dictionary_encode()
-        parsed = [_parse(column, t)[0] for t in codes.dictionary.to_pylist()]
+        parsed = _parsed(check, codes.dictionary.to_pylist())
         if column.is_list:
             out[column.key] = [parsed[n] for n in codes.indices.to_pylist()]
         else:
             out[column.key] = pa.array(parsed, type=_ARROW[column.type]).take(codes.indices)
     return out
+
+
+def _parsed(check: _Check, distinct: list[str]) -> list[Any]:
+    """What the validator makes of each distinct text of one column: the plainly good ones matched a
+    column at a time by the validator's own patterns (``_judged``), the others parsed one by one."""
+    judged = _judged(check, distinct)
+    if judged is None:  # every text is a plain id, its own value
+        return distinct
+    return [value if (value := judged[t]) is not _BAD else _parse(check.column, t)[0] for t in distinct]
 
 
 def _list(values: Column) -> list[Any]:
