@@ -226,31 +226,43 @@ def needed_inputs(
     """The supply links into just the firms :func:`find_breaks` looks at before it knows a segment has
     no common outside supplier: it reads each segment's active district firms in order and stops at
     the first whose main outside inputs share nothing with those before it. Firms are fetched in
-    growing batches (1, 4, 16, …) through ``inputs_of``. Given these rows in place of every district
-    firm's inputs, :func:`find_breaks` gives the same answer: each firm it reads has all its inputs.
+    growing batches (1, 4, 16, …) per segment, every segment's next batch in one call of ``inputs_of``
+    (a round trip per round, not per segment). Given these rows in place of every district firm's
+    inputs, :func:`find_breaks` gives the same answer: each firm it reads has all its inputs.
     None when more than ``most`` firms would be needed (then read them all at once)."""
     rows: list[Mapping[str, Any]] = []
     mains_of: dict[str, set[tuple[str, str]]] = {}
-    for seg in segments:
-        active = [f.id for f in _active(seg)]
-        if len(active) < 2:
-            continue
-        common: set[tuple[str, str]] | None = None
-        done, batch = 0, 1
-        while done < len(active) and common != set():
-            ids = active[done : done + batch]
-            new = [f for f in ids if f not in mains_of]
-            if len(mains_of) + len(new) > most:
-                return None
-            if new:
-                got = inputs_of(new)
-                rows.extend(got)
-                network = inputs_network(got)
-                inside = {r["supplier_id"]: bool(r["supplier_in_district"]) for r in got}
-                mains_of.update((f, _main_outside(f, network, inside)) for f in new)
-            for firm in ids:
-                common = mains_of[firm] if common is None else common & mains_of[firm]
-                if not common:
-                    break
-            done, batch = done + len(ids), batch * 4
+    searches = [_Search(ids) for seg in segments if len(ids := [f.id for f in _active(seg)]) >= 2]
+    while searches:
+        new = [f for f in dict.fromkeys(f for s in searches for f in s.batch()) if f not in mains_of]
+        if len(mains_of) + len(new) > most:
+            return None
+        if new:
+            got = inputs_of(new)
+            rows.extend(got)
+            network = inputs_network(got)
+            inside = {r["supplier_id"]: bool(r["supplier_in_district"]) for r in got}
+            mains_of.update((f, _main_outside(f, network, inside)) for f in new)
+        searches = [s for s in searches if s.goes_on(mains_of)]
     return rows
+
+
+class _Search:
+    """One segment's search for a common outside supplier, batch by batch (see needed_inputs)."""
+
+    def __init__(self, active: list[str]) -> None:
+        self.active = active
+        self.done, self.size = 0, 1
+        self.common: set[tuple[str, str]] | None = None
+
+    def batch(self) -> list[str]:
+        return self.active[self.done : self.done + self.size]
+
+    def goes_on(self, mains_of: Mapping[str, set[tuple[str, str]]]) -> bool:
+        """Fold the batch's firms into the pairs they all share; whether a later firm is still needed."""
+        for firm in self.batch():
+            self.common = mains_of[firm] if self.common is None else self.common & mains_of[firm]
+            if not self.common:
+                return False
+        self.done, self.size = self.done + self.size, self.size * 4
+        return self.done < len(self.active)

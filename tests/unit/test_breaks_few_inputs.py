@@ -65,6 +65,7 @@ def test_few_inputs_give_the_breaks_of_all_inputs() -> None:
         expected = _breaks(segments, rows)
         assert _breaks(segments, few) == expected, seed
         assert len({f for ids in fetched for f in ids}) == sum(len(ids) for ids in fetched)  # each once
+        assert len(fetched) <= 3  # a call per round for every segment: batches of 1, 4 and 16 cover 30
         common_found += sum(x["kind"] == b.CHOKE_COMMON_SUPPLIER for x in expected)
     assert common_found > 20  # the case that needs every firm's inputs did occur
 
