@@ -54,7 +54,8 @@ class Settings(BaseSettings):
     # bundled (published maps of China need approval).
     basemap: Path | None = None
     # After a write through the API, compute the chains' standard answers in the background, so the first
-    # request after it answers from the cache (service.warmup).
+    # request after it answers from the cache (service.warmup); and at start-up, when the service opens
+    # its own store.
     warm_up: bool = True
 
 

@@ -52,13 +52,17 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         if settings.backend == "neo4j":  # keys and the session secret are in the graph, shared by replicas
             app.state.keys = keys_for(settings, app.state.store)
             app.state.sessions = Sessions(app.state.keys)
+        available = True
         try:
             app.state.store.apply_schema()
         except BackendUnavailable as e:  # serve anyway: /health reports it, requests answer 503
             log.warning("backend unavailable at start-up: %s", e)
+            available = False
         app.state.warmer = Warmer(app.state.store, weights(settings)) if settings.warm_up else None
-        if settings.warm_up:
+        if app.state.warmer is not None:
             preload_in_background()
+            if owned and available:  # a service starting: its first users need not wait for cold answers
+                app.state.warmer.schedule()
         try:
             yield
         finally:

@@ -267,3 +267,20 @@ def test_an_import_through_the_api_warms_the_cache(mini_store: GraphStore) -> No
 def test_no_warm_up_when_turned_off(mini_store: GraphStore) -> None:
     with TestClient(create_app(Settings(warm_up=False), store=mini_store)) as client:
         assert client.app.state.warmer is None  # type: ignore[attr-defined]
+
+
+def test_a_service_opening_its_own_store_warms_it_at_start_up(tmp_path: Path) -> None:
+    from service.storage.ladybug_store import LadybugStore
+
+    path = tmp_path / "graph.lbdb"
+    store = LadybugStore(path)
+    store.apply_schema()
+    import_ledger(store, read_ledger(FIXTURES / "mini"))
+    store.close()
+    with TestClient(create_app(Settings(embedded_path=path))) as client:
+        warmer: Warmer = client.app.state.warmer  # type: ignore[attr-defined]
+        assert warmer.wait(WAIT) and [run.outcome for run in warmer.runs] == ["done"]
+        cache = cache_for(client.app.state.store)  # type: ignore[attr-defined]
+        misses = cache.misses
+        assert client.get("/chains/c1/risks").status_code == 200
+        assert cache.misses == misses  # answered from what the start-up warmed
