@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
 from service.analysis.wording import SEGMENTS, STATUS_LABELS, firm_count, label, not_active, some
@@ -27,8 +27,10 @@ ROLE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class Firm:
+class Firm(NamedTuple):
+    """A firm operating in a segment. A named tuple, not a dataclass: a province chain has tens of
+    thousands, built anew for every day an assessment's gap search replays."""
+
     id: str
     name: str
     in_district: bool
