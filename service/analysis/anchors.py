@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from itertools import chain
 from typing import Any
 
@@ -56,45 +57,70 @@ def _name(facts: Mapping[str, FirmFacts], firm: str) -> str:
     return f.name if f else firm
 
 
-def value_centrality(network: SupplyNetwork, firms: set[str]) -> dict[str, float]:
-    """PageRank of the supplier -> buyer graph of every link with one of ``firms`` at either end, weighted
-    by annual value (1 where a link records none; a pair's links summed): what networkx's
-    ``pagerank(graph, weight="weight")`` gives for that graph, to the last bit.
-
-    The graph is never built as a networkx graph: its edges and nodes are found over the links' numbers
-    (:class:`~service.analysis.supply.LinkCodes` where the network has them) in the order networkx would
-    hold them (edges as the network's links first name them, nodes as the edges first name them), the
-    matrix is the one networkx would make, and :func:`_pagerank` is networkx's power iteration. A
-    property test checks the floats against networkx itself.
+@dataclass(frozen=True)
+class ValueGraph:
+    """The supplier -> buyer graph of every link with one of some firms at either end, weighted by annual
+    value (1 where a link records none; a pair's links summed), held as arrays in the order a networkx
+    graph built link by link would hold it: edge ``e`` runs from node ``tail[e]`` to node ``head[e]``
+    with ``weight[e]``, edges as the network's links first name them; node ``k`` is ``nodes[k]``, nodes
+    as the edges first name them, supplier before buyer.
 
     Examples
     --------
-    >>> from service.analysis.supply import Link
     >>> net = SupplyNetwork.build([Link("b", "a", "p", value=3.0), Link("c", "b", "q"), Link("d", "c", "r")])
-    >>> {k: round(v, 3) for k, v in value_centrality(net, {"a"}).items()}
-    {'b': 0.351, 'a': 0.649}
+    >>> graph = ValueGraph.of(net, {"a", "b"})
+    >>> graph.nodes, graph.tail.tolist(), graph.head.tolist(), graph.weight.tolist()
+    (['b', 'a', 'c'], [0, 2], [1, 0], [3.0, 1.0])
+    >>> {k: round(v, 3) for k, v in graph.centrality().items()}
+    {'b': 0.341, 'a': 0.474, 'c': 0.184}
     """
-    links, supplier, buyer, names = _numbered(network)
-    inside = np.fromiter((name in firms for name in names), dtype=bool, count=len(names))
-    at = np.flatnonzero(inside[supplier] | inside[buyer])  # the graph's links, in the network's order
-    if not len(at):
-        return {}
-    weight = np.array([_weight(links[k]) for k in at.tolist()], dtype=np.float64)
-    n = len(names)
-    pairs, first, pair_of = np.unique(supplier[at] * n + buyer[at], return_index=True, return_inverse=True)
-    summed = np.bincount(pair_of.reshape(-1), weights=weight)  # in link order, as a running sum adds up
-    edges = np.argsort(first)  # pairs as the links first name them
-    tail, head, summed = pairs[edges] // n, pairs[edges] % n, summed[edges]
-    ends, first_end = np.unique(np.column_stack([tail, head]).reshape(-1), return_index=True)
-    nodes = ends[np.argsort(first_end)]  # firms as the edges first name them, tail before head
-    position = np.zeros(n, dtype=np.int64)
-    position[nodes] = np.arange(len(nodes), dtype=np.int64)
-    row, col = position[tail], position[head]
-    by_row = np.argsort(row, kind="stable")  # node by node, each node's edges as added
-    shape = (len(nodes), len(nodes))
-    matrix = sparse.coo_array((summed[by_row], (row[by_row], col[by_row])), shape=shape, dtype=float)
-    ranks = _pagerank(matrix.asformat("csr"))
-    return dict(zip([names[k] for k in nodes.tolist()], ranks.tolist(), strict=True))
+
+    nodes: list[str]
+    tail: np.ndarray
+    head: np.ndarray
+    weight: np.ndarray
+
+    @classmethod
+    def of(cls, network: SupplyNetwork, firms: set[str]) -> ValueGraph:
+        """The value graph of ``firms``, found over the links' numbers (the network's
+        :class:`~service.analysis.supply.LinkCodes` where it has them) instead of link by link."""
+        links, supplier, buyer, names = _numbered(network)
+        inside = np.fromiter((name in firms for name in names), dtype=bool, count=len(names))
+        at = np.flatnonzero(inside[supplier] | inside[buyer])  # the graph's links, in the network's order
+        weight = np.array([_weight(links[k]) for k in at.tolist()], dtype=np.float64)
+        n = len(names)
+        pairs, first, pair_of = np.unique(
+            supplier[at] * n + buyer[at], return_index=True, return_inverse=True
+        )
+        summed = np.bincount(pair_of.reshape(-1), weights=weight)  # in link order, as a running sum adds up
+        edges = np.argsort(first)  # pairs as the links first name them
+        tail, head = pairs[edges] // n, pairs[edges] % n
+        ends, first_end = np.unique(np.column_stack([tail, head]).reshape(-1), return_index=True)
+        nodes = ends[np.argsort(first_end)]  # firms as the edges first name them, tail before head
+        position = np.zeros(n, dtype=np.int64)
+        position[nodes] = np.arange(len(nodes), dtype=np.int64)
+        return cls([names[k] for k in nodes.tolist()], position[tail], position[head], summed[edges])
+
+    def centrality(self) -> dict[str, float]:
+        """PageRank of the nodes, as networkx's ``pagerank(graph, weight="weight")`` gives it to the last
+        bit: over the matrix networkx would make of this graph (the nodes in the same order; no edge
+        twice, so the CSR matrix is the same whatever order its entries come in), with networkx's own
+        power iteration (:func:`_pagerank`). A property test checks the floats against networkx itself."""
+        if not len(self.tail):
+            return {}
+        size = len(self.nodes)
+        entries = (self.weight, (self.tail, self.head))
+        matrix = sparse.coo_array(entries, shape=(size, size), dtype=float).asformat("csr")
+        return dict(zip(self.nodes, _pagerank(matrix).tolist(), strict=True))
+
+    def district_suppliers(self, facts: Mapping[str, FirmFacts]) -> dict[str, int]:
+        """How many district suppliers each node has besides itself (the first tier of
+        :func:`district_supplier_tiers`): exact for the graph's own firms, whose every link is in it."""
+        found = map(facts.get, self.nodes)
+        district = np.fromiter((bool(f and f.in_district) for f in found), dtype=bool, count=len(self.nodes))
+        counted = district[self.tail] & (self.tail != self.head)
+        counts = np.bincount(self.head[counted], minlength=len(self.nodes))
+        return dict(zip(self.nodes, counts.tolist(), strict=True))
 
 
 def _weight(link: Link) -> float:
@@ -199,15 +225,16 @@ def anchor_report(
 ) -> dict[str, Any]:
     """Influence of each anchor firm, and the non-anchor district firms in operation that measure up
     best (a planned, stopped or closed firm is no candidate)."""
-    ranks = value_centrality(network, chain_firms)
+    graph = ValueGraph.of(network, chain_firms)
+    ranks = graph.centrality()
     anchor_set = set(anchors)
     rows = [influence(network, a, facts, ranks, demand_threshold) for a in sorted(anchor_set)]
     rows.sort(key=lambda r: (-r["district_suppliers_by_tier"][0], r["enterprise_id"]))
     others = [
         f for f in chain_firms if f not in anchor_set and is_active(facts.get(f)) and facts[f].in_district
     ]
-    first_tier = {f: len(district_supplier_tiers(network, f, facts, 1)[0]) for f in others}
-    shortlist = sorted(others, key=lambda f: (-first_tier[f], -ranks.get(f, 0.0), f))[:candidate_limit]
+    first_tier = graph.district_suppliers(facts)  # a chain firm that is no node has none
+    shortlist = sorted(others, key=lambda f: (-first_tier.get(f, 0), -ranks.get(f, 0.0), f))[:candidate_limit]
     candidates = [influence(network, f, facts, ranks, demand_threshold) for f in shortlist]
     candidates.sort(
         key=lambda r: (-sum(r["district_suppliers_by_tier"]), -r["centrality"], r["enterprise_id"])

@@ -11,7 +11,7 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.analysis.anchors import SMALL_SCALES, sme_candidates, value_centrality
+from service.analysis.anchors import SMALL_SCALES, ValueGraph, district_supplier_tiers, sme_candidates
 from service.analysis.risks import ACTIVE, FirmFacts, is_active
 from service.analysis.supply import MAIN_SUPPLIER_SHARE, Link, SupplyNetwork, shares
 from tests.unit.link_strategies import floats, links
@@ -46,15 +46,29 @@ def literal_value_graph(network: SupplyNetwork, firms: set[str]) -> nx.DiGraph:
 
 
 @settings(max_examples=300, deadline=None)
-@given(drawn=links_strategy, firms=st.sets(st.sampled_from(FIRMS)), numbered=st.booleans())
-def test_value_centrality_is_networkx_pagerank_to_the_last_bit(
-    drawn: list[Link], firms: set[str], numbered: bool
+@given(
+    drawn=links_strategy,
+    firms=st.sets(st.sampled_from(FIRMS)),
+    inside=st.sets(st.sampled_from(FIRMS)),
+    numbered=st.booleans(),
+)
+def test_the_value_graph_is_networkx_s_and_so_is_its_pagerank_to_the_last_bit(
+    drawn: list[Link], firms: set[str], inside: set[str], numbered: bool
 ) -> None:
     network = networks(drawn, numbered)
     assert (network.codes is not None) == (numbered and bool(drawn))
-    graph = literal_value_graph(network, firms)
-    expected = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {}
-    assert list(value_centrality(network, firms).items()) == list(expected.items())
+    expected = literal_value_graph(network, firms)
+    graph = ValueGraph.of(network, firms)
+    edges = zip(graph.tail.tolist(), graph.head.tolist(), graph.weight.tolist(), strict=True)
+    by_node = sorted(edges, key=lambda e: e[0])  # networkx lists edges node by node, each as added
+    assert graph.nodes == list(expected)
+    assert [(graph.nodes[a], graph.nodes[b], w) for a, b, w in by_node] == list(expected.edges(data="weight"))
+    ranks = nx.pagerank(expected, weight="weight") if expected.number_of_edges() else {}
+    assert list(graph.centrality().items()) == list(ranks.items())
+    facts = {f: FirmFacts(f, f, f in inside, None) for f in FIRMS}
+    counts = graph.district_suppliers(facts)
+    for firm in firms:
+        assert counts.get(firm, 0) == len(district_supplier_tiers(network, firm, facts, 1)[0])
 
 
 def literal_sme_candidates(
