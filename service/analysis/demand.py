@@ -163,18 +163,24 @@ def disrupt(
     return Disruption(tuple(stop), cut, losses, threshold, follow_demand)
 
 
-def _first_round(sales: Sequence[Link], went_down: Mapping[str, int], threshold: float) -> int:
-    """The round in which a demand-hit supplier's lost share first reached ``threshold``: one after the
-    round by whose end enough of its buyers were down. Its share changes only when one of them goes
-    down, and by the end of the last such round it is the share found hit, so that one needs no look."""
-    rounds = [went_down.get(link.buyer) for link in sales]  # when each buyer went down, if it did
-    *earlier, last = sorted({r for r in rounds if r is not None})
-    for done in earlier:
-        down = {link.buyer for link, r in zip(sales, rounds, strict=True) if r is not None and r <= done}
-        share = lost_share(sales, down)
+class _Upto:
+    """The firms down by the end of a round, read off the round each went down in."""
+
+    def __init__(self, went_down: Mapping[str, int], round_no: int) -> None:
+        self.went_down, self.round_no = went_down, round_no
+
+    def __contains__(self, firm: object) -> bool:
+        return self.went_down.get(str(firm), self.round_no + 1) <= self.round_no
+
+
+def _first_round(sales: Sequence[Link], went_down: Mapping[str, int], threshold: float) -> int | None:
+    """The round in which a supplier's lost share first reached ``threshold``: one after the round by
+    whose end enough of its buyers were down (its share changes only when one of them goes down)."""
+    for done in sorted({went_down[link.buyer] for link in sales if link.buyer in went_down}):
+        share = lost_share(sales, _Upto(went_down, done))
         if share is not None and share >= threshold:
             return done + 1
-    return last + 1
+    return None
 
 
 def _followed(
