@@ -265,7 +265,7 @@ def sme_candidates(
         if is_active(facts.get(f))
         and facts[f].in_district
         and not specialised.get(f)
-        and scales.get(f) in (None, *SMALL_SCALES)
+        and (scales.get(f) is None or scales[f] in SMALL_SCALES)
     }
     # the chain firms' inputs such a firm supplies, buyer by buyer, each buyer's inputs in order
     supplied = sorted(
