@@ -15,6 +15,7 @@ from service.analysis import breaks as break_analysis
 from service.analysis.place import DISTRICT_CODE, PROVINCE_PREFIX, distance_class
 from service.analysis.risks import FirmFacts
 from service.analysis.supply import Cut, Link, SupplyNetwork, shares, stops_of
+from service.courtesy import EVERY, step_aside
 
 # Gap kinds, their Chinese labels and how much filling one is worth (the ``gap`` factor).
 GAP_KINDS: dict[str, tuple[str, float]] = {
@@ -503,7 +504,9 @@ def rank(
         ids = set().union(*(by_product[p] for p in gap.products)) if gap.products else set()
         if gap.segment_id is not None:
             ids |= by_segment[gap.segment_id]
-        for c in (candidates[i] for i in sorted(ids)):
+        for n, c in enumerate(candidates[i] for i in sorted(ids)):
+            if not n % EVERY:
+                step_aside()  # a background warm-up lets a request go first (service.courtesy)
             key = c.covers & products
             if key not in served:
                 buyers, anchors, value = demand_for(c, gap, demand)
