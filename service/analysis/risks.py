@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from service.analysis.demand import DEMAND_THRESHOLD, DemandLoss, disrupt
-from service.analysis.input_table import InputTable
+from service.analysis.input_table import RECOVERY, STOCK, InputTable
 from service.analysis.place import PROVINCE_PREFIX
 from service.analysis.supply import (
     Cut,
@@ -224,6 +224,18 @@ def _recovery_gaps(links: Iterable[Link], limit: int | None = None) -> tuple[lis
             }
         )
     return rows, len(gaps)
+
+
+def _chain_gaps(table: InputTable, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """:func:`_recovery_gaps` of the table's links, the links found and the widest gaps picked over
+    arrays: only the links that may be among the first ``limit`` are sorted."""
+    gap = table.days(RECOVERY) - table.days(STOCK)  # NaN where either is unknown: never above 0
+    found = np.flatnonzero(gap > 0)
+    if len(found) > limit > 0:  # the limit-th widest gap: no narrower one is shown
+        widest = -np.partition(-gap[found], limit - 1)[limit - 1]
+        found = found[gap[found] >= widest]
+    rows, _ = _recovery_gaps([table.flat[i] for i in found.tolist()], limit)
+    return rows, int(np.count_nonzero(gap > 0))
 
 
 def _gap_order(link: Link) -> tuple[int, str, str, str]:
@@ -456,7 +468,7 @@ def _scored(
     for firm in firms:
         cut = cascades.get(firm)
         # the chain firms cut off: one pass over a cascade (they run to thousands), then over those
-        hit = chain_firms.intersection(cut) if cut else no_hit
+        hit = chain_firms.intersection(cut) if cut is not None else no_hit
         mine = sole.get(firm, ())
         if not hit and not mine:
             continue
@@ -658,7 +670,7 @@ def chain_risks(
         "single_source_inputs": _single_sources(table, limit),
         "concentrated_inputs": _concentrated_inputs(table, hhi_threshold, limit),
         "outside_dependency": _outside_ranked(table, facts, limit),
-        "recovery_gaps": _recovery_gaps(table.flat, limit),
+        "recovery_gaps": _chain_gaps(table, limit),
     }
     return {
         "risk_nodes": rank_risks(network, chain_firms, facts, makers, limit, cascades, scores),
