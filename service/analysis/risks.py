@@ -21,7 +21,7 @@ from service.analysis.supply import (
     SupplyNetwork,
     single_stops,
 )
-from service.analysis.wording import firm_count, some
+from service.analysis.wording import NAMED, firm_count, some
 
 # Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
 # each day recovery outlasts stock adds a little; substitutes divide the score.
@@ -584,8 +584,10 @@ def risk_reason(row: Mapping[str, Any], facts: Mapping[str, FirmFacts], products
     p = row["parts"]
     name = _name(facts, row["enterprise_id"])
     said = []
-    if row["cut_off"]:
-        cut = firm_count([_name(facts, f) for f in row["cut_off"]])
+    if ids := row["cut_off"]:
+        # firm_count names the first NAMED and counts the rest (thousands, at province scale): only the
+        # names it shows are looked up
+        cut = firm_count([*_firms(ids[:NAMED], facts), *ids[NAMED:]])
         said.append(
             f"{name}停产将使{cut}断供（区内{p['cut_off_in_district']}家、区外{p['cut_off_outside']}家）"
         )

@@ -226,3 +226,22 @@ def test_the_runnable_examples_run() -> None:
     for module in (input_table, risks):
         failed, tried = doctest.testmod(module)
         assert tried > 0 and failed == 0
+
+
+def test_a_reason_names_five_of_the_firms_cut_off_and_counts_them_all() -> None:
+    facts = {f: FirmFacts(f, f"名{f}", True, "220106") for f in ["x", *(f"c{i}" for i in range(7))]}
+    row = {
+        "enterprise_id": "x",
+        "cut_off": [f"c{i}" for i in range(7)],
+        "single_source_for": [],
+        "parts": {
+            "cut_off_in_district": 7,
+            "cut_off_outside": 0,
+            "recovery_gap_days": 0,
+            "substitutes_in_district": 0,
+            "substitutes_outside": 0,
+        },
+    }
+    assert risks.risk_reason(row, facts, {}).startswith(
+        "名x停产将使名c0、名c1、名c2、名c3、名c4等7家企业断供（区内7家、区外0家）；"
+    )
