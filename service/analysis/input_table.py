@@ -26,10 +26,11 @@ _SHARE, _VALUE = Link._fields.index("share"), Link._fields.index("value")
 RECOVERY, STOCK = Link._fields.index("recovery_days"), Link._fields.index("stock_days")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: it holds arrays
 class InputTable:
     """Input ``i`` is ``buyers[i]`` buying ``products[i]`` from ``links[i]`` (the network's own list, in
-    its order); its links are ``flat[start[i]:start[i] + size[i]]``. Per-link arrays follow ``flat``."""
+    its order); its links are ``flat[start[i]:start[i] + size[i]]``. Per-link arrays follow ``flat``;
+    the figures are worked out when first read and kept."""
 
     buyers: list[str]
     products: list[str]
