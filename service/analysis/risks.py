@@ -3,23 +3,25 @@ and recovery time against survival time. Every row carries the numbers behind it
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any, NamedTuple
 
+import numpy as np
+
 from service.analysis.demand import DEMAND_THRESHOLD, DemandLoss, disrupt
+from service.analysis.input_table import RECOVERY, STOCK, InputTable
 from service.analysis.place import PROVINCE_PREFIX
 from service.analysis.supply import (
     Cut,
     Link,
     SupplyNetwork,
-    herfindahl,
-    shares,
     single_stops,
 )
-from service.analysis.wording import firm_count, some
+from service.analysis.wording import NAMED, firm_count, some
 
 # Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
 # each day recovery outlasts stock adds a little; substitutes divide the score.
@@ -66,48 +68,53 @@ def active_makers(makers: Mapping[str, set[str]], facts: Mapping[str, FirmFacts]
 
 def single_sources(network: SupplyNetwork, buyers: Iterable[str]) -> list[dict[str, Any]]:
     """(buyer, input) pairs with exactly one supplier."""
-    out = []
-    for buyer in sorted(set(buyers)):
-        for product, links in sorted(network.inputs.get(buyer, {}).items()):
-            if len(links) == 1:
-                link = links[0]
-                out.append(
-                    {
-                        "buyer_id": buyer,
-                        "product_id": product,
-                        "supplier_id": link.supplier,
-                        "annual_value": link.value,
-                    }
-                )
-    return out
+    return _single_sources(InputTable.of(network, buyers))[0]
+
+
+def _single_sources(table: InputTable, limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """:func:`single_sources` of the table's inputs: the first ``limit`` rows, and how many there are."""
+    found = np.flatnonzero(table.size == 1).tolist()
+    rows = []
+    for i in found[:limit]:
+        link = table.links[i][0]
+        rows.append(
+            {
+                "buyer_id": table.buyers[i],
+                "product_id": table.products[i],
+                "supplier_id": link.supplier,
+                "annual_value": link.value,
+            }
+        )
+    return rows, len(found)
 
 
 def concentrated_inputs(
     network: SupplyNetwork, buyers: Iterable[str], threshold: float
 ) -> list[dict[str, Any]]:
     """(buyer, input) pairs with two or more suppliers whose Herfindahl index exceeds ``threshold``."""
-    out = []
-    for buyer in sorted(set(buyers)):
-        for product, links in sorted(network.inputs.get(buyer, {}).items()):
-            if len(links) < 2:
-                continue
-            hhi = herfindahl(links)
-            if hhi > threshold:
-                parts = shares(links)
-                out.append(
-                    {
-                        "buyer_id": buyer,
-                        "product_id": product,
-                        "hhi": round(hhi, 4),
-                        "suppliers": [
-                            {"supplier_id": link.supplier, "share": round(s, 4)}
-                            for link, s in sorted(
-                                zip(links, parts, strict=True), key=lambda x: (-x[1], x[0].supplier)
-                            )
-                        ],
-                    }
-                )
-    return out
+    return _concentrated_inputs(InputTable.of(network, buyers), threshold)[0]
+
+
+def _concentrated_inputs(
+    table: InputTable, threshold: float, limit: int | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """:func:`concentrated_inputs` of the table's inputs: the first ``limit`` rows, and how many."""
+    found = np.flatnonzero((table.size >= 2) & (table.hhi > threshold)).tolist()
+    rows = []
+    for i in found[:limit]:
+        parts = zip(table.links[i], table.shares_of(i), strict=True)
+        rows.append(
+            {
+                "buyer_id": table.buyers[i],
+                "product_id": table.products[i],
+                "hhi": round(float(table.hhi[i]), 4),  # a Python float: NumPy's round differs
+                "suppliers": [
+                    {"supplier_id": link.supplier, "share": round(s, 4)}
+                    for link, s in sorted(parts, key=lambda x: (-x[1], x[0].supplier))
+                ],
+            }
+        )
+    return rows, len(found)
 
 
 def outside_dependency(
@@ -117,29 +124,64 @@ def outside_dependency(
 
     Region codes are Chinese division codes, so a supplier counts as outside the country only where its
     region is unknown."""
-    out = []
-    for buyer in sorted(set(buyers)):
-        for product, links in sorted(network.inputs.get(buyer, {}).items()):
-            part = {"district": 0.0, "province": 0.0, "country": 0.0}
-            for link, s in zip(links, shares(links), strict=True):
-                f = facts.get(link.supplier)
-                code = (f.region_code if f else None) or ""
-                if not (f and f.in_district):
-                    part["district"] += s
-                if not code.startswith(PROVINCE_PREFIX):
-                    part["province"] += s
-                if not code:
-                    part["country"] += s
-            out.append(
-                {
-                    "buyer_id": buyer,
-                    "product_id": product,
-                    "outside_district": round(part["district"], 4),
-                    "outside_province": round(part["province"], 4),
-                    "outside_country": round(part["country"], 4),
-                }
-            )
-    return out
+    table = InputTable.of(network, buyers)
+    parts = _outside_parts(table, facts)
+    return [_outside_row(table, parts, i) for i in range(len(table))]
+
+
+def _outside_ranked(
+    table: InputTable, facts: Mapping[str, FirmFacts], limit: int
+) -> tuple[list[dict[str, Any]], int]:
+    """The rows of :func:`outside_dependency` with some share bought outside the district (as rounded),
+    most first: the first ``limit``, and how many there are."""
+    parts = _outside_parts(table, facts)
+    district = parts[0]
+    rounded = {i: round(district[i], 4) for i in np.flatnonzero(np.array(district) > 0).tolist()}
+    # the inputs are in (buyer, product) order and the sort is stable: ties stay in that order
+    found = sorted((i for i, x in rounded.items() if x > 0), key=lambda i: -rounded[i])
+    return [_outside_row(table, parts, i) for i in found[:limit]], len(found)
+
+
+# where a supplier is outside of, as bits (see _outside)
+_OUTSIDE_DISTRICT, _OUTSIDE_PROVINCE, _OUTSIDE_COUNTRY = 1, 2, 4
+
+
+def _outside_parts(
+    table: InputTable, facts: Mapping[str, FirmFacts]
+) -> tuple[list[float], list[float], list[float]]:
+    """Per input, the share bought outside the district, the province and the country."""
+    suppliers = table.suppliers
+    where = {firm: _outside(facts.get(firm)) for firm in set(suppliers)}
+    bits = np.fromiter(map(where.__getitem__, suppliers), dtype=np.int64, count=len(suppliers))
+    s = table.shares
+    # adding 0.0 for a supplier inside changes no sum: the same floats as adding only those outside
+    district, province, country = (
+        table.sums(np.where(bits & bit, s, 0.0)).tolist()
+        for bit in (_OUTSIDE_DISTRICT, _OUTSIDE_PROVINCE, _OUTSIDE_COUNTRY)
+    )
+    return district, province, country
+
+
+def _outside(f: FirmFacts | None) -> int:
+    """Where a supplier is outside of: the district, the province, the country (its region unknown)."""
+    code = (f.region_code if f else None) or ""
+    return (
+        (0 if f and f.in_district else _OUTSIDE_DISTRICT)
+        | (0 if code.startswith(PROVINCE_PREFIX) else _OUTSIDE_PROVINCE)
+        | (0 if code else _OUTSIDE_COUNTRY)
+    )
+
+
+def _outside_row(
+    table: InputTable, parts: tuple[list[float], list[float], list[float]], i: int
+) -> dict[str, Any]:
+    return {
+        "buyer_id": table.buyers[i],
+        "product_id": table.products[i],
+        "outside_district": round(parts[0][i], 4),
+        "outside_province": round(parts[1][i], 4),
+        "outside_country": round(parts[2][i], 4),
+    }
 
 
 def recovery_gaps(network: SupplyNetwork, buyers: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -147,30 +189,59 @@ def recovery_gaps(network: SupplyNetwork, buyers: Iterable[str] | None = None) -
     links: Iterable[Link]
     if buyers is None:
         links = network.links()
-    else:  # only the buyers' own inputs: the sort below fixes the order either way
+    else:  # only the buyers' own inputs: the sort fixes the order either way
         links = (
             link
             for buyer in set(buyers)
             for bought in network.inputs.get(buyer, {}).values()
             for link in bought
         )
-    out: list[dict[str, Any]] = []
-    for link in links:
-        if link.recovery_days is None or link.stock_days is None:
-            continue
-        if link.recovery_days > link.stock_days:
-            out.append(
-                {
-                    "supplier_id": link.supplier,
-                    "buyer_id": link.buyer,
-                    "product_id": link.product,
-                    "recovery_days": link.recovery_days,
-                    "stock_days": link.stock_days,
-                    "gap_days": link.recovery_days - link.stock_days,
-                }
-            )
-    out.sort(key=lambda r: (-r["gap_days"], r["supplier_id"], r["buyer_id"], r["product_id"]))
-    return out
+    return _recovery_gaps(links)[0]
+
+
+def _recovery_gaps(links: Iterable[Link], limit: int | None = None) -> tuple[list[dict[str, Any]], int]:
+    """:func:`recovery_gaps` of ``links``: the first ``limit`` rows, and how many there are."""
+    gaps = [
+        link
+        for link in links
+        if link.recovery_days is not None
+        and link.stock_days is not None
+        and link.recovery_days > link.stock_days
+    ]
+    top = sorted(gaps, key=_gap_order) if limit is None else heapq.nsmallest(limit, gaps, key=_gap_order)
+    rows = []
+    for link in top:
+        recovery, stock = link.recovery_days, link.stock_days
+        assert recovery is not None and stock is not None  # as kept above
+        rows.append(
+            {
+                "supplier_id": link.supplier,
+                "buyer_id": link.buyer,
+                "product_id": link.product,
+                "recovery_days": recovery,
+                "stock_days": stock,
+                "gap_days": recovery - stock,
+            }
+        )
+    return rows, len(gaps)
+
+
+def _chain_gaps(table: InputTable, limit: int) -> tuple[list[dict[str, Any]], int]:
+    """:func:`_recovery_gaps` of the table's links, the links found and the widest gaps picked over
+    arrays: only the links that may be among the first ``limit`` are sorted."""
+    gap = table.days(RECOVERY) - table.days(STOCK)  # NaN where either is unknown: never above 0
+    found = np.flatnonzero(gap > 0)
+    if len(found) > limit > 0:  # the limit-th widest gap: no narrower one is shown
+        widest = -np.partition(-gap[found], limit - 1)[limit - 1]
+        found = found[gap[found] >= widest]
+    rows, _ = _recovery_gaps([table.flat[i] for i in found.tolist()], limit)
+    return rows, int(np.count_nonzero(gap > 0))
+
+
+def _gap_order(link: Link) -> tuple[int, str, str, str]:
+    """The widest gap first, then by supplier, buyer and product."""
+    assert link.recovery_days is not None and link.stock_days is not None
+    return (link.stock_days - link.recovery_days, link.supplier, link.buyer, link.product)
 
 
 def substitutes(
@@ -337,19 +408,40 @@ def risk_scores(
     """The score of every risk node of the chain (:func:`rank_risks`), or of those of ``firms`` that are
     risk nodes: a firm's score reads only its own sales, its own cascade and the makers of what it
     sells, so a what-if that changes a few firms' can score those again and keep the rest."""
-    sole: dict[str, list[Link]] = defaultdict(list)
     if firms is None:
-        for buyer in chain_firms:
-            for links in network.inputs.get(buyer, {}).values():
-                if len(links) == 1:
-                    sole[links[0].supplier].append(links[0])
-        firms = set(sole) | set(cascades)
+        sole = _sole_links(InputTable.of(network, chain_firms))
     else:
         firms = set(firms)
+        sole = defaultdict(list)
         for firm in firms:
             for link in network.customers.get(firm, ()):
                 if link.buyer in chain_firms and len(network.suppliers_of(link.buyer, link.product)) == 1:
                     sole[firm].append(link)
+    return _scored(network, chain_firms, facts, makers, cascades, sole, firms)
+
+
+def _sole_links(table: InputTable) -> dict[str, list[Link]]:
+    """Supplier -> the links by which it is the single source of one of the table's inputs."""
+    sole: dict[str, list[Link]] = defaultdict(list)
+    for i in np.flatnonzero(table.size == 1).tolist():
+        link = table.links[i][0]
+        sole[link.supplier].append(link)
+    return sole
+
+
+def _scored(
+    network: SupplyNetwork,
+    chain_firms: set[str],
+    facts: Mapping[str, FirmFacts],
+    makers: Mapping[str, set[str]],
+    cascades: Mapping[str, Mapping[str, Cut]],
+    sole: Mapping[str, list[Link]],
+    firms: Iterable[str] | None = None,
+) -> dict[str, RiskScore]:
+    """:func:`risk_scores`, given the chain's ``sole`` links by supplier (``firms`` by default: every
+    firm that is a single source or cuts someone off)."""
+    if firms is None:
+        firms = set(sole) | set(cascades)
     # a planned, stopped or closed maker is no substitute: the makers of each product supplied, in
     # operation, everywhere and in the district, worked out once per product as the firms need them
     active: dict[str, tuple[set[str], set[str]]] = {}
@@ -371,16 +463,17 @@ def risk_scores(
         return n_inside, len(everyone) - (firm in everyone) - n_inside
 
     chain_district = {k for k in chain_firms if (f := facts.get(k)) is not None and f.in_district}
-    no_cut: Mapping[str, Cut] = {}
+    no_hit: set[str] = set()
     out: dict[str, RiskScore] = {}
     for firm in firms:
-        cut = cascades.get(firm, no_cut)
-        n_chain = len(chain_firms.intersection(cut)) if cut else 0
+        cut = cascades.get(firm)
+        # the chain firms cut off: one pass over a cascade (they run to thousands), then over those
+        hit = chain_firms.intersection(cut) if cut is not None else no_hit
         mine = sole.get(firm, ())
-        if not n_chain and not mine:
+        if not hit and not mine:
             continue
-        cut_district = len(chain_district.intersection(cut)) if n_chain else 0
-        cut_outside = n_chain - cut_district
+        cut_district = len(chain_district.intersection(hit)) if hit else 0
+        cut_outside = len(hit) - cut_district
         # the recovery gaps of the chain's inputs (recovery_gaps) on the links it alone supplies
         gap_days = sum(
             link.recovery_days - link.stock_days
@@ -434,9 +527,11 @@ def rank_risks(
     top = []
     no_cut: Mapping[str, Cut] = {}
     for firm, r in ranked[:limit]:
-        cut_chain = {k: v for k, v in cascades.get(firm, no_cut).items() if k in chain_firms}
+        cut = cascades.get(firm, no_cut)
+        # a cascade builds a Cut when one is read: only the chain firms' are
+        cut_chain = [k for k in cut if k in chain_firms]
         divisor = 1 + SUBSTITUTE_DISTRICT * r.substitutes_inside + SUBSTITUTE_OUTSIDE * r.substitutes_outside
-        values = [c.lost_value for c in cut_chain.values() if c.lost_value is not None]
+        values = [v for k in cut_chain if (v := cut[k].lost_value) is not None]
         f = facts.get(firm)
         subs = substitutes(firm, r.supplied, makers, facts)
         top.append(
@@ -489,8 +584,10 @@ def risk_reason(row: Mapping[str, Any], facts: Mapping[str, FirmFacts], products
     p = row["parts"]
     name = _name(facts, row["enterprise_id"])
     said = []
-    if row["cut_off"]:
-        cut = firm_count([_name(facts, f) for f in row["cut_off"]])
+    if ids := row["cut_off"]:
+        # firm_count names the first NAMED and counts the rest (thousands, at province scale): only the
+        # names it shows are looked up
+        cut = firm_count([*_firms(ids[:NAMED], facts), *ids[NAMED:]])
         said.append(
             f"{name}停产将使{cut}断供（区内{p['cut_off_in_district']}家、区外{p['cut_off_outside']}家）"
         )
@@ -516,7 +613,8 @@ def _products(ids: Iterable[str], products: Mapping[str, str]) -> list[str]:
 
 
 def _firms(ids: Iterable[str], facts: Mapping[str, FirmFacts]) -> list[str]:
-    return [_name(facts, i) for i in ids]
+    get = facts.get  # _name inlined: a risk node's cut-off firms run to thousands
+    return [f.name if (f := get(i)) else i for i in ids]
 
 
 def with_names(
@@ -566,17 +664,18 @@ def chain_risks(
     limit: int,
 ) -> dict[str, Any]:
     """Every risk figure of a chain: the ranked risk nodes and the inputs at risk (each list cut to its
-    first ``limit`` rows, with ``totals`` counting them all: at province scale they run to thousands)."""
-    outside = [r for r in outside_dependency(network, chain_firms, facts) if r["outside_district"] > 0]
-    outside.sort(key=lambda r: (-r["outside_district"], r["buyer_id"], r["product_id"]))
+    first ``limit`` rows, with ``totals`` counting them all: at province scale they run to thousands, so
+    only the rows shown are built)."""
+    table = InputTable.of(network, chain_firms)
+    scores = _scored(network, chain_firms, facts, makers, cascades, _sole_links(table))
     lists = {
-        "single_source_inputs": single_sources(network, chain_firms),
-        "concentrated_inputs": concentrated_inputs(network, chain_firms, hhi_threshold),
-        "outside_dependency": outside,
-        "recovery_gaps": recovery_gaps(network, chain_firms),
+        "single_source_inputs": _single_sources(table, limit),
+        "concentrated_inputs": _concentrated_inputs(table, hhi_threshold, limit),
+        "outside_dependency": _outside_ranked(table, facts, limit),
+        "recovery_gaps": _chain_gaps(table, limit),
     }
     return {
-        "risk_nodes": rank_risks(network, chain_firms, facts, makers, limit, cascades),
-        "totals": {name: len(rows) for name, rows in lists.items()},
-        **{name: rows[:limit] for name, rows in lists.items()},
+        "risk_nodes": rank_risks(network, chain_firms, facts, makers, limit, cascades, scores),
+        "totals": {name: total for name, (_, total) in lists.items()},
+        **{name: rows for name, (rows, _) in lists.items()},
     }
