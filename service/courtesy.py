@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-# How many rows a Python loop handles between two calls of step_aside: about a millisecond of work.
+# How many rows a Python loop handles between two calls of step_aside: a few milliseconds of work at most.
 EVERY = 2048
 
 _local = threading.local()

@@ -22,6 +22,7 @@ from service.analysis.supply import (
     single_stops,
 )
 from service.analysis.wording import NAMED, firm_count, some
+from service.courtesy import EVERY, step_aside
 
 # Risk score weights (documented in the README): a cut-off district firm counts more than an outside one;
 # each day recovery outlasts stock adds a little; substitutes divide the score.
@@ -465,7 +466,9 @@ def _scored(
     chain_district = {k for k in chain_firms if (f := facts.get(k)) is not None and f.in_district}
     no_hit: set[str] = set()
     out: dict[str, RiskScore] = {}
-    for firm in firms:
+    for n, firm in enumerate(firms):
+        if not n % EVERY:
+            step_aside()  # a background warm-up lets a request go first (service.courtesy)
         cut = cascades.get(firm)
         # the chain firms cut off: one pass over a cascade (they run to thousands), then over those
         hit = chain_firms.intersection(cut) if cut is not None else no_hit
