@@ -476,24 +476,34 @@ def single_stops(network: SupplyNetwork) -> dict[str, Cascade]:
 class Cascade(Mapping[str, Cut]):
     """One firm's single-stop cascade, as :func:`cascade` gives it (firm cut off -> its Cut, in the order
     found), each Cut built from the numbered inputs when first read: at province scale there are
-    hundreds of thousands, and most answers only count them."""
+    hundreds of thousands, and most answers only count them. The cascade is the slice ``start:end`` of
+    lists shared by every cascade (firm cut off, and the number of its Cut): iterating or counting it
+    builds nothing, and a lookup builds its firm -> Cut number dict once."""
 
-    __slots__ = ("_at", "_index")
+    __slots__ = ("_at", "_end", "_index", "_keys", "_names", "_start")
 
-    def __init__(self, index: _InputIndex, at: dict[str, int]) -> None:
-        self._index, self._at = index, at
+    def __init__(self, index: _InputIndex, names: list[str], keys: list[int], start: int, end: int) -> None:
+        self._index, self._names, self._keys, self._start, self._end = index, names, keys, start, end
+        self._at: dict[str, int] | None = None
+
+    def _numbers(self) -> dict[str, int]:
+        at = self._at
+        if at is None:
+            s, e = self._start, self._end
+            at = self._at = dict(zip(self._names[s:e], self._keys[s:e], strict=True))
+        return at
 
     def __getitem__(self, firm: str) -> Cut:
-        return self._index.cut_at(self._at[firm])
+        return self._index.cut_at(self._numbers()[firm])
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._at)
+        return iter(self._names[self._start : self._end])
 
     def __len__(self) -> int:
-        return len(self._at)
+        return self._end - self._start
 
     def __contains__(self, firm: object) -> bool:
-        return firm in self._at
+        return firm in self._numbers()
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
@@ -524,15 +534,19 @@ class _InputIndex:
         self.firms, self.products = firms, products
         n_firms, n_products = len(firms), max(len(products), 1)
         # inputs numbered in (buyer, product) order: firm and product numbers follow their sorted ids
-        keys, link_input = np.unique(b_no * n_products + p_no, return_inverse=True)
-        link_input = link_input.reshape(-1)
+        key = b_no * n_products + p_no
+        by_input = _stable_order(key)  # each input's links in their list's order
+        grouped = key[by_input]
+        new_input = np.r_[True, grouped[1:] != grouped[:-1]] if len(key) else np.zeros(0, dtype=bool)
+        keys = grouped[new_input]
+        link_input = np.empty(len(key), dtype=np.int64)  # link -> its input
+        link_input[by_input] = np.cumsum(new_input) - 1
         n_inputs = len(keys)
         self.buyer = keys // n_products  # input -> its buyer
         self.product = keys % n_products  # input -> its product
         size = np.bincount(link_input, minlength=n_inputs)  # input -> its number of links
         # firm -> the inputs it supplies, once a link, in input order (a twin link twice, as listed):
         # those with one link, and those with more
-        by_input = np.argsort(link_input, kind="stable")  # each input's links in their list's order
         s_sorted, i_sorted = s_no[by_input], link_input[by_input]
         alone = size[i_sorted] == 1
         self.single = _grouped(s_sorted[alone], i_sorted[alone], n_firms)
@@ -567,7 +581,7 @@ class _InputIndex:
         # input -> its suppliers (the inputs with more than one link): the shared lists turned round
         lens = np.diff(shared_ptr)
         supplier_of = np.repeat(np.arange(n_firms, dtype=np.int64), lens)
-        supplier_idx = supplier_of[np.argsort(shared_idx, kind="stable")]
+        supplier_idx = supplier_of[_stable_order(shared_idx)]
         supplier_ptr = np.zeros(n_inputs + 1, dtype=np.int64)
         np.cumsum(np.bincount(shared_idx, minlength=n_inputs), out=supplier_ptr[1:])
         # input -> its distinct suppliers (a twin link counts once): an input can be down in a cascade
@@ -579,7 +593,7 @@ class _InputIndex:
         n_down = np.ones(len(roots), dtype=np.int64)  # cascade -> its firms down when the round begins
         cascade_no = np.arange(len(roots), dtype=np.int64)
         frontier = np.asarray(roots, dtype=np.int64)
-        down = cascade_no * n_firms + frontier  # (cascade, firm) pairs down, as sorted keys
+        down = _KeySet(cascade_no * n_firms + frontier)  # (cascade, firm) pairs down
         found_c, found_r, found_i = [], [], []
         round_no = 0
         while len(frontier):
@@ -594,13 +608,13 @@ class _InputIndex:
                 pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # an input once per cascade
                 c2, i2 = pairs // n_inputs, pairs % n_inputs
                 cs, ss, which = _expand(supplier_ptr, supplier_idx, c2, i2)
-                missing = ~_member(down, cs * n_firms + ss)
+                missing = ~down.holds(cs * n_firms + ss)
                 up = np.bincount(which, weights=missing.astype(np.float64), minlength=len(i2))
                 full = up == 0
                 c2, i2 = c2[full], i2[full]
             c = np.concatenate([c1, c2])
             i = np.concatenate([i1, i2])
-            keep = ~_member(down, c * n_firms + buyer[i])
+            keep = ~down.holds(c * n_firms + buyer[i])
             c, i = c[keep], i[keep]
             if not len(c):
                 break
@@ -615,30 +629,26 @@ class _InputIndex:
             found_r.append(np.full(len(c), round_no, dtype=np.int64))
             found_i.append(i)
             n_down += np.bincount(c, minlength=len(roots))
-            fresh = np.sort(key)
-            down = np.insert(down, np.searchsorted(down, fresh), fresh)  # still sorted
+            down.add(key)
             cascade_no, frontier = c, buyer[i]
         if not found_c:
             return {}
         c = np.concatenate(found_c)
         r = np.concatenate(found_r)
         i = np.concatenate(found_i)
-        order = np.lexsort((i, r, c))  # each cascade's cuts by round, then input
+        order = _stable_order((c * (round_no + 1) + r) * n_inputs + i)  # each cascade's by round, input
         c, r, i = c[order], r[order], i[order]
         # Each cascade keeps, per firm cut off, the number of its (round, input): its Cut is built the
         # first time someone reads it (most are only counted, as the risk ranking does).
-        stride = n_inputs
-        names = [self.firms[x] for x in buyer[i].tolist()]
-        keys = (r * stride + i).tolist()
+        names = np.array(self.firms, dtype=object)[buyer[i]].tolist()
+        keys = (r * n_inputs + i).tolist()
         bounds = np.flatnonzero(np.diff(c)) + 1
         starts = [0, *bounds.tolist()]
         ends = [*bounds.tolist(), len(c)]
-        c_list = c.tolist()
+        roots_cut = np.asarray(roots, dtype=np.int64)[c[starts]].tolist()
         return {
-            self.firms[roots[c_list[start]]]: Cascade(
-                self, dict(zip(names[start:end], keys[start:end], strict=True))
-            )
-            for start, end in zip(starts, ends, strict=True)
+            self.firms[root]: Cascade(self, names, keys, start, end)
+            for root, start, end in zip(roots_cut, starts, ends, strict=True)
         }
 
     def cut_at(self, key: int) -> Cut:
@@ -698,7 +708,7 @@ def _grouped(owner: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray,
     is ``values[offsets[k]:offsets[k + 1]]``."""
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=n), out=ptr[1:])
-    return ptr, values[np.argsort(owner, kind="stable")]
+    return ptr, values[_stable_order(owner)]
 
 
 def _expand(
@@ -712,13 +722,61 @@ def _expand(
     return tag[which], values[starts[which] + offsets], which
 
 
-def _member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Whether each of ``keys`` is in ``sorted_keys``."""
-    if not len(sorted_keys):
-        return np.zeros(len(keys), dtype=bool)
-    at = np.searchsorted(sorted_keys, keys)
-    at[at == len(sorted_keys)] = 0
-    return np.asarray(sorted_keys[at] == keys)
+class _KeySet:
+    """A growing set of non-negative integers, each test and each addition made for many keys at once
+    in a few array operations: open addressing with linear probing over one NumPy array of slots (-1
+    for an empty one), kept at most half full. The single-stop cascades test about 11 million
+    (cascade, firm) pairs at province scale: a binary search each over a sorted array cost five times
+    as much, and the array had to be rebuilt for every addition."""
+
+    def __init__(self, keys: np.ndarray) -> None:
+        self._slots = np.full(_slot_count(len(keys)), -1, dtype=np.int64)
+        self._size = 0
+        self.add(keys)
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        """Each key's first slot: the top bits of key times 2**64 over the golden ratio (Fibonacci
+        hashing), which spreads keys that differ in any of their bits."""
+        bits = np.uint64(64 - (len(self._slots).bit_length() - 1))
+        mixed = keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)  # modulo 2**64
+        return (mixed >> bits).astype(np.int64)
+
+    def add(self, keys: np.ndarray) -> None:
+        """Add ``keys``: distinct, and none of them in the set yet."""
+        if 2 * (self._size + len(keys)) > len(self._slots):  # grow: every key in a new, larger array
+            held = self._slots[self._slots >= 0]
+            self._slots = np.full(_slot_count(self._size + len(keys)), -1, dtype=np.int64)
+            self._place(held)
+        self._place(keys)
+        self._size += len(keys)
+
+    def _place(self, keys: np.ndarray) -> None:
+        slots, last = self._slots, len(self._slots) - 1
+        at = self._home(keys)
+        while len(keys):
+            free = slots[at] < 0
+            slots[at[free]] = keys[free]  # where keys want the same free slot, one of them gets it
+            placed = np.zeros(len(keys), dtype=bool)
+            placed[free] = slots[at[free]] == keys[free]
+            keys, at = keys[~placed], (at[~placed] + 1) & last  # the others try the next slot
+
+    def holds(self, keys: np.ndarray) -> np.ndarray:
+        """Whether each of ``keys`` is in the set."""
+        slots, last = self._slots, len(self._slots) - 1
+        found = np.zeros(len(keys), dtype=bool)
+        todo, at = np.arange(len(keys), dtype=np.int64), self._home(keys)
+        while len(todo):
+            held = slots[at]
+            hit = held == keys[todo]
+            found[todo[hit]] = True
+            on = (held >= 0) & ~hit  # a key probed past an empty slot is not in the set
+            todo, at = todo[on], (at[on] + 1) & last
+        return found
+
+
+def _slot_count(n: int) -> int:
+    """A power of two at least twice ``n``, and at least 1024."""
+    return 1 << max(10, (2 * n).bit_length())
 
 
 def shares(links: list[Link]) -> list[float]:
