@@ -737,9 +737,9 @@ class _KeySet:
     def _home(self, keys: np.ndarray) -> np.ndarray:
         """Each key's first slot: the top bits of key times 2**64 over the golden ratio (Fibonacci
         hashing), which spreads keys that differ in any of their bits."""
-        bits = np.uint64(64 - (len(self._slots).bit_length() - 1))
-        mixed = keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)  # modulo 2**64
-        return (mixed >> bits).astype(np.int64)
+        mixed = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        mixed >>= np.uint64(64 - (len(self._slots).bit_length() - 1))  # (the product is modulo 2**64)
+        return mixed.view(np.int64)
 
     def add(self, keys: np.ndarray) -> None:
         """Add ``keys``: distinct, and none of them in the set yet."""
@@ -763,14 +763,19 @@ class _KeySet:
     def holds(self, keys: np.ndarray) -> np.ndarray:
         """Whether each of ``keys`` is in the set."""
         slots, last = self._slots, len(self._slots) - 1
-        found = np.zeros(len(keys), dtype=bool)
-        todo, at = np.arange(len(keys), dtype=np.int64), self._home(keys)
+        at = self._home(keys)
+        held = slots[at]
+        found: np.ndarray = held == keys
+        # a key probed up to an empty slot is not in the set; past a taken one, it may be further on
+        todo = np.flatnonzero((held >= 0) & ~found)
+        at, wanted = at[todo], keys[todo]
         while len(todo):
+            at = (at + 1) & last
             held = slots[at]
-            hit = held == keys[todo]
+            hit = held == wanted
             found[todo[hit]] = True
-            on = (held >= 0) & ~hit  # a key probed past an empty slot is not in the set
-            todo, at = todo[on], (at[on] + 1) & last
+            on = (held >= 0) & ~hit
+            todo, at, wanted = todo[on], at[on], wanted[on]
         return found
 
 
