@@ -412,7 +412,7 @@ class _Inputs(_Made[dict[str, list[Link]]]):
 
     def _every(self) -> Iterator[dict[str, list[Link]]]:
         every = self._rows.every()
-        grouped = [every[k] for k in self._links]
+        grouped = list(map(every.__getitem__, self._links))
         ptr, product, buyer_ptr = self._input_ptr, self._product, self._buyer_ptr
         for n in range(len(self._keys)):
             yield {product[i]: grouped[ptr[i] : ptr[i + 1]] for i in range(buyer_ptr[n], buyer_ptr[n + 1])}
