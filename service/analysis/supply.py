@@ -150,7 +150,7 @@ class SupplyNetwork:
         ids = [_strings(columns[n]) for n in names]
         if firms is None:
             firms = pc.unique(pa.concat_arrays([ids[0], ids[1]])).to_pylist()
-        known = sorted(dict.fromkeys(firms))  # not a set: the facts come in order, and sort fast so
+        known = sorted(dict.fromkeys(firms))  # not a set: ids given in order (the facts') sort at once
         products = sorted(set(pc.unique(ids[2]).to_pylist()))
         numbered = [
             pc.index_in(column, value_set=pa.array(pool, type=pa.string()))
