@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import functools
 import math
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections import ChainMap, defaultdict
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from service.analysis import breaks as break_analysis
 from service.analysis.place import DISTRICT_CODE, PROVINCE_PREFIX, distance_class
@@ -592,7 +592,10 @@ def with_branch(
     """The what-if graph: ``network`` plus the branch as one more supplier of each of its customers. Its
     share and value on a link are the average of the link's existing suppliers' (none where they record
     none); its own inputs are unknown, so it is never cut off."""
-    inputs = dict(network.inputs)  # copy on write: only the branch's customers change
+    # copy on write: only the branch's customers change. A ChainMap, not a copy of the whole index (a
+    # projection's is made as it is read, see SupplyNetwork.from_columns); it writes to its first map
+    # only, never to the network's own (hence the casts: typeshed asks for a mutable one).
+    inputs = ChainMap({}, cast("MutableMapping[str, dict[str, list[Link]]]", network.inputs))
     added: list[Link] = []
     for product, buyers in branch.customers.items():
         for buyer in buyers:
@@ -606,7 +609,8 @@ def with_branch(
                 inputs[buyer] = dict(inputs.get(buyer, {}))
             inputs[buyer][product] = [*inputs[buyer].get(product, []), link]
             added.append(link)
-    after = SupplyNetwork(inputs, {**network.customers, branch.id: added})
+    customers = ChainMap({branch.id: added}, cast("MutableMapping[str, list[Link]]", network.customers))
+    after = SupplyNetwork(inputs, customers)
     if network.codes is not None:  # its links numbered as the projection's are, the branch's last
         after.codes = network.codes.plus(branch.id, added)
     facts_after = {**facts, branch.id: FirmFacts(branch.id, branch.name, True, DISTRICT_CODE)}

@@ -4,15 +4,17 @@ of its suppliers will do. Pure functions over a projection of supply links; no s
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import ItemsView, Iterable, Iterator, KeysView, Mapping, Sequence, ValuesView
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 from operator import itemgetter
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from service.cache import collector_paused
 
 
 class Link(NamedTuple):
@@ -88,8 +90,8 @@ class LinkCodes:
 class SupplyNetwork:
     """Supply links indexed both ways."""
 
-    inputs: dict[str, dict[str, list[Link]]] = field(default_factory=dict)  # buyer -> product -> links
-    customers: dict[str, list[Link]] = field(default_factory=dict)  # supplier -> links
+    inputs: Mapping[str, dict[str, list[Link]]] = field(default_factory=dict)  # buyer -> product -> links
+    customers: Mapping[str, list[Link]] = field(default_factory=dict)  # supplier -> links
     codes: LinkCodes | None = field(default=None, compare=False, repr=False)
 
     @classmethod
@@ -136,81 +138,37 @@ class SupplyNetwork:
         links' :class:`LinkCodes`. ``firms``, where given, are every firm the links may name (the
         projection's firm facts): each id in the network is then the very object given there, one per
         firm (the engine hands a new string per row; shared ones are found again faster). A column may
-        be a list or an Arrow array (as an engine hands it): the same network either way."""
+        be a list or an Arrow array (as an engine hands it): the same network either way.
+
+        The network's ``inputs`` and ``customers`` are the very mappings :meth:`from_links` builds, keys
+        in the same order, but each value (and each :class:`Link` in it) is made when first read: at
+        province scale half a million links are read as columns in a few array operations, and a
+        what-if reads a few hundred of them."""
         names = ("supplier_id", "buyer_id", "product_id")
         if not len(columns[names[0]]):
             return cls()
         ids = [_strings(columns[n]) for n in names]
         if firms is None:
             firms = pc.unique(pa.concat_arrays([ids[0], ids[1]])).to_pylist()
-        known = sorted(set(firms))
+        known = sorted(dict.fromkeys(firms))  # not a set: ids given in order (the facts') sort at once
         products = sorted(set(pc.unique(ids[2]).to_pylist()))
         numbered = [
             pc.index_in(column, value_set=pa.array(pool, type=pa.string()))
             for column, pool in zip(ids, (known, known, products), strict=True)
         ]
         if any(n.null_count for n in numbered):  # a firm the facts do not know: sort the rows instead
-            rows = zip(*(_listed(columns[n]) for n in _LINK_COLUMNS), strict=True)
-            return cls.from_links(list(map(Link._make, rows)))
+            values = zip(*(_listed(columns[n]) for n in _LINK_COLUMNS), strict=True)
+            return cls.from_links(list(map(Link._make, values)))
         s_no, b_no, p_no = (np.asarray(n.to_numpy(), dtype=np.int64) for n in numbered)
         # the (supplier, buyer, product) order of from_links, stably; a twin keeps its first link only
-        order = np.lexsort((p_no, b_no, s_no))
+        order = _link_order(s_no, b_no, p_no, len(known), len(products))
         s_no, b_no, p_no = s_no[order], b_no[order], p_no[order]
         keep = np.ones(len(order), dtype=bool)
         keep[1:] = (s_no[1:] != s_no[:-1]) | (b_no[1:] != b_no[:-1]) | (p_no[1:] != p_no[:-1])
         order, s_no, b_no, p_no = order[keep], s_no[keep], b_no[keep], p_no[keep]
-        firm_objects = np.array(known, dtype=object)
-        product_objects = np.array(products, dtype=object)
-        rest = [_taken(columns[n], order) for n in _LINK_COLUMNS[3:]]
-        links = list(
-            map(
-                Link._make,
-                zip(
-                    firm_objects[s_no].tolist(),
-                    firm_objects[b_no].tolist(),
-                    product_objects[p_no].tolist(),
-                    *rest,
-                    strict=True,
-                ),
-            )
-        )
-        return cls._indexed_by_codes(links, LinkCodes(known, products, s_no, b_no, p_no))
-
-    @classmethod
-    def _indexed_by_codes(cls, links: list[Link], codes: LinkCodes) -> SupplyNetwork:
-        """:meth:`_indexed` of ``links`` (sorted, no twins) numbered by ``codes``: the same dicts, keys
-        inserted in the same order (buyers, and each buyer's inputs, as the links first name them), with
-        the grouping done over the numbers instead of a dict lookup per link."""
-        n = len(links)
-        s_no, b_no, p_no = codes.supplier, codes.buyer, codes.product
-        at = np.arange(n, dtype=np.int64)
-        keys, link_input = np.unique(b_no * max(len(codes.products), 1) + p_no, return_inverse=True)
-        link_input = link_input.reshape(-1)
-        first = np.full(len(keys), n, dtype=np.int64)  # input -> where its first link is
-        np.minimum.at(first, link_input, at)
-        input_buyer = b_no[first]
-        buyer_first = np.full(len(codes.firms), n, dtype=np.int64)  # buyer -> where its first link is
-        np.minimum.at(buyer_first, input_buyer, first)
-        input_order = np.lexsort((first, buyer_first[input_buyer]))  # buyer by buyer, as first named
-        rank = np.empty(len(keys), dtype=np.int64)
-        rank[input_order] = np.arange(len(keys), dtype=np.int64)
-        by_input = np.argsort(rank[link_input], kind="stable")  # each input's links in link order
-        grouped = list(itemgetter(*by_input.tolist())(links)) if n > 1 else list(links)
-        ends = np.cumsum(np.bincount(link_input, minlength=len(keys))[input_order]).tolist()
-        firms, products = codes.firms, codes.products
-        buyers = input_buyer[input_order].tolist()
-        bought = p_no[first[input_order]].tolist()
-        inputs: dict[str, dict[str, list[Link]]] = {}
-        start, last, mine = 0, -1, {}
-        for buyer, product, end in zip(buyers, bought, ends, strict=True):
-            if buyer != last:
-                mine = inputs[firms[buyer]] = {}
-                last = buyer
-            mine[products[product]] = grouped[start:end]
-            start = end
-        cuts = (np.flatnonzero(s_no[1:] != s_no[:-1]) + 1).tolist()
-        customers = {firms[s_no[a]]: links[a:b] for a, b in zip([0, *cuts], [*cuts, n], strict=True)}
-        return cls(inputs, customers, codes)
+        codes = LinkCodes(known, products, s_no, b_no, p_no)
+        rows = _LinkRows(codes, *(_taken(columns[n], order) for n in _LINK_COLUMNS[3:]))
+        return cls(_Inputs(rows, codes), _Customers(rows, codes), codes)
 
     @classmethod
     def from_links(cls, links: list[Link]) -> SupplyNetwork:
@@ -251,6 +209,238 @@ class SupplyNetwork:
     def links(self) -> Iterable[Link]:
         for links in self.customers.values():
             yield from links
+
+
+class _LinkRows:
+    """A network's links read as columns, numbered as its :class:`LinkCodes` (link ``k`` is the ``k``-th
+    value of each column), each made a :class:`Link` when first read and kept, so that the inputs and
+    the customers of a network hold the same Link objects."""
+
+    __slots__ = ("columns", "firms", "made", "number", "whole")
+
+    def __init__(self, codes: LinkCodes, *rest: list[Any]) -> None:
+        self.firms = np.array(codes.firms, dtype=object)
+        self.number = dict(zip(codes.firms, range(len(codes.firms)), strict=True))  # firm -> its number
+        products = np.array(codes.products, dtype=object)
+        ids = (self.firms[codes.supplier], self.firms[codes.buyer], products[codes.product])
+        self.columns = (*(column.tolist() for column in ids), *rest)  # in the order of Link's fields
+        self.made: list[Link | None] = [None] * len(codes.supplier)
+        self.whole = False  # every link made
+
+    def take(self, rows: Iterable[int]) -> list[Link]:
+        """The links numbered ``rows``, in that order."""
+        made = self.made
+        supplier, buyer, product, share, value, recovery_days, stock_days = self.columns
+        out: list[Link] = []
+        for k in rows:
+            link = made[k]
+            if link is None:
+                link = made[k] = Link(
+                    supplier[k], buyer[k], product[k], share[k], value[k], recovery_days[k], stock_days[k]
+                )
+            out.append(link)
+        return out
+
+    def every(self) -> list[Link]:
+        """Every link, in order: those not made yet are made now, all at once (a tuple each, straight
+        from the columns, as Link's own constructor makes it), several times faster than one by one."""
+        made = self.made
+        if not self.whole:
+            fresh = map(tuple.__new__, repeat(Link), zip(*self.columns, strict=True))
+            made[:] = [new if old is None else old for old, new in zip(made, fresh, strict=True)]
+            self.whole = True
+        return made  # type: ignore[return-value]  # no None left
+
+
+V = TypeVar("V")
+
+
+class _Made(Mapping[str, V]):
+    """firm -> a value made when first read, then kept, for the firms ``owners`` numbers (in the
+    mapping's order). The first value kept for a firm is the one every reader gets, whichever thread
+    made it.
+
+    Made one by one, values cost more (and keep Python's collector busy, as the analyses run with it
+    on): once a reader has made one in ``ONE_BY_ONE`` of them that way, or reads them all (a loop over
+    items or values, or a copy: dict() and {**...} read the keys first), the rest are made at once,
+    with the collector held off."""
+
+    ONE_BY_ONE = 16
+
+    __slots__ = ("_at", "_keys", "_made", "_one_by_one", "_rows")
+
+    def __init__(self, rows: _LinkRows, owners: np.ndarray) -> None:
+        self._rows = rows
+        self._keys: list[str] = rows.firms[owners].tolist()
+        at = np.full(len(rows.firms), -1, dtype=np.int64)  # firm number -> its place here, or -1
+        at[owners] = np.arange(len(owners), dtype=np.int64)
+        self._at: list[int] = at.tolist()
+        self._made: dict[str, V] = {}
+        self._one_by_one = 0  # values made one by one so far
+
+    def _make(self, n: int) -> V:
+        """The value of the ``n``-th firm here."""
+        raise NotImplementedError
+
+    def _every(self) -> Iterator[V]:
+        """Every firm's value, in order, made the fast way for all of them at once."""
+        raise NotImplementedError
+
+    def _make_all(self) -> None:
+        made = self._made
+        if len(made) < len(self._keys):
+            # hundreds of thousands of objects, all kept: see collector_paused (measured at province
+            # scale: the links of the anchors' value graph take 3.6 s with the collector running)
+            with collector_paused():
+                for key, value in zip(self._keys, self._every(), strict=True):
+                    made.setdefault(key, value)
+
+    def _made_at(self, key: str, n: int) -> V:
+        """The value of ``key``, the ``n``-th firm here, made now."""
+        self._one_by_one += 1
+        if self._one_by_one * self.ONE_BY_ONE > len(self._keys):
+            self._make_all()
+            return self._made[key]
+        return self._made.setdefault(key, self._make(n))
+
+    def keys(self) -> KeysView[str]:
+        self._make_all()
+        return super().keys()
+
+    def values(self) -> ValuesView[V]:
+        self._make_all()
+        return super().values()
+
+    def items(self) -> ItemsView[str, V]:
+        self._make_all()
+        return super().items()
+
+    def _place(self, key: str) -> int:
+        number = self._rows.number.get(key)
+        return -1 if number is None else self._at[number]
+
+    def __getitem__(self, key: str) -> V:
+        value = self._made.get(key)
+        if value is None:
+            n = self._place(key)
+            if n < 0:
+                raise KeyError(key)
+            value = self._made_at(key, n)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:  # Mapping.get, without raising on a miss
+        value = self._made.get(key)
+        if value is None:
+            n = self._place(key)
+            if n < 0:
+                return default
+            value = self._made_at(key, n)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._place(key) >= 0
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return repr(dict(self.items()))
+
+
+class _Customers(_Made[list[Link]]):
+    """supplier -> its links, as :meth:`SupplyNetwork.from_links` indexes them: suppliers in order,
+    each one's links in link order."""
+
+    __slots__ = ("_ends", "_starts")
+
+    def __init__(self, rows: _LinkRows, codes: LinkCodes) -> None:
+        s_no = codes.supplier
+        starts = np.flatnonzero(np.r_[True, s_no[1:] != s_no[:-1]])
+        super().__init__(rows, s_no[starts])
+        self._starts = starts.tolist()
+        self._ends = [*self._starts[1:], len(s_no)]
+
+    def _make(self, n: int) -> list[Link]:
+        return self._rows.take(range(self._starts[n], self._ends[n]))
+
+    def _every(self) -> Iterator[list[Link]]:
+        every = self._rows.every()
+        return (every[a:b] for a, b in zip(self._starts, self._ends, strict=True))
+
+
+class _Inputs(_Made[dict[str, list[Link]]]):
+    """buyer -> product -> links, as :meth:`SupplyNetwork.from_links` indexes them: buyers, and each
+    buyer's inputs, in the order the links first name them; each input's links in link order."""
+
+    __slots__ = ("_buyer_ptr", "_input_ptr", "_links", "_product")
+
+    def __init__(self, rows: _LinkRows, codes: LinkCodes) -> None:
+        n_products = max(len(codes.products), 1)
+        # links grouped by input, inputs in (buyer, product) order, each input's links in link order
+        key = codes.buyer * n_products + codes.product
+        by_input = _stable_order(key)
+        grouped = key[by_input]
+        starts = np.flatnonzero(np.r_[True, grouped[1:] != grouped[:-1]])
+        sizes = np.diff(np.r_[starts, len(key)])
+        first = by_input[starts]  # input -> its first link
+        buyer = grouped[starts] // n_products  # input -> its buyer; a buyer's inputs are adjacent
+        buyer_starts = np.flatnonzero(np.r_[True, buyer[1:] != buyer[:-1]])
+        buyer_first = np.minimum.reduceat(first, buyer_starts)  # buyer -> its first link
+        buyer_sizes = np.diff(np.r_[buyer_starts, len(starts)])
+        # inputs as the mapping lists them: buyers as the links first name them, each buyer's inputs
+        # likewise (first links are unique, so one key sorts them)
+        listed = _stable_order(np.repeat(buyer_first, buyer_sizes) * len(key) + first)
+        buyer_order = _stable_order(buyer_first)
+        super().__init__(rows, buyer[buyer_starts[buyer_order]])
+        self._buyer_ptr = np.r_[0, np.cumsum(buyer_sizes[buyer_order])].tolist()  # buyer -> its inputs
+        input_sizes = sizes[listed]
+        input_ptr = np.r_[0, np.cumsum(input_sizes)]  # input -> its links
+        # each listed input's links, one input after another
+        at = np.repeat(starts[listed] - input_ptr[:-1], input_sizes) + np.arange(len(key))
+        self._input_ptr = input_ptr.tolist()
+        self._links = by_input[at].tolist()
+        products = np.array(codes.products, dtype=object)
+        self._product = products[(grouped[starts] % n_products)[listed]].tolist()
+
+    def _make(self, n: int) -> dict[str, list[Link]]:
+        take, ptr, links, product = self._rows.take, self._input_ptr, self._links, self._product
+        inputs = range(self._buyer_ptr[n], self._buyer_ptr[n + 1])
+        return {product[i]: take(links[ptr[i] : ptr[i + 1]]) for i in inputs}
+
+    def _every(self) -> Iterator[dict[str, list[Link]]]:
+        every = self._rows.every()
+        grouped = list(map(every.__getitem__, self._links))
+        ptr, product, buyer_ptr = self._input_ptr, self._product, self._buyer_ptr
+        for n in range(len(self._keys)):
+            yield {product[i]: grouped[ptr[i] : ptr[i + 1]] for i in range(buyer_ptr[n], buyer_ptr[n + 1])}
+
+
+def _link_order(
+    s_no: np.ndarray, b_no: np.ndarray, p_no: np.ndarray, n_firms: int, n_products: int
+) -> np.ndarray:
+    """The order that sorts links by (supplier, buyer, product) numbers, stably: by one combined key
+    where it fits in 63 bits, else by the three."""
+    n_products = max(n_products, 1)
+    if n_firms * n_firms * n_products < 2**62:
+        return _stable_order((s_no * n_firms + b_no) * n_products + p_no)
+    return np.lexsort((p_no, b_no, s_no))
+
+
+def _stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` of non-negative integers, sorted 16 bits at a time from the
+    lowest: NumPy sorts 16-bit integers stably by radix, several times faster than its merge sort of
+    64-bit ones (for 500,000 keys of 24 bits, 8 ms instead of 39)."""
+    order = np.argsort((keys & 0xFFFF).astype(np.uint16), kind="stable")
+    top = int(keys.max()) if len(keys) else 0
+    shift = 16
+    while top >> shift:
+        digit = ((keys[order] >> shift) & 0xFFFF).astype(np.uint16)
+        order = order[np.argsort(digit, kind="stable")]
+        shift += 16
+    return order
 
 
 def cascade(network: SupplyNetwork, stopped: Iterable[str]) -> dict[str, Cut]:
@@ -351,24 +541,34 @@ def single_stops(network: SupplyNetwork) -> dict[str, Cascade]:
 class Cascade(Mapping[str, Cut]):
     """One firm's single-stop cascade, as :func:`cascade` gives it (firm cut off -> its Cut, in the order
     found), each Cut built from the numbered inputs when first read: at province scale there are
-    hundreds of thousands, and most answers only count them."""
+    hundreds of thousands, and most answers only count them. The cascade is the slice ``start:end`` of
+    lists shared by every cascade (firm cut off, and the number of its Cut): iterating or counting it
+    builds nothing, and a lookup builds its firm -> Cut number dict once."""
 
-    __slots__ = ("_at", "_index")
+    __slots__ = ("_at", "_end", "_index", "_keys", "_names", "_start")
 
-    def __init__(self, index: _InputIndex, at: dict[str, int]) -> None:
-        self._index, self._at = index, at
+    def __init__(self, index: _InputIndex, names: list[str], keys: list[int], start: int, end: int) -> None:
+        self._index, self._names, self._keys, self._start, self._end = index, names, keys, start, end
+        self._at: dict[str, int] | None = None
+
+    def _numbers(self) -> dict[str, int]:
+        at = self._at
+        if at is None:
+            s, e = self._start, self._end
+            at = self._at = dict(zip(self._names[s:e], self._keys[s:e], strict=True))
+        return at
 
     def __getitem__(self, firm: str) -> Cut:
-        return self._index.cut_at(self._at[firm])
+        return self._index.cut_at(self._numbers()[firm])
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._at)
+        return iter(self._names[self._start : self._end])
 
     def __len__(self) -> int:
-        return len(self._at)
+        return self._end - self._start
 
     def __contains__(self, firm: object) -> bool:
-        return firm in self._at
+        return firm in self._numbers()
 
     def __repr__(self) -> str:
         return repr(dict(self.items()))
@@ -399,15 +599,19 @@ class _InputIndex:
         self.firms, self.products = firms, products
         n_firms, n_products = len(firms), max(len(products), 1)
         # inputs numbered in (buyer, product) order: firm and product numbers follow their sorted ids
-        keys, link_input = np.unique(b_no * n_products + p_no, return_inverse=True)
-        link_input = link_input.reshape(-1)
+        key = b_no * n_products + p_no
+        by_input = _stable_order(key)  # each input's links in their list's order
+        grouped = key[by_input]
+        new_input = np.r_[True, grouped[1:] != grouped[:-1]] if len(key) else np.zeros(0, dtype=bool)
+        keys = grouped[new_input]
+        link_input = np.empty(len(key), dtype=np.int64)  # link -> its input
+        link_input[by_input] = np.cumsum(new_input) - 1
         n_inputs = len(keys)
         self.buyer = keys // n_products  # input -> its buyer
         self.product = keys % n_products  # input -> its product
         size = np.bincount(link_input, minlength=n_inputs)  # input -> its number of links
         # firm -> the inputs it supplies, once a link, in input order (a twin link twice, as listed):
         # those with one link, and those with more
-        by_input = np.argsort(link_input, kind="stable")  # each input's links in their list's order
         s_sorted, i_sorted = s_no[by_input], link_input[by_input]
         alone = size[i_sorted] == 1
         self.single = _grouped(s_sorted[alone], i_sorted[alone], n_firms)
@@ -442,7 +646,7 @@ class _InputIndex:
         # input -> its suppliers (the inputs with more than one link): the shared lists turned round
         lens = np.diff(shared_ptr)
         supplier_of = np.repeat(np.arange(n_firms, dtype=np.int64), lens)
-        supplier_idx = supplier_of[np.argsort(shared_idx, kind="stable")]
+        supplier_idx = supplier_of[_stable_order(shared_idx)]
         supplier_ptr = np.zeros(n_inputs + 1, dtype=np.int64)
         np.cumsum(np.bincount(shared_idx, minlength=n_inputs), out=supplier_ptr[1:])
         # input -> its distinct suppliers (a twin link counts once): an input can be down in a cascade
@@ -454,7 +658,7 @@ class _InputIndex:
         n_down = np.ones(len(roots), dtype=np.int64)  # cascade -> its firms down when the round begins
         cascade_no = np.arange(len(roots), dtype=np.int64)
         frontier = np.asarray(roots, dtype=np.int64)
-        down = cascade_no * n_firms + frontier  # (cascade, firm) pairs down, as sorted keys
+        down = _KeySet(cascade_no * n_firms + frontier)  # (cascade, firm) pairs down
         found_c, found_r, found_i = [], [], []
         round_no = 0
         while len(frontier):
@@ -469,13 +673,13 @@ class _InputIndex:
                 pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]]  # an input once per cascade
                 c2, i2 = pairs // n_inputs, pairs % n_inputs
                 cs, ss, which = _expand(supplier_ptr, supplier_idx, c2, i2)
-                missing = ~_member(down, cs * n_firms + ss)
+                missing = ~down.holds(cs * n_firms + ss)
                 up = np.bincount(which, weights=missing.astype(np.float64), minlength=len(i2))
                 full = up == 0
                 c2, i2 = c2[full], i2[full]
             c = np.concatenate([c1, c2])
             i = np.concatenate([i1, i2])
-            keep = ~_member(down, c * n_firms + buyer[i])
+            keep = ~down.holds(c * n_firms + buyer[i])
             c, i = c[keep], i[keep]
             if not len(c):
                 break
@@ -490,30 +694,26 @@ class _InputIndex:
             found_r.append(np.full(len(c), round_no, dtype=np.int64))
             found_i.append(i)
             n_down += np.bincount(c, minlength=len(roots))
-            fresh = np.sort(key)
-            down = np.insert(down, np.searchsorted(down, fresh), fresh)  # still sorted
+            down.add(key)
             cascade_no, frontier = c, buyer[i]
         if not found_c:
             return {}
         c = np.concatenate(found_c)
         r = np.concatenate(found_r)
         i = np.concatenate(found_i)
-        order = np.lexsort((i, r, c))  # each cascade's cuts by round, then input
+        order = _stable_order((c * (round_no + 1) + r) * n_inputs + i)  # each cascade's by round, input
         c, r, i = c[order], r[order], i[order]
         # Each cascade keeps, per firm cut off, the number of its (round, input): its Cut is built the
         # first time someone reads it (most are only counted, as the risk ranking does).
-        stride = n_inputs
-        names = [self.firms[x] for x in buyer[i].tolist()]
-        keys = (r * stride + i).tolist()
+        names = np.array(self.firms, dtype=object)[buyer[i]].tolist()
+        keys = (r * n_inputs + i).tolist()
         bounds = np.flatnonzero(np.diff(c)) + 1
         starts = [0, *bounds.tolist()]
         ends = [*bounds.tolist(), len(c)]
-        c_list = c.tolist()
+        roots_cut = np.asarray(roots, dtype=np.int64)[c[starts]].tolist()
         return {
-            self.firms[roots[c_list[start]]]: Cascade(
-                self, dict(zip(names[start:end], keys[start:end], strict=True))
-            )
-            for start, end in zip(starts, ends, strict=True)
+            self.firms[root]: Cascade(self, names, keys, start, end)
+            for root, start, end in zip(roots_cut, starts, ends, strict=True)
         }
 
     def cut_at(self, key: int) -> Cut:
@@ -573,7 +773,7 @@ def _grouped(owner: np.ndarray, values: np.ndarray, n: int) -> tuple[np.ndarray,
     is ``values[offsets[k]:offsets[k + 1]]``."""
     ptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(owner, minlength=n), out=ptr[1:])
-    return ptr, values[np.argsort(owner, kind="stable")]
+    return ptr, values[_stable_order(owner)]
 
 
 def _expand(
@@ -587,13 +787,66 @@ def _expand(
     return tag[which], values[starts[which] + offsets], which
 
 
-def _member(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Whether each of ``keys`` is in ``sorted_keys``."""
-    if not len(sorted_keys):
-        return np.zeros(len(keys), dtype=bool)
-    at = np.searchsorted(sorted_keys, keys)
-    at[at == len(sorted_keys)] = 0
-    return np.asarray(sorted_keys[at] == keys)
+class _KeySet:
+    """A growing set of non-negative integers, each test and each addition made for many keys at once
+    in a few array operations: open addressing with linear probing over one NumPy array of slots (-1
+    for an empty one), kept at most half full. The single-stop cascades test about 11 million
+    (cascade, firm) pairs at province scale: a binary search each over a sorted array cost five times
+    as much, and the array had to be rebuilt for every addition."""
+
+    def __init__(self, keys: np.ndarray) -> None:
+        self._slots = np.full(_slot_count(len(keys)), -1, dtype=np.int64)
+        self._size = 0
+        self.add(keys)
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        """Each key's first slot: the top bits of key times 2**64 over the golden ratio (Fibonacci
+        hashing), which spreads keys that differ in any of their bits."""
+        mixed = np.ascontiguousarray(keys, dtype=np.int64).view(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        mixed >>= np.uint64(64 - (len(self._slots).bit_length() - 1))  # (the product is modulo 2**64)
+        return mixed.view(np.int64)
+
+    def add(self, keys: np.ndarray) -> None:
+        """Add ``keys``: distinct, and none of them in the set yet."""
+        if 2 * (self._size + len(keys)) > len(self._slots):  # grow: every key in a new, larger array
+            held = self._slots[self._slots >= 0]
+            self._slots = np.full(_slot_count(self._size + len(keys)), -1, dtype=np.int64)
+            self._place(held)
+        self._place(keys)
+        self._size += len(keys)
+
+    def _place(self, keys: np.ndarray) -> None:
+        slots, last = self._slots, len(self._slots) - 1
+        at = self._home(keys)
+        while len(keys):
+            free = slots[at] < 0
+            slots[at[free]] = keys[free]  # where keys want the same free slot, one of them gets it
+            placed = np.zeros(len(keys), dtype=bool)
+            placed[free] = slots[at[free]] == keys[free]
+            keys, at = keys[~placed], (at[~placed] + 1) & last  # the others try the next slot
+
+    def holds(self, keys: np.ndarray) -> np.ndarray:
+        """Whether each of ``keys`` is in the set."""
+        slots, last = self._slots, len(self._slots) - 1
+        at = self._home(keys)
+        held = slots[at]
+        found: np.ndarray = held == keys
+        # a key probed up to an empty slot is not in the set; past a taken one, it may be further on
+        todo = np.flatnonzero((held >= 0) & ~found)
+        at, wanted = at[todo], keys[todo]
+        while len(todo):
+            at = (at + 1) & last
+            held = slots[at]
+            hit = held == wanted
+            found[todo[hit]] = True
+            on = (held >= 0) & ~hit
+            todo, at, wanted = todo[on], at[on], wanted[on]
+        return found
+
+
+def _slot_count(n: int) -> int:
+    """A power of two at least twice ``n``, and at least 1024."""
+    return 1 << max(10, (2 * n).bit_length())
 
 
 def shares(links: list[Link]) -> list[float]:

@@ -4,11 +4,14 @@ and the network itself is the one :meth:`SupplyNetwork.from_links` indexes (twin
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 import pyarrow as pa
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.analysis.supply import Link, SupplyNetwork, single_stops
+from service.analysis.supply import Link, SupplyNetwork, _Made, single_stops
 from tests.unit.link_strategies import customers, floats, links
 
 FIRMS = [f"f{i}" for i in range(8)] + ["企业甲", "Z"]
@@ -43,6 +46,45 @@ def test_cascades_from_numbers_are_those_built_link_by_link(
         (b, list(p.items())) for b, p in plain.inputs.items()
     ]
     assert listed(single_stops(read)) == listed(single_stops(plain))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    links=links_strategy,
+    reads=st.lists(st.sampled_from([*FIRMS, "unknown"]), max_size=12),
+    one_by_one=st.sampled_from([1, 2, _Made.ONE_BY_ONE, 10**9]),
+)
+def test_a_network_read_as_columns_answers_as_the_one_built_link_by_link(
+    links: list[Link], reads: list[str], one_by_one: int
+) -> None:
+    """Its inputs and customers are made as they are read (one by one, then the rest at once): read in
+    any order, by any dict operation, they answer as the dicts of :meth:`SupplyNetwork.from_links`, and
+    hold one Link object per link."""
+    with patch.object(_Made, "ONE_BY_ONE", one_by_one):
+        check_read_as_columns(links, reads)
+
+
+def check_read_as_columns(links: list[Link], reads: list[str]) -> None:
+    plain = SupplyNetwork.from_links(list(links))
+    read = SupplyNetwork.from_columns(as_columns(links), FIRMS)
+    for firm in reads:  # partly read first, in a drawn order
+        assert read.inputs.get(firm) == plain.inputs.get(firm)
+        assert read.customers.get(firm, ()) == plain.customers.get(firm, ())
+        assert (firm in read.inputs, firm in read.customers) == (
+            firm in plain.inputs,
+            firm in plain.customers,
+        )
+        if firm not in plain.inputs:
+            with pytest.raises(KeyError):
+                read.inputs[firm]
+    assert (len(read.inputs), len(read.customers)) == (len(plain.inputs), len(plain.customers))
+    assert list(read.inputs) == list(plain.inputs) and list(read.customers) == list(plain.customers)
+    assert read == plain and dict(read.inputs) == plain.inputs
+    assert list(read.links()) == list(plain.links())
+    by_key = {link[:3]: link for link in read.links()}
+    assert all(
+        by_key[link[:3]] is link for bought in read.inputs.values() for ls in bought.values() for link in ls
+    )
 
 
 def test_a_firm_the_facts_do_not_know_falls_back_to_sorting_rows() -> None:
