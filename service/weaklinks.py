@@ -17,6 +17,7 @@ from service.analysis.demand import DEMAND_THRESHOLD
 from service.analysis.risks import FirmFacts
 from service.analysis.supply import Cut, SupplyNetwork, single_stops
 from service.cache import cache_for, collector_paused
+from service.courtesy import step_aside
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -66,10 +67,12 @@ def projection(store: GraphStore) -> Projection:
                 ids, firms["name"], firms["in_district"], firms["region_code"], firms["status"], strict=True
             )
         }
+        step_aside()  # a background warm-up lets a request go first (service.courtesy)
         makers: dict[str, set[str]] = defaultdict(set)
         made = store.read_columns(Q.MAKERS)
         for product, firm in zip(made["product_id"], made["enterprise_id"], strict=True):
             makers[product].add(firm)
+        step_aside()
         return Projection(
             SupplyNetwork.from_columns(_supply_links(store), ids),
             facts,

@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from service.cache import collector_paused
+from service.courtesy import EVERY, step_aside
 
 
 class Link(NamedTuple):
@@ -160,6 +161,7 @@ class SupplyNetwork:
             values = zip(*(_listed(columns[n]) for n in _LINK_COLUMNS), strict=True)
             return cls.from_links(list(map(Link._make, values)))
         s_no, b_no, p_no = (np.asarray(n.to_numpy(), dtype=np.int64) for n in numbered)
+        step_aside()  # between the steps of a long build, a background warm-up lets a request go first
         # the (supplier, buyer, product) order of from_links, stably; a twin keeps its first link only
         order = _link_order(s_no, b_no, p_no, len(known), len(products))
         s_no, b_no, p_no = s_no[order], b_no[order], p_no[order]
@@ -167,7 +169,9 @@ class SupplyNetwork:
         keep[1:] = (s_no[1:] != s_no[:-1]) | (b_no[1:] != b_no[:-1]) | (p_no[1:] != p_no[:-1])
         order, s_no, b_no, p_no = order[keep], s_no[keep], b_no[keep], p_no[keep]
         codes = LinkCodes(known, products, s_no, b_no, p_no)
+        step_aside()
         rows = _LinkRows(codes, *(_taken(columns[n], order) for n in _LINK_COLUMNS[3:]))
+        step_aside()
         return cls(_Inputs(rows, codes), _Customers(rows, codes), codes)
 
     @classmethod
@@ -292,7 +296,9 @@ class _Made(Mapping[str, V]):
             # hundreds of thousands of objects, all kept: see collector_paused (measured at province
             # scale: the links of the anchors' value graph take 3.6 s with the collector running)
             with collector_paused():
-                for key, value in zip(self._keys, self._every(), strict=True):
+                for n, (key, value) in enumerate(zip(self._keys, self._every(), strict=True)):
+                    if not n % EVERY:
+                        step_aside()
                     made.setdefault(key, value)
 
     def _made_at(self, key: str, n: int) -> V:
@@ -662,6 +668,7 @@ class _InputIndex:
         found_c, found_r, found_i = [], [], []
         round_no = 0
         while len(frontier):
+            step_aside()
             round_no += 1
             c1, i1, _ = _expand(single_ptr, single_idx, cascade_no, frontier)
             c2, i2, _ = _expand(shared_ptr, shared_idx, cascade_no, frontier)
