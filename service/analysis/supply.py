@@ -208,7 +208,12 @@ class SupplyNetwork:
         return cls(inputs, customers)
 
     def suppliers_of(self, buyer: str, product: str) -> list[Link]:
-        return self.inputs.get(buyer, {}).get(product, [])
+        """The links of one input (empty when ``buyer`` does not buy ``product``); from a projection,
+        without making the buyer's other inputs."""
+        inputs = self.inputs
+        if isinstance(inputs, _Inputs):
+            return inputs.links_of(buyer, product)
+        return inputs.get(buyer, {}).get(product, [])
 
     def links(self) -> Iterable[Link]:
         for links in self.customers.values():
@@ -415,6 +420,20 @@ class _Inputs(_Made[dict[str, list[Link]]]):
         take, ptr, links, product = self._rows.take, self._input_ptr, self._links, self._product
         inputs = range(self._buyer_ptr[n], self._buyer_ptr[n + 1])
         return {product[i]: take(links[ptr[i] : ptr[i + 1]]) for i in inputs}
+
+    def links_of(self, buyer: str, product: str) -> list[Link]:
+        """``self[buyer][product]`` (empty where there is none), made alone if the buyer's inputs are
+        not made yet: reading one input of thousands of buyers makes no other input, nor all of them."""
+        bought = self._made.get(buyer)
+        if bought is not None:
+            return bought.get(product, [])
+        n = self._place(buyer)
+        if n >= 0:
+            ptr, names = self._input_ptr, self._product
+            for i in range(self._buyer_ptr[n], self._buyer_ptr[n + 1]):
+                if names[i] == product:
+                    return self._rows.take(self._links[ptr[i] : ptr[i + 1]])
+        return []
 
     def _every(self) -> Iterator[dict[str, list[Link]]]:
         every = self._rows.every()

@@ -67,7 +67,10 @@ def test_a_network_read_as_columns_answers_as_the_one_built_link_by_link(
 def check_read_as_columns(links: list[Link], reads: list[str]) -> None:
     plain = SupplyNetwork.from_links(list(links))
     read = SupplyNetwork.from_columns(as_columns(links), FIRMS)
+    products = [*sorted({link.product for link in links}), "unknown"]
     for firm in reads:  # partly read first, in a drawn order
+        for product in products:  # one input alone, before or after the buyer's inputs are made
+            assert read.suppliers_of(firm, product) == plain.suppliers_of(firm, product)
         assert read.inputs.get(firm) == plain.inputs.get(firm)
         assert read.customers.get(firm, ()) == plain.customers.get(firm, ())
         assert (firm in read.inputs, firm in read.customers) == (
