@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 from typing import Any
@@ -14,7 +14,7 @@ from scipy import sparse  # type: ignore[import-untyped]
 
 from service.analysis.demand import DEMAND_THRESHOLD, disrupt, lost_share
 from service.analysis.risks import FirmFacts, is_active
-from service.analysis.supply import MAIN_SUPPLIER_SHARE, Link, SupplyNetwork, shares
+from service.analysis.supply import MAIN_SUPPLIER_SHARE, SupplyNetwork, shares
 from service.analysis.wording import SCALE_LABELS, STATUS_LABELS, label
 
 TIERS = 3
@@ -84,10 +84,10 @@ class ValueGraph:
     def of(cls, network: SupplyNetwork, firms: set[str]) -> ValueGraph:
         """The value graph of ``firms``, found over the links' numbers (the network's
         :class:`~service.analysis.supply.LinkCodes` where it has them) instead of link by link."""
-        links, supplier, buyer, names = _numbered(network)
+        values, supplier, buyer, names = _numbered(network)
         inside = np.fromiter((name in firms for name in names), dtype=bool, count=len(names))
         at = np.flatnonzero(inside[supplier] | inside[buyer])  # the graph's links, in the network's order
-        weight = np.array([_weight(links[k]) for k in at.tolist()], dtype=np.float64)
+        weight = np.array([_weight(values[k]) for k in at.tolist()], dtype=np.float64)
         n = len(names)
         pairs, first, pair_of = np.unique(
             supplier[at] * n + buyer[at], return_index=True, return_inverse=True
@@ -123,21 +123,22 @@ class ValueGraph:
         return dict(zip(self.nodes, counts.tolist(), strict=True))
 
 
-def _weight(link: Link) -> float:
-    return float(link.value) if link.value is not None else 1.0
+def _weight(value: float | None) -> float:
+    return float(value) if value is not None else 1.0
 
 
-def _numbered(network: SupplyNetwork) -> tuple[list[Link], np.ndarray, np.ndarray, list[str]]:
-    """The network's links in order, with each one's supplier and buyer as a number into a list of firm
-    ids: the network's own :class:`~service.analysis.supply.LinkCodes` where it has them."""
-    links = list(chain.from_iterable(network.customers.values()))  # network.links(), at once
+def _numbered(network: SupplyNetwork) -> tuple[Sequence[float | None], np.ndarray, np.ndarray, list[str]]:
+    """The network's links' annual values in order, with each one's supplier and buyer as a number
+    into a list of firm ids: the network's own :class:`~service.analysis.supply.LinkCodes` (and its
+    columns, no Link made) where it has them."""
     if network.codes is not None:
-        return links, network.codes.supplier, network.codes.buyer, network.codes.firms
+        return network.link_values(), network.codes.supplier, network.codes.buyer, network.codes.firms
+    links = list(chain.from_iterable(network.customers.values()))  # network.links(), at once
     names = sorted({link.supplier for link in links} | {link.buyer for link in links})
     number = {name: k for k, name in enumerate(names)}
     supplier = np.fromiter((number[link.supplier] for link in links), dtype=np.int64, count=len(links))
     buyer = np.fromiter((number[link.buyer] for link in links), dtype=np.int64, count=len(links))
-    return links, supplier, buyer, names
+    return [link.value for link in links], supplier, buyer, names
 
 
 def _pagerank(matrix: Any, alpha: float = 0.85, max_iter: int = 100, tol: float = 1.0e-6) -> np.ndarray:

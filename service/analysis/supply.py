@@ -215,6 +215,14 @@ class SupplyNetwork:
             return inputs.links_of(buyer, product)
         return inputs.get(buyer, {}).get(product, [])
 
+    def link_values(self) -> Sequence[float | None]:
+        """Each link's annual value, in the order of :meth:`links` (and of the network's codes): from a
+        projection's columns, without making a Link."""
+        customers = self.customers
+        if isinstance(customers, _Customers):
+            return customers._rows.columns[_LINK_COLUMNS.index("annual_value")]  # type: ignore[no-any-return]
+        return [link.value for link in self.links()]
+
     def links(self) -> Iterable[Link]:
         for links in self.customers.values():
             yield from links

@@ -68,6 +68,7 @@ def check_read_as_columns(links: list[Link], reads: list[str]) -> None:
     plain = SupplyNetwork.from_links(list(links))
     read = SupplyNetwork.from_columns(as_columns(links), FIRMS)
     products = [*sorted({link.product for link in links}), "unknown"]
+    assert list(read.link_values()) == [link.value for link in plain.links()]  # before any Link is made
     for firm in reads:  # partly read first, in a drawn order
         for product in products:  # one input alone, before or after the buyer's inputs are made
             assert read.suppliers_of(firm, product) == plain.suppliers_of(firm, product)
