@@ -138,6 +138,9 @@ class Warmer:
             return self._closed or self._asked != asked
 
     def _loop(self) -> None:
+        background = getattr(self.store, "read_in_background", None)  # an embedded store: its cores
+        if background is not None:
+            background()
         while True:
             with self._lock:
                 if self._closed or self._done == self._asked:

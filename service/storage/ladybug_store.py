@@ -155,6 +155,11 @@ class LadybugStore:
         columns: dict[str, list[Any]] = result.get_as_arrow().to_pydict()
         return columns
 
+    def read_in_background(self) -> None:
+        """Run this thread's queries on one core: the engine otherwise spreads each query over every
+        core, and a background thread's (the warm-up's) would take them from the requests."""
+        self._conn().set_max_threads_for_exec(1)
+
     def read_arrow(self, query: str, params: Params | None = None) -> pa.Table | None:
         """:meth:`read_columns` as the engine's own Arrow table (no Python object per value), for the
         projection of the whole graph; None when there are no rows."""
