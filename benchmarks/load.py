@@ -91,7 +91,13 @@ def main() -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.5)
-        # warm the caches once, as a running service would be
+
+        # a running service: its start-up warm-up over, then the answers the clients ask warmed once
+        def warming() -> bool:
+            return bool(httpx.get(f"{base}/health", timeout=60).json()["warm_up"] == "running")
+
+        while time.time() < deadline + 600 and warming():
+            time.sleep(1)
         for path in ("/chains/auto/breaks", "/chains/auto/risks", "/chains/auto/anchors"):
             httpx.get(base + path, timeout=300)
         rng = random.Random(3)

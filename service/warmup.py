@@ -120,6 +120,14 @@ class Warmer:
                 self._thread = threading.Thread(target=self._loop, name="chainlens-warmup", daemon=True)
                 self._thread.start()
 
+    @property
+    def state(self) -> str:
+        """``running``, or how the last run ended (``idle`` before any): what /health reports."""
+        with self._lock:
+            if self._thread is not None:
+                return "running"
+        return self.runs[-1].outcome if self.runs else "idle"
+
     def wait(self, timeout: float | None = None) -> bool:
         """Wait until no run is under way or asked for; whether that is so (tests, benchmarks)."""
         with self._lock:

@@ -22,6 +22,9 @@ class Health(BaseModel):
     version: str
     nodes: int | None = None
     relationships: int | None = None
+    # the background warm-up (service.warmup): running, or how the last run ended (done, superseded,
+    # failed, closed; idle before any); None when it is turned off
+    warm_up: str | None = None
 
 
 class ChainSummary(BaseModel):

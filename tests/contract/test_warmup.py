@@ -267,6 +267,7 @@ def test_an_import_through_the_api_warms_the_cache(mini_store: GraphStore) -> No
 def test_no_warm_up_when_turned_off(mini_store: GraphStore) -> None:
     with TestClient(create_app(Settings(warm_up=False), store=mini_store)) as client:
         assert client.app.state.warmer is None  # type: ignore[attr-defined]
+        assert client.get("/health").json()["warm_up"] is None
 
 
 def test_a_service_opening_its_own_store_warms_it_at_start_up(tmp_path: Path) -> None:
@@ -280,6 +281,7 @@ def test_a_service_opening_its_own_store_warms_it_at_start_up(tmp_path: Path) ->
     with TestClient(create_app(Settings(embedded_path=path))) as client:
         warmer: Warmer = client.app.state.warmer  # type: ignore[attr-defined]
         assert warmer.wait(WAIT) and [run.outcome for run in warmer.runs] == ["done"]
+        assert client.get("/health").json()["warm_up"] == "done"
         cache = cache_for(client.app.state.store)  # type: ignore[attr-defined]
         misses = cache.misses
         assert client.get("/chains/c1/risks").status_code == 200

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 
 from service import __version__, catalog
@@ -13,7 +13,7 @@ router = APIRouter(tags=["health"], dependencies=[Depends(Allow(PUBLIC))])
 
 
 @router.get("/health", response_model=Health, responses={503: {"model": Health}})
-def health(store: StoreDep) -> Health | JSONResponse:
+def health(store: StoreDep, request: Request) -> Health | JSONResponse:
     """Backend, versions and graph size; 503 when the backend cannot be reached."""
     try:
         counts = catalog.graph_counts(store)
@@ -29,4 +29,5 @@ def health(store: StoreDep) -> Health | JSONResponse:
         version=__version__,
         nodes=counts["nodes"],
         relationships=counts["relationships"],
+        warm_up=warmer.state if (warmer := getattr(request.app.state, "warmer", None)) is not None else None,
     )
