@@ -33,6 +33,7 @@ from service.analysis.wording import (
     yes_no_label,
 )
 from service.cache import cache_for, collector_paused
+from service.courtesy import step_aside
 from service.errors import InvalidInput, NotFound
 from service.storage.port import GraphStore
 from service.storage.queries import Q
@@ -92,6 +93,7 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
         gaps = rec.segment_gaps(weaklinks.breaks(store, chain_id), segment_products)
         suppliers = {k: (v[1], v[2]) for k, v in bought.suppliers.items()}
         gaps += rec.product_gaps(bought.network, suppliers, anchors, names_of())
+        step_aside()  # between the parts of a long answer, a background warm-up lets a request go first
         gaps = rec.weigh_gaps(gaps, view.segments, view.feeds, anchors, bought.network)
         product_ids = sorted({p for g in gaps for p in g.products})
         gap_segments = {g.segment_id for g in gaps if g.segment_id is not None}
@@ -126,6 +128,7 @@ def _inputs(store: GraphStore, chain_id: str) -> Inputs:
         for firm_id, segs in operates.items():
             if segs & gap_segments and firm_id not in facts:
                 facts[firm_id] = {"enterprise_name": rows[firm_id]["enterprise_name"], **rows[firm_id]}
+        step_aside()
         customers = {
             r["enterprise_id"]: int(r["district_customers"])
             for r in store.read(Q.DISTRICT_CUSTOMER_COUNTS, {"enterprise_ids": sorted(facts)})

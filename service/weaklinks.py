@@ -124,6 +124,7 @@ def chain_view(store: GraphStore, chain_id: str) -> ChainView:
     def build() -> ChainView:
         catalog.require_chain(store, chain_id)  # 404 for an unknown chain (a cached view's chain exists)
         rows = store.read(Q.CHAIN_FIRMS, {"chain_id": chain_id})
+        step_aside()
         segments = break_analysis.segments_from_rows(rows)
         feeds = [(r["from_id"], r["to_id"]) for r in store.read(Q.CHAIN_FEEDS, {"chain_id": chain_id})]
         firm_rows = {r["enterprise_id"]: r for r in rows if r["enterprise_id"] is not None}
@@ -276,6 +277,7 @@ def anchors(
 
     def build() -> dict[str, Any]:
         p = projection(store)
+        step_aside()
         chain_anchors = [f for f in view.firms if f in p.anchors]
         report = anchor_analysis.anchor_report(
             p.network, view.firms, chain_anchors, p.facts, demand_threshold=demand_threshold

@@ -669,13 +669,16 @@ def chain_risks(
     first ``limit`` rows, with ``totals`` counting them all: at province scale they run to thousands, so
     only the rows shown are built)."""
     table = InputTable.of(network, chain_firms)
+    step_aside()  # between the parts of a long answer, a background warm-up lets a request go first
     scores = _scored(network, chain_firms, facts, makers, cascades, _sole_links(table))
+    step_aside()
     lists = {
         "single_source_inputs": _single_sources(table, limit),
         "concentrated_inputs": _concentrated_inputs(table, hhi_threshold, limit),
         "outside_dependency": _outside_ranked(table, facts, limit),
         "recovery_gaps": _chain_gaps(table, limit),
     }
+    step_aside()
     return {
         "risk_nodes": rank_risks(network, chain_firms, facts, makers, limit, cascades, scores),
         "totals": {name: total for name, (_, total) in lists.items()},
