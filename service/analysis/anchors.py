@@ -67,6 +67,7 @@ class ValueGraph:
 
     Examples
     --------
+    >>> from service.analysis.supply import Link
     >>> net = SupplyNetwork.build([Link("b", "a", "p", value=3.0), Link("c", "b", "q"), Link("d", "c", "r")])
     >>> graph = ValueGraph.of(net, {"a", "b"})
     >>> graph.nodes, graph.tail.tolist(), graph.head.tolist(), graph.weight.tolist()
