@@ -56,14 +56,10 @@ def _node_files(node: NodeType) -> Iterator[tuple[str, str]]:
         _file(f"Creates new {label} nodes in bulk.", "rows", "-", f"COPY {label} FROM $rows"),
     )
     create_map = ", ".join(f"{p}: r.{p}" for p in props)
+    create_neo4j = f"UNWIND $rows AS r\nCREATE (n:{label} {{{create_map}}})"  # a few rows or many alike
     yield (
         f"{name}.neo4j.cypher",
-        _file(
-            f"Creates new {label} nodes in bulk.",
-            "rows",
-            "-",
-            f"UNWIND $rows AS r\nCREATE (n:{label} {{{create_map}}})",
-        ),
+        _file(f"Creates new {label} nodes in bulk.", "rows", "-", create_neo4j),
     )
     name = node_query("add", label)
     load_map = ", ".join(f"{p}: {p}" for p in props)
@@ -82,7 +78,7 @@ def _node_files(node: NodeType) -> Iterator[tuple[str, str]]:
             f"Creates a few new {label} nodes (as create_{snake(label)} does on this engine).",
             "rows",
             "-",
-            f"UNWIND $rows AS r\nCREATE (n:{label} {{{create_map}}})",
+            create_neo4j,
         ),
     )
     name = node_query("update", label)
@@ -149,15 +145,13 @@ def _rel_files(rel: RelType, pair: Endpoints) -> Iterator[tuple[str, str]]:
         ),
     )
     props = ", ".join(f"{p}: r.{p}" for p in rel.property_names)
+    create_neo4j = (  # a few rows or many alike
+        f"UNWIND $rows AS r\nMATCH (a:{a} {{id: r.from_id}})\nMATCH (b:{b} {{id: r.to_id}})\n"
+        f"CREATE (a)-[:{t} {{{props}}}]->(b)"
+    )
     yield (
         f"{name}.neo4j.cypher",
-        _file(
-            f"Creates {t} relationships from {a} to {b} in bulk.",
-            "rows",
-            "-",
-            f"UNWIND $rows AS r\nMATCH (a:{a} {{id: r.from_id}})\nMATCH (b:{b} {{id: r.to_id}})\n"
-            f"CREATE (a)-[:{t} {{{props}}}]->(b)",
-        ),
+        _file(f"Creates {t} relationships from {a} to {b} in bulk.", "rows", "-", create_neo4j),
     )
     add = rel_query("add", t, pair)
     create = name.removeprefix("ingest/")
@@ -178,8 +172,7 @@ def _rel_files(rel: RelType, pair: Endpoints) -> Iterator[tuple[str, str]]:
             f"Creates a few {t} relationships from {a} to {b} (as {create} does on this engine).",
             "rows",
             "-",
-            f"UNWIND $rows AS r\nMATCH (a:{a} {{id: r.from_id}})\nMATCH (b:{b} {{id: r.to_id}})\n"
-            f"CREATE (a)-[:{t} {{{props}}}]->(b)",
+            create_neo4j,
         ),
     )
     if rel.sheet:
