@@ -173,9 +173,8 @@ class Warmer:
                 with stepping_aside(lambda: self._step_aside(cache, asked)):
                     for name, compute in self.steps(self.store):
                         self._budget = self.yield_seconds
-                        if cache.busy:
-                            self._pause(cache)
-                        if self._superseded(asked) or cache.version(self.store) != version:
+                        self._step_aside(cache, asked)
+                        if cache.version(self.store) != version:  # a write from another process
                             raise Superseded
                         compute()
                         run.steps.append(name)
@@ -190,11 +189,15 @@ class Warmer:
                 log.info("warm-up of %s %s after %.2f s: %s", version, run.outcome, run.seconds, run.steps)
 
     def _step_aside(self, cache: ResultCache, asked: int) -> None:
-        """The hook the analyses' long loops call on the warm-up's thread (service.courtesy)."""
+        """Before each step, and at each call of the analyses' long loops on the warm-up's thread
+        (service.courtesy): stop if a newer write came, else wait while a request computes, and stop
+        if one came meanwhile."""
         if self._superseded(asked):
             raise Superseded
         if cache.busy:
             self._pause(cache)
+            if self._superseded(asked):
+                raise Superseded
 
     def _pause(self, cache: ResultCache) -> None:
         """Wait while a request computes, within what is left of this step's ``yield_seconds``."""
