@@ -188,18 +188,14 @@ def breaks(store: GraphStore, chain_id: str) -> list[dict[str, Any]]:
     def build() -> list[dict[str, Any]]:
         # Only what the chain's district firms buy is needed: read from the projection of the whole
         # graph where it is at hand (the same links, in the same order), else fetched for the chain alone.
+        # The check reads the inputs of the few firms it needs and looks their suppliers up in the
+        # projection's facts: listing every district firm's suppliers first would make every input of
+        # the lazy projection (about 0.75 s at province scale).
         p: Projection | None = cache_for(store).peek(store, "projection")
         if p is not None:
-            suppliers = {
-                link.supplier
-                for firm in view.firms
-                if firm in p.network.inputs and view.firm_rows[firm]["in_district"]
-                for links in p.network.inputs[firm].values()
-                for link in links
-            }
             network = p.network
-            in_district = {s: p.facts[s].in_district for s in suppliers if s in p.facts}
-            names = {s: p.facts[s].name for s in suppliers if s in p.facts}
+            in_district = {s: f.in_district for s, f in p.facts.items()}
+            names = {s: f.name for s, f in p.facts.items()}
         else:
             network, in_district, names = _break_inputs(store, chain_id, view)
         return break_analysis.find_breaks(
