@@ -270,6 +270,7 @@ class _LinkRows:
 
 
 V = TypeVar("V")
+_MISSING = object()  # what _Made.get gives for a key it does not hold
 
 
 class _Made(Mapping[str, V]):
@@ -339,13 +340,10 @@ class _Made(Mapping[str, V]):
         return -1 if number is None else self._at[number]
 
     def __getitem__(self, key: str) -> V:
-        value = self._made.get(key)
-        if value is None:
-            n = self._place(key)
-            if n < 0:
-                raise KeyError(key)
-            value = self._made_at(key, n)
-        return value
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
+            raise KeyError(key)
+        return value  # type: ignore[no-any-return]
 
     def get(self, key: str, default: Any = None) -> Any:  # Mapping.get, without raising on a miss
         value = self._made.get(key)
@@ -424,10 +422,13 @@ class _Inputs(_Made[dict[str, list[Link]]]):
         products = np.array(codes.products, dtype=object)
         self._product = products[(grouped[starts] % n_products)[listed]].tolist()
 
+    def _links_at(self, i: int) -> list[Link]:
+        """The links of the ``i``-th input listed."""
+        return self._rows.take(self._links[self._input_ptr[i] : self._input_ptr[i + 1]])
+
     def _make(self, n: int) -> dict[str, list[Link]]:
-        take, ptr, links, product = self._rows.take, self._input_ptr, self._links, self._product
-        inputs = range(self._buyer_ptr[n], self._buyer_ptr[n + 1])
-        return {product[i]: take(links[ptr[i] : ptr[i + 1]]) for i in inputs}
+        product = self._product
+        return {product[i]: self._links_at(i) for i in range(self._buyer_ptr[n], self._buyer_ptr[n + 1])}
 
     def links_of(self, buyer: str, product: str) -> list[Link]:
         """``self[buyer][product]`` (empty where there is none), made alone if the buyer's inputs are
@@ -437,10 +438,9 @@ class _Inputs(_Made[dict[str, list[Link]]]):
             return bought.get(product, [])
         n = self._place(buyer)
         if n >= 0:
-            ptr, names = self._input_ptr, self._product
             for i in range(self._buyer_ptr[n], self._buyer_ptr[n + 1]):
-                if names[i] == product:
-                    return self._rows.take(self._links[ptr[i] : ptr[i + 1]])
+                if self._product[i] == product:
+                    return self._links_at(i)
         return []
 
     def _every(self) -> Iterator[dict[str, list[Link]]]:
